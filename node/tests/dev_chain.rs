@@ -1,0 +1,86 @@
+//! `synergy-node --dev` produces and finalizes blocks and serves the standard RPC methods.
+
+use std::{
+	io::{Read, Write},
+	net::{TcpListener, TcpStream},
+	process::{Child, Command, Stdio},
+	thread::sleep,
+	time::{Duration, Instant},
+};
+
+const NODE: &str = env!("CARGO_BIN_EXE_synergy-node");
+
+/// Kills the node when the test ends, however it ends.
+struct Node(Child);
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		let _ = self.0.kill();
+		let _ = self.0.wait();
+	}
+}
+
+fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+}
+
+/// One JSON-RPC call over HTTP; `None` while the server is not up yet.
+fn rpc(port: u16, method: &str, params: &str) -> Option<serde_json::Value> {
+	let body = format!(r#"{{"jsonrpc":"2.0","id":1,"method":"{method}","params":{params}}}"#);
+	let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+	stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+	write!(
+		stream,
+		"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+		body.len()
+	)
+	.ok()?;
+	let mut response = String::new();
+	stream.read_to_string(&mut response).ok()?;
+	let json = response.split("\r\n\r\n").nth(1)?;
+	serde_json::from_str::<serde_json::Value>(json).ok()?.get("result").cloned()
+}
+
+fn block_number(header: &serde_json::Value) -> u64 {
+	let hex = header["number"].as_str().expect("number is a hex string");
+	u64::from_str_radix(hex.trim_start_matches("0x"), 16).expect("hex")
+}
+
+#[test]
+fn dev_chain_produces_and_finalizes_blocks() {
+	let port = free_port();
+	let p2p = free_port();
+	let _node = Node(
+		Command::new(NODE)
+			.args(["--dev", "--tmp", "--no-prometheus", "--no-telemetry"])
+			.args(["--rpc-port", &port.to_string(), "--port", &p2p.to_string()])
+			.stdout(Stdio::null())
+			.stderr(Stdio::null())
+			.spawn()
+			.expect("the node starts"),
+	);
+
+	// Liveness with a generous bound: the node is expected to finalize within a few slots.
+	let deadline = Instant::now() + Duration::from_secs(180);
+	let finalized = loop {
+		assert!(Instant::now() < deadline, "no block was finalized within 180 s");
+		let head = rpc(port, "chain_getFinalizedHead", "[]");
+		let header = head.and_then(|hash| rpc(port, "chain_getHeader", &format!("[{hash}]")));
+		match header.map(|h| block_number(&h)) {
+			Some(n) if n >= 2 => break n,
+			_ => sleep(Duration::from_secs(2)),
+		}
+	};
+	assert!(finalized >= 2);
+
+	let properties = rpc(port, "system_properties", "[]").expect("system_properties");
+	assert_eq!(properties["tokenSymbol"], "SYN");
+	let name = rpc(port, "system_chain", "[]").expect("system_chain");
+	assert_eq!(name, "Synergy Development");
+	let methods = rpc(port, "rpc_methods", "[]").expect("rpc_methods");
+	let methods: Vec<&str> =
+		methods["methods"].as_array().expect("list").iter().filter_map(|m| m.as_str()).collect();
+	for expected in ["system_accountNextIndex", "payment_queryInfo", "author_submitExtrinsic"] {
+		assert!(methods.contains(&expected), "missing RPC method {expected}");
+	}
+}

@@ -1,0 +1,103 @@
+//! Genesis presets: the initial state of each network the node can start.
+//!
+//! - `development`: one validator (Alice), Alice holds the development-only sudo key;
+//! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave), no sudo key.
+//!
+//! Validators enter through `pallet_session`, which hands their Aura and GRANDPA keys to
+//! consensus; Aura's and GRANDPA's own genesis authority lists stay empty.
+
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+use crate::{
+	currency::UNITS, AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig,
+};
+
+/// Every endowed development account starts with this balance.
+const ENDOWMENT: Balance = 1_000_000 * UNITS;
+
+/// A genesis validator: its account (also its validator id) and its session keys.
+struct Validator {
+	account: AccountId,
+	aura: AuraId,
+	grandpa: GrandpaId,
+}
+
+impl Validator {
+	fn session_keys(self) -> (AccountId, AccountId, SessionKeys) {
+		(self.account.clone(), self.account, SessionKeys { aura: self.aura, grandpa: self.grandpa })
+	}
+}
+
+/// A development validator whose keys derive from a well-known seed (`//Alice`, …): sr25519 for
+/// the account and Aura, ed25519 for GRANDPA — the keys `--alice` and zombienet insert.
+fn dev_validator((account, grandpa): (Sr25519Keyring, Ed25519Keyring)) -> Validator {
+	Validator {
+		account: account.to_account_id(),
+		aura: account.public().into(),
+		grandpa: grandpa.public().into(),
+	}
+}
+
+fn genesis(
+	validators: Vec<Validator>,
+	endowed: Vec<AccountId>,
+	sudo: Option<AccountId>,
+) -> Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed.into_iter().map(|account| (account, ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		session: SessionConfig {
+			keys: validators.into_iter().map(Validator::session_keys).collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: sudo },
+	})
+}
+
+/// One validator, Alice, who also holds the development sudo key.
+pub fn development_config_genesis() -> Value {
+	genesis(
+		vec![dev_validator((Sr25519Keyring::Alice, Ed25519Keyring::Alice))],
+		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+	)
+}
+
+/// Four validators, so that GRANDPA keeps finalizing when one of them is lost; no sudo key.
+pub fn local_testnet_genesis() -> Value {
+	genesis(
+		vec![
+			dev_validator((Sr25519Keyring::Alice, Ed25519Keyring::Alice)),
+			dev_validator((Sr25519Keyring::Bob, Ed25519Keyring::Bob)),
+			dev_validator((Sr25519Keyring::Charlie, Ed25519Keyring::Charlie)),
+			dev_validator((Sr25519Keyring::Dave, Ed25519Keyring::Dave)),
+		],
+		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
+		None,
+	)
+}
+
+/// The JSON of the preset `id`, if the runtime has one by that name.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
+		_ => return None,
+	};
+	Some(serde_json::to_string(&patch).ok()?.into_bytes())
+}
+
+/// The names of the presets this runtime ships.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}

@@ -1,0 +1,95 @@
+//! Building the real runtime's state from a genesis preset, and signing extrinsics as a wallet.
+
+#![allow(dead_code)]
+
+use codec::Encode;
+use frame_support::traits::Get;
+use sp_core::{sr25519, Pair};
+use sp_genesis_builder::PresetId;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{generic::Era, BuildStorage};
+use synergy_runtime::{
+	genesis_config_presets, AccountId, Executive, Header, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SignedPayload, System, TxExtension, UncheckedExtrinsic, VERSION,
+};
+
+/// The state of a fresh chain started from the runtime preset `name`.
+pub fn ext_from_preset(name: &str) -> sp_io::TestExternalities {
+	let json = genesis_config_presets::get_preset(&PresetId::from(name))
+		.unwrap_or_else(|| panic!("the runtime has no preset {name}"));
+	let patch: serde_json::Value = serde_json::from_slice(&json).expect("preset is JSON");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
+	merge(&mut config, patch);
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("preset is a config");
+	let storage = config.build_storage().expect("preset builds");
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// Starts block `number` as a block author would.
+pub fn initialize_block(number: u32) {
+	let header = Header::new(
+		number,
+		Default::default(),
+		Default::default(),
+		System::parent_hash(),
+		Default::default(),
+	);
+	Executive::initialize_block(&header);
+}
+
+/// `call` signed by `signer` with every transaction extension, as polkadot.js signs it.
+pub fn signed(call: RuntimeCall, signer: Sr25519Keyring, nonce: Nonce) -> UncheckedExtrinsic {
+	let pair: sr25519::Pair = signer.pair();
+	let genesis = System::block_hash(0);
+	let tx_ext: TxExtension = (
+		frame_system::AuthorizeCall::<Runtime>::new(),
+		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		frame_system::CheckSpecVersion::<Runtime>::new(),
+		frame_system::CheckTxVersion::<Runtime>::new(),
+		frame_system::CheckGenesis::<Runtime>::new(),
+		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
+		frame_system::CheckNonce::<Runtime>::from(nonce),
+		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
+		frame_system::WeightReclaim::<Runtime>::new(),
+	);
+	let implicit = (
+		(),
+		(),
+		VERSION.spec_version,
+		VERSION.transaction_version,
+		genesis,
+		genesis,
+		(),
+		(),
+		(),
+		None,
+		(),
+	);
+	let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
+	let signature = payload.using_encoded(|bytes| pair.sign(bytes));
+	UncheckedExtrinsic::new_signed(
+		call,
+		AccountId::from(pair.public()).into(),
+		synergy_runtime::Signature::Sr25519(signature),
+		tx_ext,
+	)
+}
+
+/// The existential deposit, as the runtime configures it.
+pub fn existential_deposit() -> synergy_runtime::Balance {
+	<Runtime as pallet_balances::Config>::ExistentialDeposit::get()
+}

@@ -1,0 +1,71 @@
+//! The genesis presets build a working chain on the real runtime.
+
+mod common;
+
+use common::ext_from_preset;
+use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use synergy_runtime::{genesis_config_presets, Runtime};
+
+fn aura_authorities() -> Vec<sp_consensus_aura::sr25519::AuthorityId> {
+	pallet_aura::Authorities::<Runtime>::get().into_inner()
+}
+
+fn grandpa_authorities() -> Vec<sp_consensus_grandpa::AuthorityId> {
+	pallet_grandpa::Pallet::<Runtime>::grandpa_authorities()
+		.into_iter()
+		.map(|(id, _weight)| id)
+		.collect()
+}
+
+#[test]
+fn the_runtime_lists_exactly_the_development_and_local_presets() {
+	let names: Vec<String> = genesis_config_presets::preset_names()
+		.into_iter()
+		.map(|id| String::from_utf8(id.as_ref().to_vec()).expect("utf8"))
+		.collect();
+	assert_eq!(names, vec![DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET]);
+}
+
+#[test]
+fn development_preset_has_one_validator_and_a_sudo_key() {
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(aura_authorities(), vec![Sr25519Keyring::Alice.public().into()]);
+		assert_eq!(grandpa_authorities(), vec![Ed25519Keyring::Alice.public().into()]);
+		assert_eq!(
+			pallet_session::Validators::<Runtime>::get(),
+			vec![Sr25519Keyring::Alice.to_account_id()]
+		);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
+	});
+}
+
+#[test]
+fn local_testnet_preset_has_four_session_validators_and_no_sudo() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let validators = [
+			(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+		];
+		assert_eq!(
+			aura_authorities(),
+			validators.iter().map(|(sr, _)| sr.public().into()).collect::<Vec<_>>()
+		);
+		assert_eq!(
+			grandpa_authorities(),
+			validators.iter().map(|(_, ed)| ed.public().into()).collect::<Vec<_>>()
+		);
+		assert_eq!(
+			pallet_session::Validators::<Runtime>::get(),
+			validators.iter().map(|(sr, _)| sr.to_account_id()).collect::<Vec<_>>()
+		);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+	});
+}
+
+#[test]
+fn an_unknown_preset_is_refused() {
+	assert!(genesis_config_presets::get_preset(&"mainnet".into()).is_none());
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs everything Synergy needs to build and test, idempotently:
+# Rust Wasm targets and rust-src, the Debian packages the node build needs,
+# and the zombienet/@polkadot/api npm packages pinned by zombienet/package-lock.json.
+set -euo pipefail
+
+# shellcheck source=scripts/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+root="$SYNERGY_ROOT"
+
+sudo_if_needed() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# --- Rust: the toolchain on the machine, plus what the runtime's Wasm build needs.
+installed_targets="$(rustup target list --installed)"
+for target in wasm32-unknown-unknown wasm32v1-none; do
+  if ! grep -qx "$target" <<<"$installed_targets"; then
+    log "rustup target add $target"
+    rustup target add "$target"
+  fi
+done
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  log "rustup component add rust-src"
+  rustup component add rust-src
+fi
+
+# --- Debian packages: protoc for libp2p, clang/libclang for bindgen (rocksdb).
+missing=()
+command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "apt-get install ${missing[*]}"
+  sudo_if_needed apt-get update -qq
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+
+# --- npm: zombienet and @polkadot/api, exactly as locked.
+if [ -f "$root/zombienet/package-lock.json" ]; then
+  if [ ! -x "$root/zombienet/node_modules/.bin/zombienet" ] \
+    || ! cmp -s "$root/zombienet/package-lock.json" "$root/zombienet/node_modules/.package-lock.json.installed" 2>/dev/null; then
+    log "npm ci (zombienet)"
+    (cd "$root/zombienet" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$root/zombienet/package-lock.json" "$root/zombienet/node_modules/.package-lock.json.installed"
+  fi
+fi
+
+log "prerequisites ready"

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of Synergy, installing what it needs first:
+#   formatting, clippy, the unit and runtime tests, the chain-spec drift check (a node test),
+#   and the zombienet suites on a local four-validator network.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$SYNERGY_ROOT"
+
+started=$SECONDS
+"$SYNERGY_ROOT/scripts/setup.sh"
+
+log "cargo fmt --check"
+cargo fmt --all -- --check
+
+build_node
+
+log "cargo test --release --workspace --locked"
+cargo test --release --workspace --locked
+
+log "cargo clippy (no Wasm build)"
+SKIP_WASM_BUILD=1 cargo clippy --release --workspace --all-targets --locked -- -D warnings
+
+log "zombienet"
+export PATH="$CARGO_TARGET_DIR/release:$PATH"
+zombienet_failed=0
+for suite in zombienet/tests/*.zndsl; do
+  log "zombienet: $suite"
+  if ! (cd zombienet && npx --no-install zombienet --provider native test "${suite#zombienet/}"); then
+    zombienet_failed=$((zombienet_failed + 1))
+  fi
+done
+suites=$(find zombienet/tests -name '*.zndsl' | wc -l)
+echo "zombienet: $((suites - zombienet_failed)) passed, $zombienet_failed failed"
+
+log "all tests done in $((SECONDS - started)) s"
+[ "$zombienet_failed" -eq 0 ]

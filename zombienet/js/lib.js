@@ -1,0 +1,45 @@
+// Helpers shared by the zombienet js-scripts: connecting to a node as a wallet would.
+const { ApiPromise, WsProvider } = require("@polkadot/api");
+
+/** Connects @polkadot/api to a node of the running network. */
+async function connect(networkInfo, nodeName) {
+  const node = networkInfo.nodesByName[nodeName];
+  if (!node) throw new Error(`no node named ${nodeName} in the network`);
+  const api = await ApiPromise.create({ provider: new WsProvider(node.wsUri), noInitWarn: true });
+  await api.isReady;
+  return api;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function bestNumber(api) {
+  return (await api.rpc.chain.getHeader()).number.toNumber();
+}
+
+async function finalizedNumber(api) {
+  const hash = await api.rpc.chain.getFinalizedHead();
+  return (await api.rpc.chain.getHeader(hash)).number.toNumber();
+}
+
+/** Signs and submits `tx`, resolving with the block hash once it is finalized; rejects on a
+ *  dispatch error, naming the module error as the runtime reports it. */
+function signAndFinalize(api, tx, signer) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, ({ status, dispatchError }) => {
+      if (dispatchError) {
+        if (dispatchError.isModule) {
+          const { section, name } = api.registry.findMetaError(dispatchError.asModule);
+          reject(new Error(`${section}.${name}`));
+        } else {
+          reject(new Error(dispatchError.toString()));
+        }
+      } else if (status.isFinalized) {
+        resolve(status.asFinalized);
+      } else if (status.isInvalid || status.isDropped || status.isUsurped) {
+        reject(new Error(`transaction ${status.type}`));
+      }
+    }).catch(reject);
+  });
+}
+
+module.exports = { connect, sleep, bestNumber, finalizedNumber, signAndFinalize };
