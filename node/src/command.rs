@@ -7,7 +7,7 @@ use crate::{
 };
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
-use synergy_runtime::Block;
+use synergy_runtime::opaque::Block;
 
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {

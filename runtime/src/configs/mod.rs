@@ -21,9 +21,9 @@ use sp_version::RuntimeVersion;
 use super::{
 	currency::{EXISTENTIAL_DEPOSIT, MICRO_UNITS},
 	time::{MINUTES, SLOT_DURATION},
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, SessionKeys, System, SS58_PREFIX,
-	VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
+	SessionKeys, System, SS58_PREFIX, VERSION,
 };
 
 /// At most this share of a block is filled by ordinary transactions; the rest is kept for
