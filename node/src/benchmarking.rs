@@ -20,14 +20,18 @@ use synergy_runtime::{
 	SignedPayload, SystemCall, TxExtension, UncheckedExtrinsic, VERSION,
 };
 
-use crate::{cli::Cli, service::{self, FullClient}};
+use crate::{
+	cli::Cli,
+	service::{self, FullClient},
+};
 
 /// Runs one `benchmark` sub-command.
 pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
 	let runner = cli.create_runner(cmd)?;
 	runner.sync_run(|config| match cmd {
-		BenchmarkCmd::Pallet(cmd) =>
-			cmd.run_with_spec::<HashingFor<Block>, ()>(Some(config.chain_spec)),
+		BenchmarkCmd::Pallet(cmd) => {
+			cmd.run_with_spec::<HashingFor<Block>, ()>(Some(config.chain_spec))
+		},
 		BenchmarkCmd::Block(cmd) => {
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
 			cmd.run(client)

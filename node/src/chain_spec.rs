@@ -27,7 +27,8 @@ fn from_preset(
 	preset: &str,
 ) -> Result<ChainSpec, String> {
 	let wasm = WASM_BINARY.ok_or_else(|| {
-		"the runtime Wasm is not embedded in this binary; rebuild without SKIP_WASM_BUILD".to_string()
+		"the runtime Wasm is not embedded in this binary; rebuild without SKIP_WASM_BUILD"
+			.to_string()
 	})?;
 	Ok(ChainSpec::builder(wasm, None)
 		.with_name(name)

@@ -21,7 +21,8 @@ fn committed(file: &str) -> serde_json::Value {
 	serde_json::from_str(&text).expect("the committed spec is JSON")
 }
 
-const REGENERATE: &str = "the committed spec drifted from the runtime: run scripts/generate-chain-specs.sh";
+const REGENERATE: &str =
+	"the committed spec drifted from the runtime: run scripts/generate-chain-specs.sh";
 
 #[test]
 fn committed_plain_local_testnet_spec_matches_the_node() {
@@ -30,7 +31,10 @@ fn committed_plain_local_testnet_spec_matches_the_node() {
 
 #[test]
 fn committed_raw_local_testnet_spec_matches_the_node() {
-	assert!(export(&["--chain", "local", "--raw"]) == committed("local-testnet-raw.json"), "{REGENERATE}");
+	assert!(
+		export(&["--chain", "local", "--raw"]) == committed("local-testnet-raw.json"),
+		"{REGENERATE}"
+	);
 }
 
 #[test]
@@ -51,9 +55,9 @@ fn an_unknown_chain_is_refused_naming_the_accepted_values() {
 	assert!(!output.status.success());
 	let stderr = String::from_utf8_lossy(&output.stderr);
 	assert!(
-		stderr.contains("unknown chain 'mainnet'") &&
-			stderr.contains("dev, development, local, local_testnet") &&
-			stderr.contains("chain-spec JSON file"),
+		stderr.contains("unknown chain 'mainnet'")
+			&& stderr.contains("dev, development, local, local_testnet")
+			&& stderr.contains("chain-spec JSON file"),
 		"unexpected error: {stderr}"
 	);
 }

@@ -45,11 +45,7 @@ fn dev_validator((account, grandpa): (Sr25519Keyring, Ed25519Keyring)) -> Valida
 	}
 }
 
-fn genesis(
-	validators: Vec<Validator>,
-	endowed: Vec<AccountId>,
-	sudo: Option<AccountId>,
-) -> Value {
+fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, sudo: Option<AccountId>) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|account| (account, ENDOWMENT)).collect::<Vec<_>>(),

@@ -22,7 +22,10 @@ fn grandpa_authorities() -> Vec<sp_consensus_grandpa::AuthorityId> {
 fn the_runtime_lists_exactly_the_development_and_local_presets() {
 	let names: Vec<String> = genesis_config_presets::preset_names()
 		.into_iter()
-		.map(|id| String::from_utf8(id.as_ref().to_vec()).expect("utf8"))
+		.map(|id: sp_genesis_builder::PresetId| {
+			let bytes: &[u8] = id.as_ref();
+			String::from_utf8(bytes.to_vec()).expect("utf8")
+		})
 		.collect();
 	assert_eq!(names, vec![DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET]);
 }

@@ -13,7 +13,10 @@ use sp_runtime::{
 use synergy_runtime::{currency::UNITS, Balances, BalancesCall, Executive, RuntimeCall, System};
 
 fn transfer(to: Sr25519Keyring, value: u128) -> RuntimeCall {
-	RuntimeCall::Balances(BalancesCall::transfer_keep_alive { dest: to.to_account_id().into(), value })
+	RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+		dest: to.to_account_id().into(),
+		value,
+	})
 }
 
 #[test]
@@ -22,7 +25,8 @@ fn a_signed_transfer_moves_the_amount_and_charges_a_fee() {
 		initialize_block(1);
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		let bob = Sr25519Keyring::Bob.to_account_id();
-		let (alice_before, bob_before) = (Balances::free_balance(&alice), Balances::free_balance(&bob));
+		let (alice_before, bob_before) =
+			(Balances::free_balance(&alice), Balances::free_balance(&bob));
 
 		let outcome = Executive::apply_extrinsic(signed(
 			transfer(Sr25519Keyring::Bob, 5 * UNITS),

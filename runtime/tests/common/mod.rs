@@ -7,7 +7,7 @@ use frame_support::traits::Get;
 use sp_core::{sr25519, Pair};
 use sp_genesis_builder::PresetId;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{generic::Era, BuildStorage};
+use sp_runtime::{generic::Era, traits::Header as _, BuildStorage};
 use synergy_runtime::{
 	genesis_config_presets, AccountId, Executive, Header, Nonce, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, SignedPayload, System, TxExtension, UncheckedExtrinsic, VERSION,
@@ -22,17 +22,16 @@ pub fn ext_from_preset(name: &str) -> sp_io::TestExternalities {
 	merge(&mut config, patch);
 	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("preset is a config");
 	let storage = config.build_storage().expect("preset builds");
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+	sp_io::TestExternalities::new(storage)
 }
 
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
 			for (key, value) in patch {
 				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			},
+			}
+		},
 		(base, patch) => *base = patch,
 	}
 }
