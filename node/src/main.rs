@@ -1,5 +1,9 @@
 //! The Synergy node: a validator or full node of the Synergy chain.
 
+// `sc_cli::Error`, the error type every sc-cli runner and command returns, is large; boxing it
+// here would only hide the framework's own type.
+#![allow(clippy::result_large_err)]
+
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod chain_spec;

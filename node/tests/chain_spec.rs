@@ -1,6 +1,9 @@
 //! The chain specs committed in `chain-specs/` are exactly what this node exports, and an
 //! unknown `--chain` is refused with the accepted values.
 
+// A test fails loudly, with the reason, where the runtime and node never may.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::process::Command;
 
 const NODE: &str = env!("CARGO_BIN_EXE_synergy-node");

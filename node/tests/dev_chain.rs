@@ -1,5 +1,8 @@
 //! `synergy-node --dev` produces and finalizes blocks and serves the standard RPC methods.
 
+// A test fails loudly, with the reason, where the runtime and node never may.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::{
 	io::{Read, Write},
 	net::{TcpListener, TcpStream},
@@ -24,8 +27,34 @@ fn free_port() -> u16 {
 	TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
 }
 
-/// One JSON-RPC call over HTTP; `None` while the server is not up yet.
-fn rpc(port: u16, method: &str, params: &str) -> Option<serde_json::Value> {
+/// Starts `synergy-node --dev` on free ports with `extra` arguments; returns it and its RPC port.
+fn start_dev_node(extra: &[&str]) -> (Node, u16) {
+	let port = free_port();
+	let p2p = free_port();
+	let node = Node(
+		Command::new(NODE)
+			.args(["--dev", "--tmp", "--no-prometheus", "--no-telemetry"])
+			.args(["--rpc-port", &port.to_string(), "--port", &p2p.to_string()])
+			.args(extra)
+			.stdout(Stdio::null())
+			.stderr(Stdio::null())
+			.spawn()
+			.expect("the node starts"),
+	);
+	(node, port)
+}
+
+/// Waits (boundedly) until the node's RPC server answers.
+fn wait_for_rpc(port: u16) {
+	let deadline = Instant::now() + Duration::from_secs(60);
+	while raw_rpc(port, "system_health", "[]").is_none() {
+		assert!(Instant::now() < deadline, "the RPC server did not come up within 60 s");
+		sleep(Duration::from_millis(500));
+	}
+}
+
+/// One JSON-RPC call over HTTP: the whole response object, or `None` while the server is not up.
+fn raw_rpc(port: u16, method: &str, params: &str) -> Option<serde_json::Value> {
 	let body = format!(r#"{{"jsonrpc":"2.0","id":1,"method":"{method}","params":{params}}}"#);
 	let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
 	stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
@@ -38,7 +67,12 @@ fn rpc(port: u16, method: &str, params: &str) -> Option<serde_json::Value> {
 	let mut response = String::new();
 	stream.read_to_string(&mut response).ok()?;
 	let json = response.split("\r\n\r\n").nth(1)?;
-	serde_json::from_str::<serde_json::Value>(json).ok()?.get("result").cloned()
+	serde_json::from_str::<serde_json::Value>(json).ok()
+}
+
+/// One JSON-RPC call over HTTP: its result, or `None` while the server is not up or on error.
+fn rpc(port: u16, method: &str, params: &str) -> Option<serde_json::Value> {
+	raw_rpc(port, method, params)?.get("result").cloned()
 }
 
 fn block_number(header: &serde_json::Value) -> u64 {
@@ -48,17 +82,7 @@ fn block_number(header: &serde_json::Value) -> u64 {
 
 #[test]
 fn dev_chain_produces_and_finalizes_blocks() {
-	let port = free_port();
-	let p2p = free_port();
-	let _node = Node(
-		Command::new(NODE)
-			.args(["--dev", "--tmp", "--no-prometheus", "--no-telemetry"])
-			.args(["--rpc-port", &port.to_string(), "--port", &p2p.to_string()])
-			.stdout(Stdio::null())
-			.stderr(Stdio::null())
-			.spawn()
-			.expect("the node starts"),
-	);
+	let (_node, port) = start_dev_node(&[]);
 
 	// Liveness with a generous bound: the node is expected to finalize within a few slots.
 	let deadline = Instant::now() + Duration::from_secs(180);
@@ -83,4 +107,19 @@ fn dev_chain_produces_and_finalizes_blocks() {
 	for expected in ["system_accountNextIndex", "payment_queryInfo", "author_submitExtrinsic"] {
 		assert!(methods.contains(&expected), "missing RPC method {expected}");
 	}
+}
+
+#[test]
+fn safe_rpc_methods_refuse_keystore_access() {
+	// What an operator exposes on a public interface: `--rpc-methods safe`.
+	let (_node, port) = start_dev_node(&["--rpc-methods", "safe"]);
+	wait_for_rpc(port);
+
+	let refused = raw_rpc(port, "author_rotateKeys", "[]").expect("an answer");
+	assert!(refused.get("result").is_none(), "author_rotateKeys answered: {refused}");
+	let message = refused["error"]["message"].as_str().unwrap_or_default();
+	assert!(message.contains("unsafe"), "unexpected refusal: {refused}");
+
+	// Reading the chain stays available.
+	assert!(rpc(port, "chain_getHeader", "[]").is_some());
 }

@@ -1,5 +1,8 @@
 //! The genesis presets build a working chain on the real runtime.
 
+// A test fails loudly, with the reason, where the runtime and node never may.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod common;
 
 use common::ext_from_preset;

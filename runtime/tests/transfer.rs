@@ -1,5 +1,8 @@
 //! A transfer signed as a wallet signs it goes through the real runtime's executive.
 
+// A test fails loudly, with the reason, where the runtime and node never may.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod common;
 
 use common::{existential_deposit, ext_from_preset, initialize_block, signed};

@@ -1,0 +1,148 @@
+//! The records of the membership pallet.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use scale_info::TypeInfo;
+pub use synergy_primitives::ClassId;
+
+/// A row of the class table: who the class is for, and the guarantee each guarantor escrows
+/// for a member of it (the member's "quantum of action").
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(MaxNameLen))]
+#[codec(mel_bound(Balance: MaxEncodedLen))]
+pub struct Class<Balance: Clone + PartialEq + Eq + core::fmt::Debug, MaxNameLen: Get<u32>> {
+	/// A human-readable name, e.g. "managers and business people".
+	pub name: BoundedVec<u8, MaxNameLen>,
+	/// The amount each guarantor escrows for a member of this class.
+	pub quantum: Balance,
+}
+
+/// Where a member stands.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum MemberStatus<BlockNumber> {
+	/// Guaranteed by at least `MinGuarantors` members.
+	Active,
+	/// Left with fewer than `MinGuarantors` guarantors: must find another before `until`, or the
+	/// membership lapses.
+	Grace { until: BlockNumber },
+}
+
+/// A member of the cooperative.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(MaxGuarantors))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct Member<
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxGuarantors: Get<u32>,
+> {
+	/// The member's class: the quantum each of their guarantors escrows.
+	pub class: ClassId,
+	/// The block the member was admitted in.
+	pub since: BlockNumber,
+	/// Active, or in grace.
+	pub status: MemberStatus<BlockNumber>,
+	/// The members who guarantee this one, in the order they did.
+	pub guarantors: BoundedVec<AccountId, MaxGuarantors>,
+	/// How many members this one guarantees.
+	pub proteges: u32,
+}
+
+/// An open application: a candidate proposed by a member, gathering guarantees.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(MaxGuarantors))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct Application<
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxGuarantors: Get<u32>,
+> {
+	/// The class applied for.
+	pub class: ClassId,
+	/// The members who guarantee the candidate so far, each with a quantum in escrow.
+	pub guarantors: BoundedVec<AccountId, MaxGuarantors>,
+	/// Whether the candidate has accepted.
+	pub accepted: bool,
+	/// The block after which the application expires if it is not complete.
+	pub expires_at: BlockNumber,
+}
+
+/// A deadline the pallet keeps on its own, at the block it falls due.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Deadline<AccountId> {
+	/// The application of this candidate expires.
+	ApplicationExpiry(AccountId),
+	/// The grace period of this member ends.
+	GraceEnd(AccountId),
+}
+
+/// Why a membership ended.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Departure {
+	/// The grace period ended without enough guarantors; the person may apply again.
+	Lapsed,
+	/// Removed under the regulation (a complaint upheld with revocation).
+	Expelled,
+}

@@ -1,0 +1,62 @@
+//! # Synergy primitives
+//!
+//! The small traits through which Synergy's pallets talk to each other, wired in the runtime's
+//! configs. No pallet reads another's storage: each asks through one of these, so that each can
+//! be tested with a mock of the others.
+//!
+//! | trait | implemented by | used by |
+//! |---|---|---|
+//! | [`MembershipInspect`] | membership by guarantee | escrow, complaints, fund voting, contributions |
+//! | [`GuaranteeEscrow`] | escrowed deposit quanta | membership by guarantee |
+//! | [`BlockedInspect`] | complaints | membership by guarantee, escrow |
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use sp_runtime::{DispatchError, DispatchResult};
+
+/// A membership class: a row of the class table (name, guarantee quantum).
+pub type ClassId = u16;
+
+/// What other pallets may ask about the cooperative's members.
+pub trait MembershipInspect<AccountId> {
+	/// Whether `who` is a member (active or in grace).
+	fn is_member(who: &AccountId) -> bool;
+	/// Whether `who` is a member who may act: a member, not blocked.
+	fn is_in_good_standing(who: &AccountId) -> bool;
+	/// The class of member `who`.
+	fn class_of(who: &AccountId) -> Option<ClassId>;
+	/// The members who guarantee `who` (at most the configured bound).
+	fn guarantors_of(who: &AccountId) -> Vec<AccountId>;
+	/// The number of members.
+	fn member_count() -> u32;
+}
+
+/// The escrow behind guarantees: the money a guarantor puts up for a protégé.
+///
+/// The membership pallet decides who guarantees whom; the escrow pallet holds the money.
+pub trait GuaranteeEscrow<AccountId, Balance> {
+	/// Moves `amount` from `guarantor`'s free balance into escrow for `protege`.
+	fn lock(guarantor: &AccountId, protege: &AccountId, amount: Balance) -> DispatchResult;
+	/// Whether the escrow of `guarantor` for `protege` may be released now (it is not frozen
+	/// by a complaint, nor committed to open insured deals).
+	fn ensure_releasable(guarantor: &AccountId, protege: &AccountId) -> DispatchResult;
+	/// Returns what is left of the escrow of `guarantor` for `protege` to the guarantor's free
+	/// balance, and forgets it. Returns the amount released.
+	fn release(guarantor: &AccountId, protege: &AccountId) -> Result<Balance, DispatchError>;
+}
+
+/// Whether an account is blocked by an open complaint.
+pub trait BlockedInspect<AccountId> {
+	/// Whether `who` is blocked: no new deals, guarantees or revocations by or of them.
+	fn is_blocked(who: &AccountId) -> bool;
+}
+
+/// No complaints pallet: nobody is blocked.
+impl<AccountId> BlockedInspect<AccountId> for () {
+	fn is_blocked(_: &AccountId) -> bool {
+		false
+	}
+}

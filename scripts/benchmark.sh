@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Measures the weights of Synergy's own pallets on this machine and writes each pallet's
+# `src/weights.rs` from the template in scripts/templates/ — weights are never written by hand.
+#
+#   scripts/benchmark.sh                 # every pallet under pallets/
+#   scripts/benchmark.sh pallets/foo     # only the pallets named (their directories)
+#   scripts/benchmark.sh --check         # builds and runs every benchmark once, writes nothing
+#
+# The benchmarking node is built with `--features runtime-benchmarks` in a target directory of
+# its own, so that its runtime never mixes with the production runtime's build.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$SYNERGY_ROOT"
+
+check=0
+dirs=()
+for arg in "$@"; do
+  case "$arg" in
+    --check) check=1 ;;
+    *) dirs+=("${arg%/}") ;;
+  esac
+done
+if [ "${#dirs[@]}" -eq 0 ]; then
+  for manifest in pallets/*/Cargo.toml; do
+    [ -e "$manifest" ] && dirs+=("$(dirname "$manifest")")
+  done
+fi
+if [ "${#dirs[@]}" -eq 0 ]; then
+  echo "no pallets to benchmark under pallets/"
+  exit 0
+fi
+
+"$SYNERGY_ROOT/scripts/setup.sh"
+
+bench_target="${SYNERGY_BENCH_TARGET_DIR:-$CARGO_TARGET_DIR-benchmarks}"
+log "cargo build --release --features runtime-benchmarks (target: $bench_target)"
+CARGO_TARGET_DIR="$bench_target" cargo build --release --locked -p synergy-node --features runtime-benchmarks
+node="$bench_target/release/synergy-node"
+runtime="$bench_target/release/wbuild/synergy-runtime/synergy_runtime.compact.compressed.wasm"
+
+if [ "$check" -eq 1 ]; then
+  steps=2; repeat=1
+else
+  steps="${BENCH_STEPS:-50}"; repeat="${BENCH_REPEAT:-20}"
+fi
+
+for dir in "${dirs[@]}"; do
+  crate=$(sed -n 's/^name = "\(.*\)"/\1/p' "$dir/Cargo.toml" | head -n1)
+  pallet="${crate//-/_}"
+  log "benchmark $pallet (steps $steps, repeat $repeat)"
+  output=()
+  if [ "$check" -eq 0 ]; then
+    output=(--output "$dir/src/weights.rs" --template scripts/templates/pallet-weights.hbs)
+  fi
+  "$node" benchmark pallet \
+    --runtime "$runtime" \
+    --genesis-builder runtime \
+    --genesis-builder-preset development \
+    --pallet "$pallet" \
+    --extrinsic '*' \
+    --steps "$steps" \
+    --repeat "$repeat" \
+    --wasm-execution compiled \
+    --heap-pages 4096 \
+    "${output[@]}"
+done
