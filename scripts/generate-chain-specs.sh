@@ -4,7 +4,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-[ -x "$SYNERGY_NODE" ] || build_node
+build_node
 
 out="$SYNERGY_ROOT/chain-specs"
 mkdir -p "$out"
