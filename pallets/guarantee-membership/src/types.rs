@@ -1,7 +1,12 @@
 //! The records of the membership pallet.
 
+// The `*NoBound` derives need the field types' bounds on the generics themselves.
+#![allow(clippy::multiple_bound_locations)]
+
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
 use scale_info::TypeInfo;
 pub use synergy_primitives::ClassId;
 
@@ -62,7 +67,7 @@ pub enum MemberStatus<BlockNumber> {
 )]
 #[scale_info(skip_type_params(MaxGuarantors))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
-pub struct Member<
+pub struct MemberRecord<
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
 	MaxGuarantors: Get<u32>,
@@ -110,15 +115,7 @@ pub struct Application<
 
 /// A deadline the pallet keeps on its own, at the block it falls due.
 #[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
 )]
 pub enum Deadline<AccountId> {
 	/// The application of this candidate expires.

@@ -1,0 +1,300 @@
+//! Benchmarks of every call and of `on_initialize`, at the worst case of the configured
+//! bounds.
+
+use super::*;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{fungible::Mutate, Hooks};
+use frame_system::RawOrigin;
+use sp_runtime::traits::Bounded;
+
+const SEED: u32 = 0;
+const CLASS: ClassId = 0;
+
+fn quantum<T: Config>() -> BalanceOf<T> {
+	T::Currency::minimum_balance().saturating_mul(10u32.into())
+}
+
+/// An account with enough to escrow many quanta.
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, SEED);
+	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 4u32.into());
+	who
+}
+
+fn ensure_class<T: Config>() {
+	if !Classes::<T>::contains_key(CLASS) {
+		let name = BoundedVec::truncate_from(b"class".to_vec());
+		Classes::<T>::insert(CLASS, Class { name, quantum: quantum::<T>() });
+	}
+}
+
+/// A funded member with no guarantors of their own (the benchmarks measure the calls, not the
+/// founding of the graph).
+fn member<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	ensure_class::<T>();
+	let who = funded::<T>(name, index);
+	Members::<T>::insert(
+		&who,
+		MemberRecord {
+			class: CLASS,
+			since: Zero::zero(),
+			status: MemberStatus::Active,
+			guarantors: BoundedVec::new(),
+			proteges: 0,
+		},
+	);
+	who
+}
+
+/// An open application of a fresh candidate with `guarantors` guarantees.
+fn application<T: Config>(guarantors: u32, accepted: bool) -> (T::AccountId, Vec<T::AccountId>) {
+	let candidate: T::AccountId = account("candidate", 0, SEED);
+	let first = member::<T>("guarantor", 0);
+	assert_ok(Pallet::<T>::propose(
+		RawOrigin::Signed(first.clone()).into(),
+		T::Lookup::unlookup(candidate.clone()),
+		CLASS,
+	));
+	let mut all = vec![first];
+	for i in 1..guarantors {
+		let g = member::<T>("guarantor", i);
+		assert_ok(
+			Pallet::<T>::guarantee(
+				RawOrigin::Signed(g.clone()).into(),
+				T::Lookup::unlookup(candidate.clone()),
+			)
+			.map(|_| ())
+			.map_err(|e| e.error),
+		);
+		all.push(g);
+	}
+	if accepted {
+		Applications::<T>::mutate(&candidate, |a| {
+			if let Some(a) = a {
+				a.accepted = true;
+			}
+		});
+	}
+	(candidate, all)
+}
+
+/// A member guaranteed by `guarantors` members, through the pallet's own calls.
+fn guaranteed_member<T: Config>(guarantors: u32) -> (T::AccountId, Vec<T::AccountId>) {
+	let (candidate, all) = application::<T>(guarantors, true);
+	if !Members::<T>::contains_key(&candidate) {
+		assert_ok(Pallet::<T>::accept(RawOrigin::Signed(candidate.clone()).into()));
+	}
+	(candidate, all)
+}
+
+fn assert_ok(result: DispatchResult) {
+	if let Err(error) = result {
+		panic!("benchmark setup failed: {error:?}");
+	}
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn set_class() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ClassOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let name = BoundedVec::truncate_from(vec![b'x'; T::MaxClassNameLen::get() as usize]);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, 1, name, quantum::<T>());
+		assert!(Classes::<T>::contains_key(1));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_class() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ClassOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		ensure_class::<T>();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, CLASS);
+		assert!(!Classes::<T>::contains_key(CLASS));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn propose() {
+		let guarantor = member::<T>("guarantor", 0);
+		let candidate: T::AccountId = account("candidate", 0, SEED);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(guarantor), T::Lookup::unlookup(candidate.clone()), CLASS);
+		assert!(Applications::<T>::contains_key(&candidate));
+	}
+
+	// The last guarantee an accepted application needs: the candidate is admitted.
+	#[benchmark]
+	fn guarantee_application() {
+		let (candidate, _) =
+			application::<T>(T::MinGuarantors::get().saturating_sub(1).max(1), true);
+		let guarantor = member::<T>("late", 0);
+		#[extrinsic_call]
+		guarantee(RawOrigin::Signed(guarantor), T::Lookup::unlookup(candidate.clone()));
+		assert!(Members::<T>::contains_key(&candidate));
+	}
+
+	// A member in grace is guaranteed back to good standing.
+	#[benchmark]
+	fn guarantee_member() {
+		let (protege, guarantors) = guaranteed_member::<T>(T::MinGuarantors::get());
+		assert_ok(Pallet::<T>::revoke(
+			RawOrigin::Signed(guarantors[0].clone()).into(),
+			T::Lookup::unlookup(protege.clone()),
+		));
+		let guarantor = member::<T>("late", 0);
+		#[extrinsic_call]
+		guarantee(RawOrigin::Signed(guarantor), T::Lookup::unlookup(protege.clone()));
+		assert!(matches!(
+			Members::<T>::get(&protege).map(|m| m.status),
+			Some(MemberStatus::Active)
+		));
+	}
+
+	// Acceptance of a full application: the candidate is admitted.
+	#[benchmark]
+	fn accept() {
+		let (candidate, _) = application::<T>(T::MaxGuarantors::get(), false);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(candidate.clone()));
+		assert!(Members::<T>::contains_key(&candidate));
+	}
+
+	#[benchmark]
+	fn decline() {
+		let (candidate, _) = application::<T>(T::MaxGuarantors::get(), false);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(candidate.clone()));
+		assert!(!Applications::<T>::contains_key(&candidate));
+	}
+
+	// A revocation that puts the protégé in grace.
+	#[benchmark]
+	fn revoke() {
+		let (protege, guarantors) = guaranteed_member::<T>(T::MinGuarantors::get());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(guarantors[0].clone()), T::Lookup::unlookup(protege.clone()));
+		assert!(matches!(
+			Members::<T>::get(&protege).map(|m| m.status),
+			Some(MemberStatus::Grace { .. })
+		));
+	}
+
+	#[benchmark]
+	fn expire_application() {
+		let (candidate, _) = application::<T>(T::MaxGuarantors::get(), false);
+		let caller = funded::<T>("caller", 0);
+		frame_system::Pallet::<T>::set_block_number(
+			frame_system::Pallet::<T>::block_number().saturating_add(T::ApplicationPeriod::get()),
+		);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), T::Lookup::unlookup(candidate.clone()));
+		assert!(!Applications::<T>::contains_key(&candidate));
+	}
+
+	#[benchmark]
+	fn end_grace() {
+		let (protege, guarantors) = guaranteed_member::<T>(T::MinGuarantors::get());
+		assert_ok(Pallet::<T>::revoke(
+			RawOrigin::Signed(guarantors[0].clone()).into(),
+			T::Lookup::unlookup(protege.clone()),
+		));
+		let caller = funded::<T>("caller", 0);
+		frame_system::Pallet::<T>::set_block_number(
+			frame_system::Pallet::<T>::block_number().saturating_add(T::GracePeriod::get()),
+		);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), T::Lookup::unlookup(protege.clone()));
+		assert!(!Members::<T>::contains_key(&protege));
+	}
+
+	// `n` guarantees of an expelled member end; each protégé enters grace.
+	#[benchmark]
+	fn continue_departure(n: Linear<1, { T::MaxProteges::get() }>) {
+		let departed = member::<T>("departed", 0);
+		for i in 0..n {
+			let (protege, _) = {
+				let protege: T::AccountId = account("protege", i, SEED);
+				let other = member::<T>("other", i);
+				assert_ok(Pallet::<T>::propose(
+					RawOrigin::Signed(departed.clone()).into(),
+					T::Lookup::unlookup(protege.clone()),
+					CLASS,
+				));
+				assert_ok(
+					Pallet::<T>::guarantee(
+						RawOrigin::Signed(other).into(),
+						T::Lookup::unlookup(protege.clone()),
+					)
+					.map(|_| ())
+					.map_err(|e| e.error),
+				);
+				assert_ok(Pallet::<T>::accept(RawOrigin::Signed(protege.clone()).into()));
+				(protege, ())
+			};
+			let _ = protege;
+		}
+		assert_ok(Pallet::<T>::expel(&departed));
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), T::Lookup::unlookup(departed.clone()), n);
+		assert!(!Departing::<T>::contains_key(&departed));
+	}
+
+	// `d` application expiries (each with the most guarantors) and `e` departure guarantees.
+	#[benchmark]
+	fn on_initialize(
+		d: Linear<0, { T::MaxDeadlinesPerBlock::get() }>,
+		e: Linear<0, { T::DeparturePageSize::get() }>,
+	) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let due = now.saturating_add(T::ApplicationPeriod::get());
+		let mut deadlines = BoundedVec::new();
+		for i in 0..d {
+			let candidate: T::AccountId = account("candidate", i, SEED);
+			let expires_at = due;
+			let mut guarantors = BoundedVec::new();
+			for j in 0..T::MaxGuarantors::get() {
+				let g = member::<T>("guarantor", i * 1_000 + j);
+				assert_ok(T::Escrow::lock(&g, &candidate, quantum::<T>()));
+				Proteges::<T>::insert(&g, &candidate, ());
+				let _ = guarantors.try_push(g);
+			}
+			frame_system::Pallet::<T>::inc_providers(&candidate);
+			ClassUsers::<T>::mutate(CLASS, |n| n.saturating_inc());
+			Applications::<T>::insert(
+				&candidate,
+				Application { class: CLASS, guarantors, accepted: false, expires_at },
+			);
+			let _ = deadlines.try_push(Deadline::ApplicationExpiry(candidate));
+		}
+		Deadlines::<T>::insert(due, deadlines);
+		if e > 0 {
+			let departed = member::<T>("departed", 0);
+			for i in 0..e {
+				let protege = member::<T>("protege", i);
+				assert_ok(T::Escrow::lock(&departed, &protege, quantum::<T>()));
+				Proteges::<T>::insert(&departed, &protege, ());
+				Members::<T>::mutate(&protege, |m| {
+					if let Some(m) = m {
+						let _ = m.guarantors.try_push(departed.clone());
+					}
+				});
+			}
+			Departing::<T>::insert(&departed, e);
+			Members::<T>::remove(&departed);
+		}
+		#[block]
+		{
+			Pallet::<T>::on_initialize(due);
+		}
+		assert_eq!(Deadlines::<T>::get(due).len(), 0);
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,914 @@
+//! # Membership by guarantee
+//!
+//! A person joins the cooperative when at least [`Config::MinGuarantors`] members guarantee
+//! them, each escrowing the guarantee quantum of the person's class. There is no other gate:
+//! no admission vote, no operator. A guarantor answers for the protégé: "you brought them — you
+//! vouch — you answer". This pallet keeps the guarantor graph; the money sits in escrow behind
+//! [`Config::Escrow`], and complaints reach it through [`Config::Blocked`].
+//!
+//! ## Terms
+//! - **Class**: a row of the class table, with a name and a **quantum**: the amount each
+//!   guarantor escrows for a member of that class (the seed's 2100 / 100 / 10).
+//! - **Guarantee**: an edge guarantor → protégé, backed by one quantum in escrow.
+//! - **Application**: a candidate proposed by a member, gathering guarantees until the
+//!   candidate has accepted and has enough of them, or until it expires.
+//! - **Grace**: a member left with fewer than `MinGuarantors` guarantees has
+//!   [`Config::GracePeriod`] blocks to find another; otherwise the membership **lapses**.
+//! - **Departure**: a membership ends by lapse or by expulsion. Every guarantee to the departed
+//!   is released at once; the guarantees they gave end in bounded pages, one page per block
+//!   (or through [`Pallet::continue_departure`]), and their protégés enter grace.
+//!
+//! ## Calls
+//! - The class origin ([`Config::ClassOrigin`]): [`Pallet::set_class`], [`Pallet::remove_class`].
+//! - Members in good standing: [`Pallet::propose`] a candidate, [`Pallet::guarantee`] a
+//!   candidate or a member, [`Pallet::revoke`] a guarantee.
+//! - Candidates: [`Pallet::accept`], [`Pallet::decline`].
+//! - Anyone: [`Pallet::expire_application`], [`Pallet::end_grace`],
+//!   [`Pallet::continue_departure`] — the fallbacks for what the pallet does on its own in
+//!   `on_initialize`.
+//! - Other pallets: [`Pallet::expel`] (the complaints pallet), [`MembershipInspect`].
+//!
+//! ## Lifecycle
+//! ```text
+//!  propose ──► Application ──(≥ MinGuarantors guarantees and accepted)──► Member::Active
+//!                 │  └─ decline / expiry: every escrow released                 │    ▲
+//!                 ▼                                                        revoke│    │guarantee
+//!              (closed)                                                          ▼    │
+//!                                          departed ◄──(grace ends)── Member::Grace ─┘
+//!                                     (lapsed or expelled: may apply again)
+//! ```
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+use alloc::vec::Vec;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{fungible, Get},
+	BoundedVec,
+};
+use frame_system::pallet_prelude::*;
+use sp_runtime::{
+	traits::{Saturating, StaticLookup, Zero},
+	DispatchResult,
+};
+pub use synergy_primitives::{BlockedInspect, ClassId, GuaranteeEscrow, MembershipInspect};
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// A balance of the currency the guarantees are escrowed in.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// A class as stored.
+pub type ClassOf<T> = Class<BalanceOf<T>, <T as Config>::MaxClassNameLen>;
+/// A member as stored.
+pub type MemberOf<T> = MemberRecord<
+	<T as frame_system::Config>::AccountId,
+	BlockNumberFor<T>,
+	<T as Config>::MaxGuarantors,
+>;
+/// An application as stored.
+pub type ApplicationOf<T> = Application<
+	<T as frame_system::Config>::AccountId,
+	BlockNumberFor<T>,
+	<T as Config>::MaxGuarantors,
+>;
+type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
+
+/// How many blocks ahead a deadline may be pushed when its own block is full.
+const DEADLINE_SPILL: u32 = 16;
+
+const LOG_TARGET: &str = "runtime::membership";
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The currency the guarantees are escrowed in.
+		type Currency: fungible::Mutate<Self::AccountId>;
+
+		/// The escrow behind guarantees: holds each guarantor's quantum for a protégé.
+		type Escrow: GuaranteeEscrow<Self::AccountId, BalanceOf<Self>>;
+
+		/// Who is blocked by an open complaint.
+		type Blocked: BlockedInspect<Self::AccountId>;
+
+		/// Who may change the class table (Root now; the members' general meeting later).
+		type ClassOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The fewest guarantees a member may have outside a grace period.
+		#[pallet::constant]
+		type MinGuarantors: Get<u32>;
+
+		/// The most guarantees one member or candidate may have.
+		#[pallet::constant]
+		type MaxGuarantors: Get<u32>;
+
+		/// The most people (members and candidates) one member may guarantee.
+		#[pallet::constant]
+		type MaxProteges: Get<u32>;
+
+		/// The most rows the class table may have.
+		#[pallet::constant]
+		type MaxClasses: Get<u32>;
+
+		/// The longest class name, in bytes.
+		#[pallet::constant]
+		type MaxClassNameLen: Get<u32>;
+
+		/// How long an application stays open without being completed.
+		#[pallet::constant]
+		type ApplicationPeriod: Get<BlockNumberFor<Self>>;
+
+		/// How long a member left without enough guarantors has to find another.
+		#[pallet::constant]
+		type GracePeriod: Get<BlockNumberFor<Self>>;
+
+		/// The most deadlines (expiries, grace ends) that may fall in one block.
+		#[pallet::constant]
+		type MaxDeadlinesPerBlock: Get<u32>;
+
+		/// The most guarantees given by departed members that end in one block.
+		#[pallet::constant]
+		type DeparturePageSize: Get<u32>;
+
+		/// Weights of this pallet's calls and hooks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The class table.
+	#[pallet::storage]
+	pub type Classes<T: Config> = CountedStorageMap<_, Twox64Concat, ClassId, ClassOf<T>>;
+
+	/// How many members and open applications each class has: a class in use cannot be
+	/// removed.
+	#[pallet::storage]
+	pub type ClassUsers<T: Config> = StorageMap<_, Twox64Concat, ClassId, u32, ValueQuery>;
+
+	/// The members. Keys are accounts chosen by users: hashed with `Blake2_128Concat`.
+	#[pallet::storage]
+	pub type Members<T: Config> = CountedStorageMap<_, Blake2_128Concat, T::AccountId, MemberOf<T>>;
+
+	/// Every guarantee by its guarantor: (guarantor, protégé). The protégé is a member or a
+	/// candidate. The reverse of `Member::guarantors` and `Application::guarantors`.
+	#[pallet::storage]
+	pub type Proteges<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		(),
+		OptionQuery,
+	>;
+
+	/// Open applications, by candidate.
+	#[pallet::storage]
+	pub type Applications<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, ApplicationOf<T>>;
+
+	/// The deadlines that fall due in each block, processed in `on_initialize`.
+	#[pallet::storage]
+	pub type Deadlines<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<Deadline<T::AccountId>, T::MaxDeadlinesPerBlock>,
+		ValueQuery,
+	>;
+
+	/// Departed members whose guarantees to others are still being ended, with how many
+	/// remain.
+	#[pallet::storage]
+	pub type Departing<T: Config> = CountedStorageMap<_, Blake2_128Concat, T::AccountId, u32>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The class table: (id, name, quantum).
+		pub classes: Vec<(ClassId, Vec<u8>, BalanceOf<T>)>,
+		/// The founders: (account, class, guarantors). Every guarantor must be a founder, and
+		/// every founder needs at least `MinGuarantors` guarantors; each guarantee escrows the
+		/// founder's class quantum from the guarantor.
+		pub founders: Vec<(T::AccountId, ClassId, Vec<T::AccountId>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			// Genesis is checked once, by whoever builds the chain spec: an invalid founding
+			// set must stop the build with the reason rather than start a broken chain.
+			#![allow(clippy::expect_used, clippy::panic)]
+			for (id, name, quantum) in &self.classes {
+				let name = BoundedVec::try_from(name.clone()).expect("class name too long");
+				assert!(!quantum.is_zero(), "class {id} has a zero quantum");
+				Classes::<T>::insert(id, Class { name, quantum: *quantum });
+			}
+			assert!(Classes::<T>::count() <= T::MaxClasses::get(), "too many classes");
+			let founders: Vec<&T::AccountId> = self.founders.iter().map(|f| &f.0).collect();
+			for (founder, class, guarantors) in &self.founders {
+				let quantum =
+					Classes::<T>::get(class).expect("founder of an unknown class").quantum;
+				assert!(
+					guarantors.len() as u32 >= T::MinGuarantors::get(),
+					"a founder has fewer than MinGuarantors guarantors"
+				);
+				let bounded =
+					BoundedVec::try_from(guarantors.clone()).expect("too many guarantors");
+				for guarantor in guarantors {
+					assert!(founders.contains(&guarantor), "a guarantor is not a founder");
+					assert!(guarantor != founder, "a founder guarantees themselves");
+					T::Escrow::lock(guarantor, founder, quantum).expect("guarantor cannot escrow");
+					Proteges::<T>::insert(guarantor, founder, ());
+				}
+				frame_system::Pallet::<T>::inc_providers(founder);
+				ClassUsers::<T>::mutate(class, |n| *n = n.saturating_add(1));
+				Members::<T>::insert(
+					founder,
+					MemberRecord {
+						class: *class,
+						since: Zero::zero(),
+						status: MemberStatus::Active,
+						guarantors: bounded,
+						proteges: 0,
+					},
+				);
+			}
+			for guarantor in self.founders.iter().flat_map(|(_, _, guarantors)| guarantors) {
+				Members::<T>::mutate(guarantor, |m| {
+					let m = m.as_mut().expect("guarantors are founders");
+					m.proteges = m.proteges.saturating_add(1);
+					assert!(m.proteges <= <T as Config>::MaxProteges::get(), "too many protégés");
+				});
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A class was added or changed.
+		ClassSet { class: ClassId, quantum: BalanceOf<T> },
+		/// A class was removed.
+		ClassRemoved { class: ClassId },
+		/// A member proposed a candidate, guaranteeing them.
+		ApplicationOpened {
+			candidate: T::AccountId,
+			class: ClassId,
+			guarantor: T::AccountId,
+			expires_at: BlockNumberFor<T>,
+		},
+		/// A member added a guarantee to a candidate's application.
+		ApplicationGuaranteed { candidate: T::AccountId, guarantor: T::AccountId },
+		/// The candidate accepted their application.
+		ApplicationAccepted { candidate: T::AccountId },
+		/// The candidate declined; every guarantee was released.
+		ApplicationDeclined { candidate: T::AccountId },
+		/// The application expired incomplete; every guarantee was released.
+		ApplicationExpired { candidate: T::AccountId },
+		/// The candidate became a member.
+		MemberAdmitted { member: T::AccountId, class: ClassId, guarantors: Vec<T::AccountId> },
+		/// A member added a guarantee to another member.
+		MemberGuaranteed { member: T::AccountId, guarantor: T::AccountId },
+		/// A guarantor revoked a guarantee; its escrow was released.
+		GuaranteeRevoked { guarantor: T::AccountId, protege: T::AccountId },
+		/// A guarantee ended because one side departed; its escrow was released.
+		GuaranteeEnded { guarantor: T::AccountId, protege: T::AccountId },
+		/// A member was left with too few guarantors and must find another by `until`.
+		GraceStarted { member: T::AccountId, until: BlockNumberFor<T> },
+		/// A member in grace found enough guarantors again.
+		GraceEnded { member: T::AccountId },
+		/// A membership ended.
+		MemberDeparted { member: T::AccountId, reason: Departure },
+		/// Every guarantee a departed member gave has ended.
+		DepartureCompleted { member: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No class has this id.
+		UnknownClass,
+		/// The class table is full.
+		TooManyClasses,
+		/// A class's quantum must be above zero.
+		ZeroQuantum,
+		/// The class still has members or open applications.
+		ClassInUse,
+		/// The account is not a member.
+		NotMember,
+		/// The account is blocked by an open complaint.
+		Blocked,
+		/// The account is already a member.
+		AlreadyMember,
+		/// The account already has an open application.
+		ApplicationExists,
+		/// The account has no open application.
+		NoApplication,
+		/// A member cannot guarantee themselves.
+		CannotGuaranteeSelf,
+		/// The guarantor already guarantees this person.
+		AlreadyGuaranteed,
+		/// The person already has the most guarantors allowed.
+		TooManyGuarantors,
+		/// The guarantor already guarantees the most people allowed.
+		TooManyProteges,
+		/// The candidate has already accepted.
+		AlreadyAccepted,
+		/// The caller does not guarantee this person.
+		NotGuarantor,
+		/// The member is not in a grace period.
+		NotInGrace,
+		/// The grace period has not ended yet.
+		GraceNotOver,
+		/// The application has not expired yet.
+		ApplicationNotExpired,
+		/// Every block the deadline could fall in is already full; try again later.
+		TooManyDeadlines,
+		/// The account is not a departed member with guarantees still to end.
+		NotDeparting,
+		/// The guarantees this former member gave are still ending; apply again afterwards.
+		DepartureInProgress,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			let deadlines = Deadlines::<T>::take(now);
+			let due = deadlines.len() as u32;
+			for deadline in deadlines {
+				match deadline {
+					Deadline::ApplicationExpiry(candidate) => {
+						let _ = Self::do_expire_application(&candidate, now);
+					},
+					Deadline::GraceEnd(member) => {
+						let _ = Self::do_end_grace(&member, now);
+					},
+				}
+			}
+			let ended = Self::advance_departures(T::DeparturePageSize::get());
+			T::WeightInfo::on_initialize(due, ended)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Adds a class to the table or changes one. A new quantum applies to guarantees given
+		/// afterwards; escrow already held stays as it is.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::set_class())]
+		pub fn set_class(
+			origin: OriginFor<T>,
+			class: ClassId,
+			name: BoundedVec<u8, T::MaxClassNameLen>,
+			quantum: BalanceOf<T>,
+		) -> DispatchResult {
+			T::ClassOrigin::ensure_origin(origin)?;
+			ensure!(!quantum.is_zero(), Error::<T>::ZeroQuantum);
+			ensure!(
+				Classes::<T>::contains_key(class) || Classes::<T>::count() < T::MaxClasses::get(),
+				Error::<T>::TooManyClasses
+			);
+			Classes::<T>::insert(class, Class { name, quantum });
+			Self::deposit_event(Event::ClassSet { class, quantum });
+			Ok(())
+		}
+
+		/// Removes a class that no member or open application uses.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::remove_class())]
+		pub fn remove_class(origin: OriginFor<T>, class: ClassId) -> DispatchResult {
+			T::ClassOrigin::ensure_origin(origin)?;
+			ensure!(Classes::<T>::contains_key(class), Error::<T>::UnknownClass);
+			ensure!(ClassUsers::<T>::get(class) == 0, Error::<T>::ClassInUse);
+			Classes::<T>::remove(class);
+			Self::deposit_event(Event::ClassRemoved { class });
+			Ok(())
+		}
+
+		/// Proposes `candidate` for membership in `class`: opens their application with the
+		/// caller's guarantee, escrowing the class quantum from the caller's free balance.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::propose())]
+		pub fn propose(
+			origin: OriginFor<T>,
+			candidate: AccountIdLookupOf<T>,
+			class: ClassId,
+		) -> DispatchResult {
+			let guarantor = ensure_signed(origin)?;
+			let candidate = T::Lookup::lookup(candidate)?;
+			let mut sponsor = Self::guarantor_in_good_standing(&guarantor, &candidate)?;
+			ensure!(!Members::<T>::contains_key(&candidate), Error::<T>::AlreadyMember);
+			ensure!(!Applications::<T>::contains_key(&candidate), Error::<T>::ApplicationExists);
+			ensure!(!Departing::<T>::contains_key(&candidate), Error::<T>::DepartureInProgress);
+			let quantum = Classes::<T>::get(class).ok_or(Error::<T>::UnknownClass)?.quantum;
+
+			let now = frame_system::Pallet::<T>::block_number();
+			let expires_at = Self::schedule(
+				now.saturating_add(T::ApplicationPeriod::get()),
+				Deadline::ApplicationExpiry(candidate.clone()),
+			)?;
+			T::Escrow::lock(&guarantor, &candidate, quantum)?;
+
+			let mut guarantors = BoundedVec::new();
+			guarantors.try_push(guarantor.clone()).map_err(|_| Error::<T>::TooManyGuarantors)?;
+			Applications::<T>::insert(
+				&candidate,
+				Application { class, guarantors, accepted: false, expires_at },
+			);
+			sponsor.proteges.saturating_inc();
+			Members::<T>::insert(&guarantor, sponsor);
+			Proteges::<T>::insert(&guarantor, &candidate, ());
+			ClassUsers::<T>::mutate(class, |n| n.saturating_inc());
+			// The application provides for the candidate's account, so that a candidate holding
+			// nothing can still sign their acceptance.
+			frame_system::Pallet::<T>::inc_providers(&candidate);
+
+			Self::deposit_event(Event::ApplicationOpened {
+				candidate,
+				class,
+				guarantor,
+				expires_at,
+			});
+			Ok(())
+		}
+
+		/// Guarantees `person`: a candidate with an open application, or a member (for
+		/// instance one in grace). Escrows the quantum of the person's class from the caller.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::guarantee_application().max(T::WeightInfo::guarantee_member()))]
+		pub fn guarantee(
+			origin: OriginFor<T>,
+			person: AccountIdLookupOf<T>,
+		) -> DispatchResultWithPostInfo {
+			let guarantor = ensure_signed(origin)?;
+			let person = T::Lookup::lookup(person)?;
+			let mut sponsor = Self::guarantor_in_good_standing(&guarantor, &person)?;
+			ensure!(
+				!Proteges::<T>::contains_key(&guarantor, &person),
+				Error::<T>::AlreadyGuaranteed
+			);
+
+			if let Some(mut application) = Applications::<T>::get(&person) {
+				let quantum = Self::quantum_of(application.class)?;
+				application
+					.guarantors
+					.try_push(guarantor.clone())
+					.map_err(|_| Error::<T>::TooManyGuarantors)?;
+				T::Escrow::lock(&guarantor, &person, quantum)?;
+				sponsor.proteges.saturating_inc();
+				Members::<T>::insert(&guarantor, sponsor);
+				Proteges::<T>::insert(&guarantor, &person, ());
+				Self::deposit_event(Event::ApplicationGuaranteed {
+					candidate: person.clone(),
+					guarantor,
+				});
+				Self::admit_if_complete(person, application);
+				Ok(Some(T::WeightInfo::guarantee_application()).into())
+			} else {
+				let mut member = Members::<T>::get(&person).ok_or(Error::<T>::NotMember)?;
+				ensure!(!T::Blocked::is_blocked(&person), Error::<T>::Blocked);
+				let quantum = Self::quantum_of(member.class)?;
+				member
+					.guarantors
+					.try_push(guarantor.clone())
+					.map_err(|_| Error::<T>::TooManyGuarantors)?;
+				T::Escrow::lock(&guarantor, &person, quantum)?;
+				sponsor.proteges.saturating_inc();
+				Members::<T>::insert(&guarantor, sponsor);
+				Proteges::<T>::insert(&guarantor, &person, ());
+				let back_in_good_standing = matches!(member.status, MemberStatus::Grace { .. })
+					&& member.guarantors.len() as u32 >= T::MinGuarantors::get();
+				if back_in_good_standing {
+					member.status = MemberStatus::Active;
+				}
+				Members::<T>::insert(&person, member);
+				Self::deposit_event(Event::MemberGuaranteed { member: person.clone(), guarantor });
+				if back_in_good_standing {
+					Self::deposit_event(Event::GraceEnded { member: person });
+				}
+				Ok(Some(T::WeightInfo::guarantee_member()).into())
+			}
+		}
+
+		/// The candidate accepts their application. With enough guarantees they become a member
+		/// at once; otherwise as soon as the last guarantee arrives. Free of fees for a pending
+		/// candidate: it works from an account holding nothing.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::accept())]
+		pub fn accept(origin: OriginFor<T>) -> DispatchResult {
+			let candidate = ensure_signed(origin)?;
+			let mut application =
+				Applications::<T>::get(&candidate).ok_or(Error::<T>::NoApplication)?;
+			ensure!(!application.accepted, Error::<T>::AlreadyAccepted);
+			application.accepted = true;
+			Self::deposit_event(Event::ApplicationAccepted { candidate: candidate.clone() });
+			Self::admit_if_complete(candidate, application);
+			Ok(())
+		}
+
+		/// The candidate declines their application: every guarantee is released.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::decline())]
+		pub fn decline(origin: OriginFor<T>) -> DispatchResult {
+			let candidate = ensure_signed(origin)?;
+			let application =
+				Applications::<T>::take(&candidate).ok_or(Error::<T>::NoApplication)?;
+			Self::close_application(&candidate, application);
+			Self::deposit_event(Event::ApplicationDeclined { candidate });
+			Ok(())
+		}
+
+		/// Revokes the caller's guarantee of member `protege` and releases its escrow. Refused
+		/// while either of them is blocked by a complaint, or while the escrow is frozen or
+		/// committed to open insured deals. A protégé left with too few guarantors enters grace.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::revoke())]
+		pub fn revoke(origin: OriginFor<T>, protege: AccountIdLookupOf<T>) -> DispatchResult {
+			let guarantor = ensure_signed(origin)?;
+			let protege = T::Lookup::lookup(protege)?;
+			let mut member = Members::<T>::get(&protege).ok_or(Error::<T>::NotMember)?;
+			let position = member
+				.guarantors
+				.iter()
+				.position(|g| g == &guarantor)
+				.ok_or(Error::<T>::NotGuarantor)?;
+			ensure!(
+				!T::Blocked::is_blocked(&guarantor) && !T::Blocked::is_blocked(&protege),
+				Error::<T>::Blocked
+			);
+			T::Escrow::ensure_releasable(&guarantor, &protege)?;
+			let grace_until = Self::schedule_grace_if_short(&protege, &member, 1)?;
+
+			T::Escrow::release(&guarantor, &protege)?;
+			member.guarantors.remove(position);
+			Proteges::<T>::remove(&guarantor, &protege);
+			Members::<T>::mutate(&guarantor, |g| {
+				if let Some(g) = g {
+					g.proteges.saturating_dec();
+				}
+			});
+			Self::deposit_event(Event::GuaranteeRevoked { guarantor, protege: protege.clone() });
+			if let Some(until) = grace_until {
+				member.status = MemberStatus::Grace { until };
+				Self::deposit_event(Event::GraceStarted { member: protege.clone(), until });
+			}
+			Members::<T>::insert(&protege, member);
+			Ok(())
+		}
+
+		/// Expires `candidate`'s application once its period has passed. The pallet does this
+		/// on its own when the block comes; anyone may call it as a fallback.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::expire_application())]
+		pub fn expire_application(
+			origin: OriginFor<T>,
+			candidate: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			let candidate = T::Lookup::lookup(candidate)?;
+			Self::do_expire_application(&candidate, frame_system::Pallet::<T>::block_number())
+		}
+
+		/// Ends `member`'s grace period once it has passed: the membership lapses. The pallet
+		/// does this on its own when the block comes; anyone may call it as a fallback.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::end_grace())]
+		pub fn end_grace(origin: OriginFor<T>, member: AccountIdLookupOf<T>) -> DispatchResult {
+			ensure_signed(origin)?;
+			let member = T::Lookup::lookup(member)?;
+			Self::do_end_grace(&member, frame_system::Pallet::<T>::block_number())
+		}
+
+		/// Ends up to `max` of the guarantees a departed member gave. The pallet does this on its
+		/// own, a page per block; anyone may call it to go faster.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::continue_departure(*max))]
+		pub fn continue_departure(
+			origin: OriginFor<T>,
+			departed: AccountIdLookupOf<T>,
+			max: u32,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let departed = T::Lookup::lookup(departed)?;
+			ensure!(Departing::<T>::contains_key(&departed), Error::<T>::NotDeparting);
+			let max = max.min(T::MaxProteges::get());
+			let ended = Self::end_guarantees_given(&departed, max);
+			Ok(Some(T::WeightInfo::continue_departure(ended)).into())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The guarantor's record, if they may guarantee `person`: a member, not blocked, not
+	/// themselves, with room for one more protégé.
+	fn guarantor_in_good_standing(
+		guarantor: &T::AccountId,
+		person: &T::AccountId,
+	) -> Result<MemberOf<T>, DispatchError> {
+		let sponsor = Members::<T>::get(guarantor).ok_or(Error::<T>::NotMember)?;
+		ensure!(!T::Blocked::is_blocked(guarantor), Error::<T>::Blocked);
+		ensure!(guarantor != person, Error::<T>::CannotGuaranteeSelf);
+		ensure!(sponsor.proteges < T::MaxProteges::get(), Error::<T>::TooManyProteges);
+		Ok(sponsor)
+	}
+
+	fn quantum_of(class: ClassId) -> Result<BalanceOf<T>, DispatchError> {
+		Ok(Classes::<T>::get(class).ok_or(Error::<T>::UnknownClass)?.quantum)
+	}
+
+	/// Files `deadline` at the first block from `at` with room for it.
+	fn schedule(
+		at: BlockNumberFor<T>,
+		deadline: Deadline<T::AccountId>,
+	) -> Result<BlockNumberFor<T>, DispatchError> {
+		let mut block = at;
+		for _ in 0..DEADLINE_SPILL {
+			if Deadlines::<T>::mutate(block, |due| due.try_push(deadline.clone()).is_ok()) {
+				return Ok(block);
+			}
+			block.saturating_inc();
+		}
+		Err(Error::<T>::TooManyDeadlines.into())
+	}
+
+	/// When losing `losing` guarantees leaves active member `who` short of `MinGuarantors`,
+	/// schedules the end of their grace and returns its block; otherwise `None`.
+	fn schedule_grace_if_short(
+		who: &T::AccountId,
+		member: &MemberOf<T>,
+		losing: u32,
+	) -> Result<Option<BlockNumberFor<T>>, DispatchError> {
+		let left = (member.guarantors.len() as u32).saturating_sub(losing);
+		if left >= T::MinGuarantors::get() || !matches!(member.status, MemberStatus::Active) {
+			return Ok(None);
+		}
+		let until = frame_system::Pallet::<T>::block_number().saturating_add(T::GracePeriod::get());
+		Self::schedule(until, Deadline::GraceEnd(who.clone())).map(Some)
+	}
+
+	/// Makes the candidate a member if they have accepted and have enough guarantees;
+	/// otherwise stores the application as it now is.
+	fn admit_if_complete(candidate: T::AccountId, application: ApplicationOf<T>) {
+		let complete =
+			application.accepted && application.guarantors.len() as u32 >= T::MinGuarantors::get();
+		if !complete {
+			Applications::<T>::insert(&candidate, application);
+			return;
+		}
+		Applications::<T>::remove(&candidate);
+		let guarantors = application.guarantors.to_vec();
+		Members::<T>::insert(
+			&candidate,
+			MemberRecord {
+				class: application.class,
+				since: frame_system::Pallet::<T>::block_number(),
+				status: MemberStatus::Active,
+				guarantors: application.guarantors,
+				proteges: 0,
+			},
+		);
+		Self::deposit_event(Event::MemberAdmitted {
+			member: candidate,
+			class: application.class,
+			guarantors,
+		});
+	}
+
+	/// Releases every guarantee of a closed application and forgets it (the caller has taken
+	/// it from storage).
+	fn close_application(candidate: &T::AccountId, application: ApplicationOf<T>) {
+		for guarantor in &application.guarantors {
+			Self::end_guarantee(guarantor, candidate);
+		}
+		ClassUsers::<T>::mutate(application.class, |n| n.saturating_dec());
+		Self::release_provider(candidate);
+	}
+
+	/// Ends one guarantee: releases its escrow, forgets the edge, frees the guarantor's slot.
+	/// The protégé's own record is the caller's to update.
+	fn end_guarantee(guarantor: &T::AccountId, protege: &T::AccountId) {
+		if let Err(error) = T::Escrow::release(guarantor, protege) {
+			// The escrow pallet keeps what it could not release: nothing is lost, and its own
+			// invariants report the record.
+			log::error!(
+				target: LOG_TARGET,
+				"escrow of {guarantor:?} for {protege:?} not released: {error:?}"
+			);
+		}
+		Proteges::<T>::remove(guarantor, protege);
+		Members::<T>::mutate(guarantor, |g| {
+			if let Some(g) = g {
+				g.proteges.saturating_dec();
+			}
+		});
+	}
+
+	fn release_provider(who: &T::AccountId) {
+		if let Err(error) = frame_system::Pallet::<T>::dec_providers(who) {
+			log::error!(target: LOG_TARGET, "provider of {who:?} not released: {error:?}");
+		}
+	}
+
+	fn do_expire_application(candidate: &T::AccountId, now: BlockNumberFor<T>) -> DispatchResult {
+		let application = Applications::<T>::get(candidate).ok_or(Error::<T>::NoApplication)?;
+		ensure!(application.expires_at <= now, Error::<T>::ApplicationNotExpired);
+		Applications::<T>::remove(candidate);
+		Self::close_application(candidate, application);
+		Self::deposit_event(Event::ApplicationExpired { candidate: candidate.clone() });
+		Ok(())
+	}
+
+	fn do_end_grace(member: &T::AccountId, now: BlockNumberFor<T>) -> DispatchResult {
+		let record = Members::<T>::get(member).ok_or(Error::<T>::NotMember)?;
+		let MemberStatus::Grace { until } = record.status else {
+			return Err(Error::<T>::NotInGrace.into());
+		};
+		ensure!(until <= now, Error::<T>::GraceNotOver);
+		Self::depart(member, record, Departure::Lapsed);
+		Ok(())
+	}
+
+	/// Ends the membership of `who`: every guarantee to them is released now (at most
+	/// `MaxGuarantors`); the guarantees they gave end in pages (see [`Departing`]).
+	fn depart(who: &T::AccountId, record: MemberOf<T>, reason: Departure) {
+		for guarantor in &record.guarantors {
+			Self::end_guarantee(guarantor, who);
+			Self::deposit_event(Event::GuaranteeEnded {
+				guarantor: guarantor.clone(),
+				protege: who.clone(),
+			});
+		}
+		Members::<T>::remove(who);
+		ClassUsers::<T>::mutate(record.class, |n| n.saturating_dec());
+		Self::release_provider(who);
+		Self::deposit_event(Event::MemberDeparted { member: who.clone(), reason });
+		if record.proteges > 0 {
+			Departing::<T>::insert(who, record.proteges);
+		} else {
+			Self::deposit_event(Event::DepartureCompleted { member: who.clone() });
+		}
+	}
+
+	/// Ends up to `max` guarantees given by `departed`; returns how many it ended.
+	fn end_guarantees_given(departed: &T::AccountId, max: u32) -> u32 {
+		let proteges: Vec<T::AccountId> =
+			Proteges::<T>::iter_key_prefix(departed).take(max as usize).collect();
+		for protege in &proteges {
+			Self::end_guarantee(departed, protege);
+			Self::deposit_event(Event::GuaranteeEnded {
+				guarantor: departed.clone(),
+				protege: protege.clone(),
+			});
+			if let Some(mut application) = Applications::<T>::get(protege) {
+				application.guarantors.retain(|g| g != departed);
+				Applications::<T>::insert(protege, application);
+			} else if let Some(mut member) = Members::<T>::get(protege) {
+				// A full deadline queue must not stall the departure: the member then enters
+				// grace without a scheduled end, and `end_grace` stays callable by anyone.
+				let until =
+					Self::schedule_grace_if_short(protege, &member, 1).unwrap_or_else(|_| {
+						Some(
+							frame_system::Pallet::<T>::block_number()
+								.saturating_add(T::GracePeriod::get()),
+						)
+					});
+				member.guarantors.retain(|g| g != departed);
+				if let Some(until) = until {
+					member.status = MemberStatus::Grace { until };
+					Self::deposit_event(Event::GraceStarted { member: protege.clone(), until });
+				}
+				Members::<T>::insert(protege, member);
+			}
+		}
+		let ended = proteges.len() as u32;
+		let left = Departing::<T>::get(departed).unwrap_or_default().saturating_sub(ended);
+		if left == 0 || Proteges::<T>::iter_key_prefix(departed).next().is_none() {
+			Departing::<T>::remove(departed);
+			Self::deposit_event(Event::DepartureCompleted { member: departed.clone() });
+		} else {
+			Departing::<T>::insert(departed, left);
+		}
+		ended
+	}
+
+	/// Ends up to `budget` guarantees of departed members; returns how many it ended.
+	fn advance_departures(budget: u32) -> u32 {
+		let mut ended = 0u32;
+		while ended < budget {
+			let Some(departed) = Departing::<T>::iter_keys().next() else { break };
+			ended = ended.saturating_add(Self::end_guarantees_given(&departed, budget - ended));
+		}
+		ended
+	}
+
+	/// Expels `who` (the complaints pallet's verdict): the membership ends at once; the
+	/// guarantees they gave end in pages and their protégés enter grace.
+	pub fn expel(who: &T::AccountId) -> DispatchResult {
+		let record = Members::<T>::get(who).ok_or(Error::<T>::NotMember)?;
+		Self::depart(who, record, Departure::Expelled);
+		Ok(())
+	}
+
+	/// Checks the pallet's invariants:
+	/// - every guarantee edge joins a member or departing member (guarantor) to a member or
+	///   candidate (protégé) that lists the guarantor;
+	/// - every member's guarantor list and protégé count match the edges;
+	/// - every member has at least `MinGuarantors` guarantors, or is in grace;
+	/// - the class user counts match the members and applications.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		let mut given: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		let mut users: BTreeMap<ClassId, u32> = BTreeMap::new();
+		for (guarantor, protege, ()) in Proteges::<T>::iter() {
+			ensure!(
+				Members::<T>::contains_key(&guarantor) || Departing::<T>::contains_key(&guarantor),
+				"a guarantee from a non-member"
+			);
+			let listed = match (Members::<T>::get(&protege), Applications::<T>::get(&protege)) {
+				(Some(m), _) => m.guarantors.contains(&guarantor),
+				(None, Some(a)) => a.guarantors.contains(&guarantor),
+				(None, None) => false,
+			};
+			ensure!(listed, "a guarantee to a non-member the protégé does not list");
+			*given.entry(guarantor).or_default() += 1;
+		}
+		for (who, member) in Members::<T>::iter() {
+			ensure!(
+				member.proteges == given.get(&who).copied().unwrap_or_default(),
+				"a member's protégé count differs from their guarantees"
+			);
+			for guarantor in &member.guarantors {
+				ensure!(
+					Proteges::<T>::contains_key(guarantor, &who),
+					"a listed guarantee has no edge"
+				);
+			}
+			ensure!(
+				member.guarantors.len() as u32 >= T::MinGuarantors::get()
+					|| matches!(member.status, MemberStatus::Grace { .. }),
+				"a member with too few guarantors is not in grace"
+			);
+			*users.entry(member.class).or_default() += 1;
+		}
+		for (candidate, application) in Applications::<T>::iter() {
+			ensure!(!Members::<T>::contains_key(&candidate), "a member with an open application");
+			for guarantor in &application.guarantors {
+				ensure!(
+					Proteges::<T>::contains_key(guarantor, &candidate),
+					"a listed guarantee has no edge"
+				);
+			}
+			*users.entry(application.class).or_default() += 1;
+		}
+		for (class, count) in ClassUsers::<T>::iter() {
+			ensure!(users.get(&class).copied().unwrap_or_default() == count, "class users differ");
+		}
+		ensure!(Classes::<T>::count() <= T::MaxClasses::get(), "too many classes");
+		Ok(())
+	}
+}
+
+impl<T: Config> MembershipInspect<T::AccountId> for Pallet<T> {
+	fn is_member(who: &T::AccountId) -> bool {
+		Members::<T>::contains_key(who)
+	}
+
+	fn is_in_good_standing(who: &T::AccountId) -> bool {
+		Members::<T>::contains_key(who) && !T::Blocked::is_blocked(who)
+	}
+
+	fn class_of(who: &T::AccountId) -> Option<ClassId> {
+		Members::<T>::get(who).map(|m| m.class)
+	}
+
+	fn guarantors_of(who: &T::AccountId) -> Vec<T::AccountId> {
+		Members::<T>::get(who).map(|m| m.guarantors.into_inner()).unwrap_or_default()
+	}
+
+	fn member_count() -> u32 {
+		Members::<T>::count()
+	}
+}

@@ -1,0 +1,238 @@
+//! A mock runtime: System, Balances and this pallet, with an escrow that moves guarantees into
+//! a pot account and a complaints stand-in that blocks whom a test says.
+
+use crate as pallet_guarantee_membership;
+use core::cell::RefCell;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{
+		fungible::{Inspect, Mutate},
+		tokens::Preservation,
+		ConstU32, ConstU64, Hooks,
+	},
+	BoundedVec,
+};
+use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub type AccountId = u64;
+pub type Balance = u64;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Membership = pallet_guarantee_membership;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = frame_system::mocking::MockBlock<Test>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+}
+
+/// Founders and the quanta of the three seed classes.
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+pub const DAVE: AccountId = 4;
+/// Not members.
+pub const EVE: AccountId = 5;
+pub const FERDIE: AccountId = 6;
+/// A candidate who holds nothing.
+pub const NEWCOMER: AccountId = 7;
+/// Where the mock escrow keeps guarantees.
+pub const ESCROW_POT: AccountId = 999;
+
+pub const MANAGERS: u16 = 0;
+pub const MIDDLE: u16 = 1;
+pub const PENSIONERS: u16 = 2;
+pub const MANAGERS_QUANTUM: Balance = 2_100;
+pub const MIDDLE_QUANTUM: Balance = 100;
+pub const PENSIONERS_QUANTUM: Balance = 10;
+
+pub const APPLICATION_PERIOD: u64 = 10;
+pub const GRACE_PERIOD: u64 = 20;
+pub const MAX_PROTEGES: u32 = 4;
+pub const MAX_GUARANTORS: u32 = 4;
+pub const MAX_DEADLINES_PER_BLOCK: u32 = 3;
+pub const DEPARTURE_PAGE_SIZE: u32 = 2;
+
+thread_local! {
+	static ESCROW: RefCell<BTreeMap<(AccountId, AccountId), Balance>> = const { RefCell::new(BTreeMap::new()) };
+	static COMMITTED: RefCell<BTreeSet<(AccountId, AccountId)>> = const { RefCell::new(BTreeSet::new()) };
+	static BLOCKED: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Escrow in a pot account, recorded per (guarantor, protégé).
+pub struct PotEscrow;
+
+/// The escrow one guarantee holds, if any.
+pub fn escrow_of(guarantor: AccountId, protege: AccountId) -> Option<Balance> {
+	ESCROW.with(|e| e.borrow().get(&(guarantor, protege)).copied())
+}
+
+/// All escrow held.
+pub fn total_escrow() -> Balance {
+	ESCROW.with(|e| e.borrow().values().sum())
+}
+
+/// Marks the escrow of a guarantee as committed to open deals (not releasable).
+pub fn commit_escrow(guarantor: AccountId, protege: AccountId) {
+	COMMITTED.with(|c| c.borrow_mut().insert((guarantor, protege)));
+}
+
+/// Blocks an account, as an open complaint would.
+pub fn block(who: AccountId) {
+	BLOCKED.with(|b| b.borrow_mut().insert(who));
+}
+
+impl synergy_primitives::GuaranteeEscrow<AccountId, Balance> for PotEscrow {
+	fn lock(guarantor: &AccountId, protege: &AccountId, amount: Balance) -> DispatchResult {
+		Balances::transfer(guarantor, &ESCROW_POT, amount, Preservation::Preserve)?;
+		ESCROW.with(|e| *e.borrow_mut().entry((*guarantor, *protege)).or_default() += amount);
+		Ok(())
+	}
+
+	fn ensure_releasable(guarantor: &AccountId, protege: &AccountId) -> DispatchResult {
+		if COMMITTED.with(|c| c.borrow().contains(&(*guarantor, *protege))) {
+			return Err(DispatchError::Other("EscrowCommitted"));
+		}
+		Ok(())
+	}
+
+	fn release(guarantor: &AccountId, protege: &AccountId) -> Result<Balance, DispatchError> {
+		let amount = ESCROW
+			.with(|e| e.borrow_mut().remove(&(*guarantor, *protege)))
+			.ok_or(DispatchError::Other("NoEscrow"))?;
+		Balances::transfer(&ESCROW_POT, guarantor, amount, Preservation::Expendable)?;
+		Ok(amount)
+	}
+}
+
+pub struct Complaints;
+impl synergy_primitives::BlockedInspect<AccountId> for Complaints {
+	fn is_blocked(who: &AccountId) -> bool {
+		BLOCKED.with(|b| b.borrow().contains(who))
+	}
+}
+
+parameter_types! {
+	pub const MinGuarantors: u32 = 2;
+}
+
+impl pallet_guarantee_membership::Config for Test {
+	type Currency = Balances;
+	type Escrow = PotEscrow;
+	type Blocked = Complaints;
+	type ClassOrigin = frame_system::EnsureRoot<AccountId>;
+	type MinGuarantors = MinGuarantors;
+	type MaxGuarantors = ConstU32<MAX_GUARANTORS>;
+	type MaxProteges = ConstU32<MAX_PROTEGES>;
+	type MaxClasses = ConstU32<4>;
+	type MaxClassNameLen = ConstU32<32>;
+	type ApplicationPeriod = ConstU64<APPLICATION_PERIOD>;
+	type GracePeriod = ConstU64<GRACE_PERIOD>;
+	type MaxDeadlinesPerBlock = ConstU32<MAX_DEADLINES_PER_BLOCK>;
+	type DeparturePageSize = ConstU32<DEPARTURE_PAGE_SIZE>;
+	type WeightInfo = ();
+}
+
+/// Four founders in a ring of mutual guarantees (each guaranteed by the next two), all
+/// managers; EVE and FERDIE hold money but are not members; NEWCOMER holds nothing.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	ESCROW.with(|e| e.borrow_mut().clear());
+	COMMITTED.with(|c| c.borrow_mut().clear());
+	BLOCKED.with(|b| b.borrow_mut().clear());
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![
+			(ALICE, 100_000),
+			(BOB, 100_000),
+			(CHARLIE, 100_000),
+			(DAVE, 100_000),
+			(EVE, 100_000),
+			(FERDIE, 100_000),
+			(ESCROW_POT, 1),
+		],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_guarantee_membership::GenesisConfig::<Test> {
+		classes: vec![
+			(MANAGERS, b"managers and business people".to_vec(), MANAGERS_QUANTUM),
+			(MIDDLE, b"middle tier".to_vec(), MIDDLE_QUANTUM),
+			(PENSIONERS, b"pensioners".to_vec(), PENSIONERS_QUANTUM),
+		],
+		founders: vec![
+			(ALICE, MANAGERS, vec![BOB, CHARLIE]),
+			(BOB, MANAGERS, vec![CHARLIE, DAVE]),
+			(CHARLIE, MANAGERS, vec![DAVE, ALICE]),
+			(DAVE, MANAGERS, vec![ALICE, BOB]),
+		],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs a test and then checks the pallet's invariants and that the escrow pot holds exactly
+/// the recorded escrow.
+pub fn test(body: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		body();
+		Membership::do_try_state().expect("invariants hold");
+		assert_eq!(Balances::balance(&ESCROW_POT), 1 + total_escrow(), "escrow pot matches");
+	});
+}
+
+/// Moves to block `n`, running the pallet's hooks on the way.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Membership::on_initialize(next);
+	}
+}
+
+pub fn name(text: &str) -> BoundedVec<u8, ConstU32<32>> {
+	BoundedVec::try_from(text.as_bytes().to_vec()).unwrap()
+}
+
+/// The pallet's events so far, oldest first.
+pub fn membership_events() -> Vec<pallet_guarantee_membership::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Membership(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}

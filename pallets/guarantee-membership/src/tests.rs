@@ -1,0 +1,590 @@
+//! Unit tests: every call's success path, every error (with nothing moved), every event; the
+//! invariants are checked after each test by `mock::test`.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
+use sp_runtime::{ArithmeticError, DispatchError};
+
+type MembershipError = crate::Error<Test>;
+type MembershipEvent = crate::Event<Test>;
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn member(who: AccountId) -> MemberOf<Test> {
+	Members::<Test>::get(who).expect("a member")
+}
+
+/// ALICE proposes NEWCOMER as a pensioner, BOB guarantees, NEWCOMER accepts.
+fn admit_newcomer() {
+	assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+	assert_ok!(Membership::guarantee(signed(BOB), NEWCOMER));
+	assert_ok!(Membership::accept(signed(NEWCOMER)));
+}
+
+mod genesis {
+	use super::*;
+
+	#[test]
+	fn founders_are_members_with_real_escrow() {
+		test(|| {
+			assert_eq!(Members::<Test>::count(), 4);
+			assert_eq!(member(ALICE).guarantors.to_vec(), vec![BOB, CHARLIE]);
+			assert_eq!(member(ALICE).proteges, 2);
+			assert_eq!(escrow_of(BOB, ALICE), Some(MANAGERS_QUANTUM));
+			assert_eq!(total_escrow(), 8 * MANAGERS_QUANTUM);
+			assert_eq!(Balances::balance(&ALICE), 100_000 - 2 * MANAGERS_QUANTUM);
+			assert_eq!(Classes::<Test>::count(), 3);
+			assert_eq!(ClassUsers::<Test>::get(MANAGERS), 4);
+		});
+	}
+}
+
+mod classes {
+	use super::*;
+
+	#[test]
+	fn root_sets_and_removes_a_class() {
+		test(|| {
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 7, name("students"), 5));
+			assert_eq!(Classes::<Test>::get(7).unwrap().quantum, 5);
+			System::assert_last_event(MembershipEvent::ClassSet { class: 7, quantum: 5 }.into());
+
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 7, name("students"), 6));
+			assert_eq!(Classes::<Test>::get(7).unwrap().quantum, 6);
+
+			assert_ok!(Membership::remove_class(RuntimeOrigin::root(), 7));
+			assert!(!Classes::<Test>::contains_key(7));
+			System::assert_last_event(MembershipEvent::ClassRemoved { class: 7 }.into());
+		});
+	}
+
+	#[test]
+	fn only_the_class_origin_changes_the_table() {
+		test(|| {
+			assert_noop!(
+				Membership::set_class(signed(ALICE), 7, name("x"), 5),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Membership::remove_class(signed(ALICE), PENSIONERS),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn a_zero_quantum_is_refused() {
+		test(|| {
+			assert_noop!(
+				Membership::set_class(RuntimeOrigin::root(), 7, name("x"), 0),
+				MembershipError::ZeroQuantum
+			);
+		});
+	}
+
+	#[test]
+	fn the_table_is_bounded() {
+		test(|| {
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("fourth"), 1));
+			assert_noop!(
+				Membership::set_class(RuntimeOrigin::root(), 4, name("fifth"), 1),
+				MembershipError::TooManyClasses
+			);
+			// Changing an existing row is always possible.
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("fourth"), 2));
+		});
+	}
+
+	#[test]
+	fn a_class_in_use_or_unknown_cannot_be_removed() {
+		test(|| {
+			assert_noop!(
+				Membership::remove_class(RuntimeOrigin::root(), MANAGERS),
+				MembershipError::ClassInUse
+			);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			assert_noop!(
+				Membership::remove_class(RuntimeOrigin::root(), PENSIONERS),
+				MembershipError::ClassInUse
+			);
+			assert_noop!(
+				Membership::remove_class(RuntimeOrigin::root(), 9),
+				MembershipError::UnknownClass
+			);
+		});
+	}
+}
+
+mod applications {
+	use super::*;
+
+	#[test]
+	fn two_guarantees_and_acceptance_admit_a_candidate_who_holds_nothing() {
+		test(|| {
+			assert_eq!(Balances::balance(&NEWCOMER), 0);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			System::assert_last_event(
+				MembershipEvent::ApplicationOpened {
+					candidate: NEWCOMER,
+					class: PENSIONERS,
+					guarantor: ALICE,
+					expires_at: 1 + APPLICATION_PERIOD,
+				}
+				.into(),
+			);
+			assert_eq!(escrow_of(ALICE, NEWCOMER), Some(PENSIONERS_QUANTUM));
+			// The application provides for the empty account so that it can sign.
+			assert_eq!(System::providers(&NEWCOMER), 1);
+
+			assert_ok!(Membership::guarantee(signed(BOB), NEWCOMER));
+			System::assert_last_event(
+				MembershipEvent::ApplicationGuaranteed { candidate: NEWCOMER, guarantor: BOB }
+					.into(),
+			);
+			assert!(!Members::<Test>::contains_key(NEWCOMER));
+
+			assert_ok!(Membership::accept(signed(NEWCOMER)));
+			let events = membership_events();
+			assert_eq!(
+				events[events.len() - 2..],
+				[
+					MembershipEvent::ApplicationAccepted { candidate: NEWCOMER },
+					MembershipEvent::MemberAdmitted {
+						member: NEWCOMER,
+						class: PENSIONERS,
+						guarantors: vec![ALICE, BOB]
+					},
+				]
+			);
+			let newcomer = member(NEWCOMER);
+			assert_eq!(newcomer.class, PENSIONERS);
+			assert_eq!(newcomer.status, MemberStatus::Active);
+			assert_eq!(newcomer.guarantors.to_vec(), vec![ALICE, BOB]);
+			assert!(!Applications::<Test>::contains_key(NEWCOMER));
+			assert_eq!(member(ALICE).proteges, 3);
+			assert_eq!(escrow_of(BOB, NEWCOMER), Some(PENSIONERS_QUANTUM));
+		});
+	}
+
+	#[test]
+	fn acceptance_before_enough_guarantees_admits_on_the_last_one() {
+		test(|| {
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			assert_ok!(Membership::accept(signed(NEWCOMER)));
+			assert!(Applications::<Test>::get(NEWCOMER).unwrap().accepted);
+			assert!(!Members::<Test>::contains_key(NEWCOMER));
+			assert_ok!(Membership::guarantee(signed(CHARLIE), NEWCOMER));
+			assert!(Members::<Test>::contains_key(NEWCOMER));
+			System::assert_last_event(
+				MembershipEvent::MemberAdmitted {
+					member: NEWCOMER,
+					class: PENSIONERS,
+					guarantors: vec![ALICE, CHARLIE],
+				}
+				.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn propose_errors_move_nothing() {
+		test(|| {
+			let pot = Balances::balance(&ESCROW_POT);
+			assert_noop!(
+				Membership::propose(signed(EVE), NEWCOMER, PENSIONERS),
+				MembershipError::NotMember
+			);
+			assert_noop!(
+				Membership::propose(signed(ALICE), ALICE, PENSIONERS),
+				MembershipError::CannotGuaranteeSelf
+			);
+			assert_noop!(
+				Membership::propose(signed(ALICE), BOB, PENSIONERS),
+				MembershipError::AlreadyMember
+			);
+			assert_noop!(Membership::propose(signed(ALICE), EVE, 9), MembershipError::UnknownClass);
+			block(ALICE);
+			assert_noop!(
+				Membership::propose(signed(ALICE), EVE, PENSIONERS),
+				MembershipError::Blocked
+			);
+			assert_ok!(Membership::propose(signed(BOB), EVE, PENSIONERS));
+			assert_noop!(
+				Membership::propose(signed(CHARLIE), EVE, PENSIONERS),
+				MembershipError::ApplicationExists
+			);
+			assert_eq!(Balances::balance(&ESCROW_POT), pot + PENSIONERS_QUANTUM);
+		});
+	}
+
+	#[test]
+	fn a_guarantor_who_cannot_pay_the_quantum_moves_nothing() {
+		test(|| {
+			// ALICE has 95_800 free; the mock escrow's transfer of more fails as an underflow.
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("rich"), 1_000_000));
+			assert_noop!(
+				Membership::propose(signed(ALICE), NEWCOMER, 3),
+				ArithmeticError::Underflow
+			);
+			assert!(!Applications::<Test>::contains_key(NEWCOMER));
+			assert_eq!(System::providers(&NEWCOMER), 0);
+		});
+	}
+
+	#[test]
+	fn a_guarantor_has_a_bounded_number_of_proteges() {
+		test(|| {
+			// ALICE guarantees CHARLIE and DAVE already; two more fill MAX_PROTEGES = 4.
+			assert_ok!(Membership::propose(signed(ALICE), EVE, PENSIONERS));
+			assert_ok!(Membership::propose(signed(ALICE), FERDIE, PENSIONERS));
+			assert_eq!(member(ALICE).proteges, MAX_PROTEGES);
+			assert_noop!(
+				Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS),
+				MembershipError::TooManyProteges
+			);
+			assert_ok!(Membership::propose(signed(BOB), NEWCOMER, PENSIONERS));
+			assert_noop!(
+				Membership::guarantee(signed(ALICE), NEWCOMER),
+				MembershipError::TooManyProteges
+			);
+		});
+	}
+
+	#[test]
+	fn guarantee_errors_move_nothing() {
+		test(|| {
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			assert_noop!(Membership::guarantee(signed(EVE), NEWCOMER), MembershipError::NotMember);
+			assert_noop!(
+				Membership::guarantee(signed(ALICE), NEWCOMER),
+				MembershipError::AlreadyGuaranteed
+			);
+			assert_noop!(
+				Membership::guarantee(signed(BOB), BOB),
+				MembershipError::CannotGuaranteeSelf
+			);
+			assert_noop!(Membership::guarantee(signed(BOB), FERDIE), MembershipError::NotMember);
+			block(CHARLIE);
+			assert_noop!(
+				Membership::guarantee(signed(CHARLIE), NEWCOMER),
+				MembershipError::Blocked
+			);
+		});
+	}
+
+	#[test]
+	fn an_application_has_a_bounded_number_of_guarantors() {
+		test(|| {
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("cheap"), 1));
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, 3));
+			assert_ok!(Membership::guarantee(signed(BOB), NEWCOMER));
+			assert_ok!(Membership::guarantee(signed(CHARLIE), NEWCOMER));
+			assert_ok!(Membership::guarantee(signed(DAVE), NEWCOMER));
+			// Four guarantors fill MAX_GUARANTORS; a fifth member is admitted to try.
+			assert_ok!(Membership::accept(signed(NEWCOMER)));
+			assert_ok!(Membership::propose(signed(BOB), EVE, 3));
+			assert_ok!(Membership::guarantee(signed(CHARLIE), EVE));
+			assert_ok!(Membership::accept(signed(EVE)));
+			assert_noop!(
+				Membership::guarantee(signed(EVE), NEWCOMER),
+				MembershipError::TooManyGuarantors
+			);
+		});
+	}
+
+	#[test]
+	fn accept_and_decline_need_an_open_application() {
+		test(|| {
+			assert_noop!(Membership::accept(signed(NEWCOMER)), MembershipError::NoApplication);
+			assert_noop!(Membership::decline(signed(NEWCOMER)), MembershipError::NoApplication);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			assert_ok!(Membership::accept(signed(NEWCOMER)));
+			assert_noop!(Membership::accept(signed(NEWCOMER)), MembershipError::AlreadyAccepted);
+		});
+	}
+
+	#[test]
+	fn a_declined_application_releases_every_guarantee() {
+		test(|| {
+			let alice = Balances::balance(&ALICE);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			assert_ok!(Membership::guarantee(signed(BOB), NEWCOMER));
+			assert_ok!(Membership::decline(signed(NEWCOMER)));
+			System::assert_last_event(
+				MembershipEvent::ApplicationDeclined { candidate: NEWCOMER }.into(),
+			);
+			assert!(!Applications::<Test>::contains_key(NEWCOMER));
+			assert_eq!(escrow_of(ALICE, NEWCOMER), None);
+			assert_eq!(Balances::balance(&ALICE), alice);
+			assert_eq!(member(ALICE).proteges, 2);
+			assert_eq!(System::providers(&NEWCOMER), 0);
+			assert_eq!(ClassUsers::<Test>::get(PENSIONERS), 0);
+		});
+	}
+
+	#[test]
+	fn an_incomplete_application_expires_on_its_own() {
+		test(|| {
+			let bob = Balances::balance(&BOB);
+			assert_ok!(Membership::propose(signed(BOB), NEWCOMER, MIDDLE));
+			run_to_block(APPLICATION_PERIOD);
+			assert!(Applications::<Test>::contains_key(NEWCOMER));
+			run_to_block(1 + APPLICATION_PERIOD);
+			assert!(!Applications::<Test>::contains_key(NEWCOMER));
+			System::assert_last_event(
+				MembershipEvent::ApplicationExpired { candidate: NEWCOMER }.into(),
+			);
+			assert_eq!(Balances::balance(&BOB), bob);
+		});
+	}
+
+	#[test]
+	fn anyone_may_expire_an_application_whose_period_passed() {
+		test(|| {
+			assert_ok!(Membership::propose(signed(BOB), NEWCOMER, MIDDLE));
+			assert_noop!(
+				Membership::expire_application(signed(EVE), NEWCOMER),
+				MembershipError::ApplicationNotExpired
+			);
+			assert_noop!(
+				Membership::expire_application(signed(EVE), FERDIE),
+				MembershipError::NoApplication
+			);
+			// Past the period without the hook having run (a fallback for a missed block).
+			System::set_block_number(1 + APPLICATION_PERIOD);
+			assert_ok!(Membership::expire_application(signed(EVE), NEWCOMER));
+			System::assert_last_event(
+				MembershipEvent::ApplicationExpired { candidate: NEWCOMER }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn deadlines_spill_into_later_blocks_and_then_run_out() {
+		test(|| {
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("cheap"), 1));
+			// Fill the expiry block and the following ones by hand.
+			for offset in 0..16u64 {
+				Deadlines::<Test>::insert(
+					1 + APPLICATION_PERIOD + offset,
+					BoundedVec::truncate_from(vec![
+						Deadline::ApplicationExpiry(999_000 + offset);
+						MAX_DEADLINES_PER_BLOCK as usize
+					]),
+				);
+			}
+			assert_noop!(
+				Membership::propose(signed(ALICE), NEWCOMER, 3),
+				MembershipError::TooManyDeadlines
+			);
+			Deadlines::<Test>::remove(1 + APPLICATION_PERIOD + 15);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, 3));
+			assert_eq!(
+				Applications::<Test>::get(NEWCOMER).unwrap().expires_at,
+				1 + APPLICATION_PERIOD + 15
+			);
+		});
+	}
+}
+
+mod revocation_and_grace {
+	use super::*;
+
+	#[test]
+	fn a_revocation_releases_the_escrow_and_starts_grace() {
+		test(|| {
+			let bob = Balances::balance(&BOB);
+			assert_ok!(Membership::revoke(signed(BOB), ALICE));
+			assert_eq!(Balances::balance(&BOB), bob + MANAGERS_QUANTUM);
+			assert_eq!(escrow_of(BOB, ALICE), None);
+			let until = 1 + GRACE_PERIOD;
+			assert_eq!(member(ALICE).status, MemberStatus::Grace { until });
+			assert_eq!(member(ALICE).guarantors.to_vec(), vec![CHARLIE]);
+			assert_eq!(member(BOB).proteges, 1);
+			let events = membership_events();
+			assert_eq!(
+				events[events.len() - 2..],
+				[
+					MembershipEvent::GuaranteeRevoked { guarantor: BOB, protege: ALICE },
+					MembershipEvent::GraceStarted { member: ALICE, until },
+				]
+			);
+		});
+	}
+
+	#[test]
+	fn a_new_guarantee_ends_grace() {
+		test(|| {
+			assert_ok!(Membership::revoke(signed(BOB), ALICE));
+			assert_ok!(Membership::guarantee(signed(DAVE), ALICE));
+			assert_eq!(member(ALICE).status, MemberStatus::Active);
+			assert_eq!(escrow_of(DAVE, ALICE), Some(MANAGERS_QUANTUM));
+			let events = membership_events();
+			assert_eq!(
+				events[events.len() - 2..],
+				[
+					MembershipEvent::MemberGuaranteed { member: ALICE, guarantor: DAVE },
+					MembershipEvent::GraceEnded { member: ALICE },
+				]
+			);
+			// The old deadline passes harmlessly.
+			run_to_block(2 + GRACE_PERIOD);
+			assert!(Members::<Test>::contains_key(ALICE));
+		});
+	}
+
+	#[test]
+	fn grace_without_a_new_guarantor_lapses_the_membership() {
+		test(|| {
+			let charlie = Balances::balance(&CHARLIE);
+			assert_ok!(Membership::revoke(signed(BOB), ALICE));
+			run_to_block(1 + GRACE_PERIOD);
+			assert!(!Members::<Test>::contains_key(ALICE));
+			// CHARLIE's escrow for ALICE came back.
+			assert_eq!(Balances::balance(&CHARLIE), charlie + MANAGERS_QUANTUM);
+			assert!(membership_events().contains(&MembershipEvent::MemberDeparted {
+				member: ALICE,
+				reason: Departure::Lapsed
+			}));
+			// ALICE's own guarantees (of CHARLIE and DAVE) end in pages: two per block.
+			assert_eq!(Departing::<Test>::get(ALICE), None);
+			assert!(membership_events()
+				.contains(&MembershipEvent::DepartureCompleted { member: ALICE }));
+			assert_eq!(member(CHARLIE).guarantors.to_vec(), vec![DAVE]);
+			assert!(matches!(member(CHARLIE).status, MemberStatus::Grace { .. }));
+			// A lapsed member may apply again.
+			assert_ok!(Membership::propose(signed(BOB), ALICE, MANAGERS));
+		});
+	}
+
+	#[test]
+	fn anyone_may_end_a_grace_that_passed() {
+		test(|| {
+			assert_noop!(Membership::end_grace(signed(EVE), ALICE), MembershipError::NotInGrace);
+			assert_noop!(Membership::end_grace(signed(EVE), EVE), MembershipError::NotMember);
+			assert_ok!(Membership::revoke(signed(BOB), ALICE));
+			assert_noop!(Membership::end_grace(signed(EVE), ALICE), MembershipError::GraceNotOver);
+			System::set_block_number(1 + GRACE_PERIOD);
+			assert_ok!(Membership::end_grace(signed(EVE), ALICE));
+			assert!(!Members::<Test>::contains_key(ALICE));
+		});
+	}
+
+	#[test]
+	fn revocation_errors_move_nothing() {
+		test(|| {
+			assert_noop!(Membership::revoke(signed(BOB), EVE), MembershipError::NotMember);
+			assert_noop!(Membership::revoke(signed(DAVE), ALICE), MembershipError::NotGuarantor);
+			commit_escrow(BOB, ALICE);
+			assert_noop!(
+				Membership::revoke(signed(BOB), ALICE),
+				DispatchError::Other("EscrowCommitted")
+			);
+			block(CHARLIE);
+			assert_noop!(Membership::revoke(signed(CHARLIE), ALICE), MembershipError::Blocked);
+			block(BOB);
+			assert_noop!(Membership::revoke(signed(CHARLIE), BOB), MembershipError::Blocked);
+		});
+	}
+
+	#[test]
+	fn a_member_in_grace_with_a_blocked_protege_cannot_be_guaranteed_out_of_a_block() {
+		test(|| {
+			block(ALICE);
+			assert_noop!(Membership::guarantee(signed(DAVE), ALICE), MembershipError::Blocked);
+		});
+	}
+}
+
+mod expulsion {
+	use super::*;
+
+	#[test]
+	fn expulsion_releases_guarantees_to_the_expelled_and_pages_the_ones_they_gave() {
+		test(|| {
+			admit_newcomer(); // ALICE now guarantees CHARLIE, DAVE and NEWCOMER.
+			let (bob, charlie) = (Balances::balance(&BOB), Balances::balance(&CHARLIE));
+			assert_ok!(Membership::expel(&ALICE));
+			assert!(!Members::<Test>::contains_key(ALICE));
+			assert_eq!(Balances::balance(&BOB), bob + MANAGERS_QUANTUM);
+			assert_eq!(Balances::balance(&CHARLIE), charlie + MANAGERS_QUANTUM);
+			assert!(membership_events().contains(&MembershipEvent::MemberDeparted {
+				member: ALICE,
+				reason: Departure::Expelled
+			}));
+			assert_eq!(Departing::<Test>::get(ALICE), Some(3));
+			assert_noop!(
+				Membership::propose(signed(BOB), ALICE, MANAGERS),
+				MembershipError::DepartureInProgress
+			);
+
+			// One page (two guarantees) per block.
+			run_to_block(2);
+			assert_eq!(Departing::<Test>::get(ALICE), Some(1));
+			run_to_block(3);
+			assert_eq!(Departing::<Test>::get(ALICE), None);
+			assert!(membership_events()
+				.contains(&MembershipEvent::DepartureCompleted { member: ALICE }));
+			for protege in [CHARLIE, DAVE, NEWCOMER] {
+				assert_eq!(escrow_of(ALICE, protege), None);
+				assert!(matches!(member(protege).status, MemberStatus::Grace { .. }));
+			}
+		});
+	}
+
+	#[test]
+	fn anyone_may_speed_up_a_departure() {
+		test(|| {
+			assert_noop!(
+				Membership::continue_departure(signed(EVE), ALICE, 5),
+				MembershipError::NotDeparting
+			);
+			assert_ok!(Membership::expel(&ALICE));
+			assert_ok!(Membership::continue_departure(signed(EVE), ALICE, 5));
+			assert_eq!(Departing::<Test>::get(ALICE), None);
+			assert_eq!(member(CHARLIE).guarantors.to_vec(), vec![DAVE]);
+		});
+	}
+
+	#[test]
+	fn an_expelled_guarantor_leaves_open_applications_they_backed() {
+		test(|| {
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			assert_ok!(Membership::guarantee(signed(BOB), NEWCOMER));
+			assert_ok!(Membership::expel(&ALICE));
+			assert_ok!(Membership::continue_departure(signed(EVE), ALICE, 5));
+			assert_eq!(Applications::<Test>::get(NEWCOMER).unwrap().guarantors.to_vec(), vec![BOB]);
+			assert_eq!(escrow_of(ALICE, NEWCOMER), None);
+		});
+	}
+
+	#[test]
+	fn only_members_can_be_expelled() {
+		test(|| {
+			assert_noop!(Membership::expel(&EVE), MembershipError::NotMember);
+		});
+	}
+}
+
+mod inspect {
+	use super::*;
+
+	#[test]
+	fn other_pallets_see_members_classes_and_guarantors() {
+		test(|| {
+			assert!(<Membership as MembershipInspect<_>>::is_member(&ALICE));
+			assert!(!<Membership as MembershipInspect<_>>::is_member(&EVE));
+			assert_eq!(<Membership as MembershipInspect<_>>::class_of(&ALICE), Some(MANAGERS));
+			assert_eq!(
+				<Membership as MembershipInspect<_>>::guarantors_of(&ALICE),
+				vec![BOB, CHARLIE]
+			);
+			assert_eq!(<Membership as MembershipInspect<_>>::member_count(), 4);
+			assert!(<Membership as MembershipInspect<_>>::is_in_good_standing(&ALICE));
+			block(ALICE);
+			assert!(!<Membership as MembershipInspect<_>>::is_in_good_standing(&ALICE));
+		});
+	}
+}
