@@ -10,11 +10,6 @@ export SYNERGY_ROOT
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/synergy/target}"
 mkdir -p "$CARGO_TARGET_DIR"
 
-# The runtime's Wasm must be the same bytes wherever the checkout and the cargo home are: the
-# committed chain specs embed it, and CI builds in a fresh clone elsewhere. Panic locations
-# carry source paths, so they are mapped to fixed prefixes.
-export WASM_BUILD_RUSTFLAGS="--remap-path-prefix=$SYNERGY_ROOT=/synergy --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
-
 # Every build uses the release profile: the node must be fast, and tests share its artifacts.
 SYNERGY_NODE="$CARGO_TARGET_DIR/release/synergy-node"
 export SYNERGY_NODE

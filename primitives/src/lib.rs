@@ -9,6 +9,7 @@
 //! | [`MembershipInspect`] | membership by guarantee | escrow, complaints, fund voting, contributions |
 //! | [`GuaranteeEscrow`] | escrowed deposit quanta | membership by guarantee |
 //! | [`BlockedInspect`] | complaints | membership by guarantee, escrow |
+//! | [`OnTopUpMissed`] | membership by guarantee | escrow |
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -59,4 +60,16 @@ impl<AccountId> BlockedInspect<AccountId> for () {
 	fn is_blocked(_: &AccountId) -> bool {
 		false
 	}
+}
+
+/// What happens to a guarantee whose guarantor did not top the escrow back up in time after a
+/// compensation was paid from it: the guarantee lapses.
+pub trait OnTopUpMissed<AccountId> {
+	/// `guarantor` did not top up their escrow for `protege` in time.
+	fn top_up_missed(guarantor: &AccountId, protege: &AccountId);
+}
+
+/// Nobody is told: the reduced escrow simply stays.
+impl<AccountId> OnTopUpMissed<AccountId> for () {
+	fn top_up_missed(_: &AccountId, _: &AccountId) {}
 }

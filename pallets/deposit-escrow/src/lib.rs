@@ -1,0 +1,743 @@
+//! # Escrowed deposit quanta
+//!
+//! The money behind the guarantees, held on chain, and the insured deals it makes possible.
+//! Each guarantee escrows the protégé's class quantum from the guarantor's free balance as a
+//! fungible hold ([`HoldReason::Guarantee`]). That escrow insures every deal the protégé makes
+//! up to their **quantum of action**, as many times as they like; when a deal goes wrong the
+//! guarantors' decision (through the complaints pallet) pays the injured party from it.
+//!
+//! ## Terms
+//! - **Escrow behind** a member: the sum held by all their guarantors for them.
+//! - **Insured quantum** of a member: the smallest escrow one of their guarantors holds for
+//!   them — every guarantor alone can answer for a deal of that size.
+//! - **Exposure** of a member: the sum of their proposed and open deals. It never exceeds the
+//!   escrow behind them; a deal that would break that cap is refused.
+//! - A guarantor's escrow is **committed** while releasing it would leave the protégé's exposure
+//!   above the escrow left behind them, and **frozen** while a complaint against the protégé is
+//!   open. Neither can be released by a revocation.
+//!
+//! ## Calls
+//! - Members: [`Pallet::open_deal`], [`Pallet::accept_deal`], [`Pallet::cancel_deal`] (before
+//!   acceptance), [`Pallet::confirm_deal`], [`Pallet::top_up`].
+//! - Anyone: [`Pallet::complete_due_deal`], the fallback for what `on_initialize` does.
+//! - Other pallets: [`GuaranteeEscrow`] (membership by guarantee) and, for the complaints
+//!   pallet, [`Pallet::freeze`], [`Pallet::unfreeze`] and [`Pallet::compensate`].
+//!
+//! ## Deal lifecycle
+//! ```text
+//!  open_deal ──► Proposed ──accept_deal──► Open ──both confirm, or completes_at──► completed
+//!                   └──cancel_deal──► cancelled                       (record left in events)
+//! ```
+//!
+//! ## Compensation rule
+//! [`Pallet::compensate`] pays `amount` from the escrow behind the accused. Each guarantor pays
+//! the share of `amount` proportional to what they hold (rounded down); the units left by the
+//! rounding are paid one each by the guarantors in the order they guaranteed, skipping any
+//! whose escrow is exhausted. Each guarantor who paid may then top the escrow back up within
+//! [`Config::TopUpPeriod`]; otherwise their guarantee lapses.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+use alloc::vec::Vec;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{self, Inspect, InspectHold, MutateHold},
+		tokens::{Fortitude, Precision, Restriction},
+	},
+};
+use frame_system::pallet_prelude::*;
+use sp_core::H256;
+use sp_runtime::{
+	helpers_128bit,
+	traits::{CheckedAdd, SaturatedConversion, Saturating, StaticLookup, Zero},
+	DispatchResult, Rounding,
+};
+pub use synergy_primitives::{BlockedInspect, GuaranteeEscrow, MembershipInspect, OnTopUpMissed};
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// A balance of the escrowed currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// A deal as stored.
+pub type DealOf<T> = Deal<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+/// An escrow record as stored.
+pub type EscrowOf<T> = EscrowRecord<BalanceOf<T>, BlockNumberFor<T>>;
+type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
+
+/// How many blocks ahead a deadline may be pushed when its own block is full.
+const DEADLINE_SPILL: u32 = 16;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A guarantor's escrow behind a protégé.
+		#[codec(index = 0)]
+		Guarantee,
+	}
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The currency escrow is held in.
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ InspectHold<Self::AccountId>;
+
+		/// The runtime's hold reasons, which include this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Who the members are.
+		type Membership: MembershipInspect<Self::AccountId>;
+
+		/// Who is blocked by an open complaint.
+		type Blocked: BlockedInspect<Self::AccountId>;
+
+		/// Told when a guarantor did not top up in time.
+		type OnTopUpMissed: OnTopUpMissed<Self::AccountId>;
+
+		/// How long an open deal runs before it completes on its own.
+		#[pallet::constant]
+		type DealPeriod: Get<BlockNumberFor<Self>>;
+
+		/// How long a guarantor has to top the escrow back up after a compensation.
+		#[pallet::constant]
+		type TopUpPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The most proposed and open deals one member may be party to.
+		#[pallet::constant]
+		type MaxDealsPerMember: Get<u32>;
+
+		/// The most guarantors one member may have (the membership pallet's bound).
+		#[pallet::constant]
+		type MaxGuarantors: Get<u32>;
+
+		/// The most deadlines (deal completions, top-up ends) that may fall in one block.
+		#[pallet::constant]
+		type MaxDeadlinesPerBlock: Get<u32>;
+
+		/// Weights of this pallet's calls and hooks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Each guarantor's escrow behind each protégé: (protégé, guarantor).
+	#[pallet::storage]
+	pub type Escrows<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		EscrowOf<T>,
+	>;
+
+	/// The escrow behind each member: the sum of their [`Escrows`].
+	#[pallet::storage]
+	pub type Behind<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, ValueQuery>;
+
+	/// Members whose escrow is frozen by an open complaint.
+	#[pallet::storage]
+	pub type Frozen<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ()>;
+
+	/// The proposed and open deals.
+	#[pallet::storage]
+	pub type Deals<T: Config> = StorageMap<_, Twox64Concat, DealId, DealOf<T>>;
+
+	/// The number the next deal gets.
+	#[pallet::storage]
+	pub type NextDealId<T: Config> = StorageValue<_, DealId, ValueQuery>;
+
+	/// The proposed and open deals of each member.
+	#[pallet::storage]
+	pub type DealsOf<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<DealId, T::MaxDealsPerMember>,
+		ValueQuery,
+	>;
+
+	/// The exposure of each member: the sum of their proposed and open deals.
+	#[pallet::storage]
+	pub type Exposure<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, ValueQuery>;
+
+	/// The deals that complete on their own in each block.
+	#[pallet::storage]
+	pub type DealDeadlines<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<DealId, T::MaxDeadlinesPerBlock>,
+		ValueQuery,
+	>;
+
+	/// The top-ups that fall due in each block: (protégé, guarantor).
+	#[pallet::storage]
+	pub type TopUpDeadlines<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<(T::AccountId, T::AccountId), T::MaxDeadlinesPerBlock>,
+		ValueQuery,
+	>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A guarantor escrowed `amount` behind a protégé.
+		EscrowLocked { guarantor: T::AccountId, protege: T::AccountId, amount: BalanceOf<T> },
+		/// An escrow was returned to its guarantor.
+		EscrowReleased { guarantor: T::AccountId, protege: T::AccountId, amount: BalanceOf<T> },
+		/// The escrow behind a member was frozen by a complaint.
+		EscrowFrozen { member: T::AccountId },
+		/// The escrow behind a member was unfrozen.
+		EscrowUnfrozen { member: T::AccountId },
+		/// A guarantor's escrow paid part of a compensation.
+		EscrowPaid {
+			guarantor: T::AccountId,
+			accused: T::AccountId,
+			injured: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// An injured member was compensated from the escrow behind the accused.
+		Compensated { accused: T::AccountId, injured: T::AccountId, amount: BalanceOf<T> },
+		/// A guarantor topped the escrow back up to the quantum.
+		ToppedUp { guarantor: T::AccountId, protege: T::AccountId, amount: BalanceOf<T> },
+		/// A guarantor did not top up in time; the guarantee lapses.
+		TopUpMissed { guarantor: T::AccountId, protege: T::AccountId },
+		/// A member opened a deal with another.
+		DealOpened {
+			deal: DealId,
+			initiator: T::AccountId,
+			counterparty: T::AccountId,
+			amount: BalanceOf<T>,
+			terms: H256,
+		},
+		/// The counterparty accepted the deal; it completes on its own by `completes_at`.
+		DealAccepted { deal: DealId, completes_at: BlockNumberFor<T> },
+		/// A party confirmed the deal's completion.
+		DealConfirmed { deal: DealId, by: T::AccountId },
+		/// The deal completed; its record lives on in these events.
+		DealCompleted { deal: DealId },
+		/// A party cancelled the deal before it was accepted.
+		DealCancelled { deal: DealId, by: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is not a member in good standing.
+		NotMember,
+		/// The account is blocked by an open complaint.
+		Blocked,
+		/// A member cannot deal with themselves.
+		CannotDealWithSelf,
+		/// A deal needs a positive amount.
+		ZeroAmount,
+		/// The amount is above the insured quantum of one of the parties.
+		AboveQuantum,
+		/// The deal would take a party's exposure above the escrow behind them.
+		ExposureExceeded,
+		/// A party already has the most deals allowed.
+		TooManyDeals,
+		/// No deal has this number.
+		UnknownDeal,
+		/// The caller is not a party to the deal.
+		NotParty,
+		/// Only the counterparty accepts a deal.
+		NotCounterparty,
+		/// The deal is not in the state this call needs.
+		WrongDealStatus,
+		/// The caller has already confirmed.
+		AlreadyConfirmed,
+		/// The deal is not due to complete yet.
+		DealNotDue,
+		/// The guarantor already escrows for this protégé.
+		AlreadyEscrowed,
+		/// There is no escrow for this guarantee.
+		NoEscrow,
+		/// The escrow behind the protégé is frozen by a complaint.
+		EscrowFrozen,
+		/// The escrow is committed to open insured deals.
+		EscrowCommitted,
+		/// The escrow is already at its quantum.
+		NothingToTopUp,
+		/// The escrow behind the accused is less than the compensation.
+		InsufficientEscrow,
+		/// Every block the deadline could fall in is already full; try again later.
+		TooManyDeadlines,
+		/// An amount overflowed.
+		Overflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			let deals = DealDeadlines::<T>::take(now);
+			let completed = deals.len() as u32;
+			for id in deals {
+				if let Some(deal) = Deals::<T>::get(id) {
+					if matches!(deal.status, DealStatus::Open { completes_at } if completes_at <= now)
+					{
+						Self::complete(id, deal);
+					}
+				}
+			}
+			let top_ups = TopUpDeadlines::<T>::take(now);
+			let missed = top_ups.len() as u32;
+			for (protege, guarantor) in top_ups {
+				Self::check_top_up(&protege, &guarantor, now);
+			}
+			T::WeightInfo::on_initialize(completed, missed)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Opens a deal of `amount` with `counterparty` on the terms hashed as `terms`. The
+		/// amount must be within the insured quantum of both parties and keep both parties'
+		/// exposure within the escrow behind them.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::open_deal())]
+		pub fn open_deal(
+			origin: OriginFor<T>,
+			counterparty: AccountIdLookupOf<T>,
+			amount: BalanceOf<T>,
+			terms: H256,
+		) -> DispatchResult {
+			let initiator = ensure_signed(origin)?;
+			let counterparty = T::Lookup::lookup(counterparty)?;
+			ensure!(initiator != counterparty, Error::<T>::CannotDealWithSelf);
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			for party in [&initiator, &counterparty] {
+				ensure!(T::Membership::is_member(party), Error::<T>::NotMember);
+				ensure!(!T::Blocked::is_blocked(party), Error::<T>::Blocked);
+				ensure!(amount <= Self::insured_quantum(party), Error::<T>::AboveQuantum);
+			}
+			let initiator_exposure = Self::exposure_after(&initiator, amount)?;
+			let counterparty_exposure = Self::exposure_after(&counterparty, amount)?;
+
+			let id = NextDealId::<T>::get();
+			let mut initiator_deals = DealsOf::<T>::get(&initiator);
+			let mut counterparty_deals = DealsOf::<T>::get(&counterparty);
+			initiator_deals.try_push(id).map_err(|_| Error::<T>::TooManyDeals)?;
+			counterparty_deals.try_push(id).map_err(|_| Error::<T>::TooManyDeals)?;
+
+			NextDealId::<T>::put(id.saturating_add(1));
+			DealsOf::<T>::insert(&initiator, initiator_deals);
+			DealsOf::<T>::insert(&counterparty, counterparty_deals);
+			Exposure::<T>::insert(&initiator, initiator_exposure);
+			Exposure::<T>::insert(&counterparty, counterparty_exposure);
+			Deals::<T>::insert(
+				id,
+				Deal {
+					initiator: initiator.clone(),
+					counterparty: counterparty.clone(),
+					amount,
+					terms,
+					status: DealStatus::Proposed,
+					initiator_confirmed: false,
+					counterparty_confirmed: false,
+				},
+			);
+			Self::deposit_event(Event::DealOpened {
+				deal: id,
+				initiator,
+				counterparty,
+				amount,
+				terms,
+			});
+			Ok(())
+		}
+
+		/// The counterparty accepts a proposed deal; it completes when both confirm, or on its
+		/// own after [`Config::DealPeriod`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::accept_deal())]
+		pub fn accept_deal(origin: OriginFor<T>, deal: DealId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Deals::<T>::get(deal).ok_or(Error::<T>::UnknownDeal)?;
+			ensure!(record.counterparty == who, Error::<T>::NotCounterparty);
+			ensure!(record.status == DealStatus::Proposed, Error::<T>::WrongDealStatus);
+			ensure!(!T::Blocked::is_blocked(&who), Error::<T>::Blocked);
+			let due =
+				frame_system::Pallet::<T>::block_number().saturating_add(T::DealPeriod::get());
+			let completes_at = Self::schedule_deal(due, deal)?;
+			record.status = DealStatus::Open { completes_at };
+			Deals::<T>::insert(deal, record);
+			Self::deposit_event(Event::DealAccepted { deal, completes_at });
+			Ok(())
+		}
+
+		/// Either party cancels a deal that has not been accepted yet.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::cancel_deal())]
+		pub fn cancel_deal(origin: OriginFor<T>, deal: DealId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let record = Deals::<T>::get(deal).ok_or(Error::<T>::UnknownDeal)?;
+			ensure!(record.is_party(&who), Error::<T>::NotParty);
+			ensure!(record.status == DealStatus::Proposed, Error::<T>::WrongDealStatus);
+			Self::close(deal, &record);
+			Self::deposit_event(Event::DealCancelled { deal, by: who });
+			Ok(())
+		}
+
+		/// A party confirms an open deal's completion; with both confirmations it completes.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::confirm_deal())]
+		pub fn confirm_deal(origin: OriginFor<T>, deal: DealId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Deals::<T>::get(deal).ok_or(Error::<T>::UnknownDeal)?;
+			ensure!(record.is_party(&who), Error::<T>::NotParty);
+			ensure!(matches!(record.status, DealStatus::Open { .. }), Error::<T>::WrongDealStatus);
+			let confirmed = if record.initiator == who {
+				&mut record.initiator_confirmed
+			} else {
+				&mut record.counterparty_confirmed
+			};
+			ensure!(!*confirmed, Error::<T>::AlreadyConfirmed);
+			*confirmed = true;
+			Self::deposit_event(Event::DealConfirmed { deal, by: who });
+			if record.initiator_confirmed && record.counterparty_confirmed {
+				Self::complete(deal, record);
+			} else {
+				Deals::<T>::insert(deal, record);
+			}
+			Ok(())
+		}
+
+		/// Completes an open deal whose period has passed. The pallet does this on its own
+		/// when the block comes; anyone may call it as a fallback.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::complete_due_deal())]
+		pub fn complete_due_deal(origin: OriginFor<T>, deal: DealId) -> DispatchResult {
+			ensure_signed(origin)?;
+			let record = Deals::<T>::get(deal).ok_or(Error::<T>::UnknownDeal)?;
+			let DealStatus::Open { completes_at } = record.status else {
+				return Err(Error::<T>::WrongDealStatus.into());
+			};
+			ensure!(
+				completes_at <= frame_system::Pallet::<T>::block_number(),
+				Error::<T>::DealNotDue
+			);
+			Self::complete(deal, record);
+			Ok(())
+		}
+
+		/// A guarantor tops their escrow behind `protege` back up to the quantum after a
+		/// compensation was paid from it.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::top_up())]
+		pub fn top_up(origin: OriginFor<T>, protege: AccountIdLookupOf<T>) -> DispatchResult {
+			let guarantor = ensure_signed(origin)?;
+			let protege = T::Lookup::lookup(protege)?;
+			let mut record = Escrows::<T>::get(&protege, &guarantor).ok_or(Error::<T>::NoEscrow)?;
+			let missing = record.quantum.saturating_sub(record.held);
+			ensure!(!missing.is_zero(), Error::<T>::NothingToTopUp);
+			T::Currency::hold(&HoldReason::Guarantee.into(), &guarantor, missing)?;
+			record.held = record.quantum;
+			record.top_up_by = None;
+			Escrows::<T>::insert(&protege, &guarantor, record);
+			Behind::<T>::mutate(&protege, |b| b.saturating_accrue(missing));
+			Self::deposit_event(Event::ToppedUp { guarantor, protege, amount: missing });
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The insured quantum of `who`: the smallest escrow one guarantor holds for them.
+	pub fn insured_quantum(who: &T::AccountId) -> BalanceOf<T> {
+		Escrows::<T>::iter_prefix_values(who).map(|e| e.held).min().unwrap_or_default()
+	}
+
+	/// `who`'s exposure with `amount` more, if it stays within the escrow behind them.
+	fn exposure_after(
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let exposure = Exposure::<T>::get(who).checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		ensure!(exposure <= Behind::<T>::get(who), Error::<T>::ExposureExceeded);
+		Ok(exposure)
+	}
+
+	fn schedule_deal(
+		at: BlockNumberFor<T>,
+		deal: DealId,
+	) -> Result<BlockNumberFor<T>, DispatchError> {
+		let mut block = at;
+		for _ in 0..DEADLINE_SPILL {
+			if DealDeadlines::<T>::mutate(block, |due| due.try_push(deal).is_ok()) {
+				return Ok(block);
+			}
+			block.saturating_inc();
+		}
+		Err(Error::<T>::TooManyDeadlines.into())
+	}
+
+	/// Forgets a deal: removes it from both parties' lists and lowers their exposure.
+	fn close(id: DealId, deal: &DealOf<T>) {
+		for party in [&deal.initiator, &deal.counterparty] {
+			DealsOf::<T>::mutate(party, |deals| deals.retain(|d| *d != id));
+			Exposure::<T>::mutate(party, |e| e.saturating_reduce(deal.amount));
+		}
+		Deals::<T>::remove(id);
+	}
+
+	fn complete(id: DealId, deal: DealOf<T>) {
+		Self::close(id, &deal);
+		Self::deposit_event(Event::DealCompleted { deal: id });
+	}
+
+	fn check_top_up(protege: &T::AccountId, guarantor: &T::AccountId, now: BlockNumberFor<T>) {
+		let Some(record) = Escrows::<T>::get(protege, guarantor) else { return };
+		if matches!(record.top_up_by, Some(by) if by <= now) && record.held < record.quantum {
+			Self::deposit_event(Event::TopUpMissed {
+				guarantor: guarantor.clone(),
+				protege: protege.clone(),
+			});
+			T::OnTopUpMissed::top_up_missed(guarantor, protege);
+		}
+	}
+
+	/// Freezes the escrow behind `member` (an open complaint against them): no guarantee of
+	/// theirs can be revoked until it is unfrozen.
+	pub fn freeze(member: &T::AccountId) {
+		if !Frozen::<T>::contains_key(member) {
+			Frozen::<T>::insert(member, ());
+			Self::deposit_event(Event::EscrowFrozen { member: member.clone() });
+		}
+	}
+
+	/// Unfreezes the escrow behind `member` (the complaint closed).
+	pub fn unfreeze(member: &T::AccountId) {
+		if Frozen::<T>::take(member).is_some() {
+			Self::deposit_event(Event::EscrowUnfrozen { member: member.clone() });
+		}
+	}
+
+	/// Pays `amount` to `injured` from the escrow behind `accused`, split across the guarantors
+	/// by the rule in the crate documentation; each guarantor who paid may top up within
+	/// [`Config::TopUpPeriod`]. Nothing moves unless all of it can.
+	pub fn compensate(
+		accused: &T::AccountId,
+		injured: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		let total = Behind::<T>::get(accused);
+		ensure!(amount <= total, Error::<T>::InsufficientEscrow);
+		if amount.is_zero() {
+			return Ok(());
+		}
+		let order = T::Membership::guarantors_of(accused);
+		let mut shares: Vec<(T::AccountId, EscrowOf<T>, BalanceOf<T>)> = order
+			.into_iter()
+			.filter_map(|g| Escrows::<T>::get(accused, &g).map(|record| (g, record)))
+			.map(|(g, record)| {
+				let share = Self::pro_rata_floor(amount, record.held, total);
+				(g, record, share)
+			})
+			.collect();
+		let mut remainder = amount.saturating_sub(
+			shares.iter().fold(Zero::zero(), |sum: BalanceOf<T>, s| sum.saturating_add(s.2)),
+		);
+		// At most one unit per guarantor per round; the shares were rounded down, so one
+		// round over the guarantors always suffices (remainder < number of guarantors).
+		for (_, record, share) in shares.iter_mut() {
+			if remainder.is_zero() {
+				break;
+			}
+			if *share < record.held {
+				share.saturating_inc();
+				remainder.saturating_dec();
+			}
+		}
+		ensure!(remainder.is_zero(), Error::<T>::InsufficientEscrow);
+
+		let top_up_by =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::TopUpPeriod::get());
+		for (guarantor, mut record, share) in shares {
+			if share.is_zero() {
+				continue;
+			}
+			T::Currency::transfer_on_hold(
+				&HoldReason::Guarantee.into(),
+				&guarantor,
+				injured,
+				share,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Force,
+			)?;
+			record.held.saturating_reduce(share);
+			let due = Self::schedule_top_up(top_up_by, accused, &guarantor)?;
+			record.top_up_by = Some(due);
+			Escrows::<T>::insert(accused, &guarantor, record);
+			Self::deposit_event(Event::EscrowPaid {
+				guarantor,
+				accused: accused.clone(),
+				injured: injured.clone(),
+				amount: share,
+			});
+		}
+		Behind::<T>::mutate(accused, |b| b.saturating_reduce(amount));
+		Self::deposit_event(Event::Compensated {
+			accused: accused.clone(),
+			injured: injured.clone(),
+			amount,
+		});
+		Ok(())
+	}
+
+	/// `amount × part ÷ whole`, rounded down, exactly (in 128 bits).
+	fn pro_rata_floor(
+		amount: BalanceOf<T>,
+		part: BalanceOf<T>,
+		whole: BalanceOf<T>,
+	) -> BalanceOf<T> {
+		helpers_128bit::multiply_by_rational_with_rounding(
+			amount.saturated_into(),
+			part.saturated_into(),
+			whole.saturated_into(),
+			Rounding::Down,
+		)
+		.map(|share| share.saturated_into())
+		.unwrap_or_default()
+	}
+
+	fn schedule_top_up(
+		at: BlockNumberFor<T>,
+		protege: &T::AccountId,
+		guarantor: &T::AccountId,
+	) -> Result<BlockNumberFor<T>, DispatchError> {
+		let mut block = at;
+		for _ in 0..DEADLINE_SPILL {
+			let entry = (protege.clone(), guarantor.clone());
+			if TopUpDeadlines::<T>::mutate(block, |due| due.try_push(entry).is_ok()) {
+				return Ok(block);
+			}
+			block.saturating_inc();
+		}
+		Err(Error::<T>::TooManyDeadlines.into())
+	}
+
+	/// Checks the pallet's invariants:
+	/// - the total held under [`HoldReason::Guarantee`] equals the sum of the escrow records;
+	/// - every member's `Behind` equals the sum of their escrow records;
+	/// - no member's exposure exceeds the escrow behind them (a compensation is at most the
+	///   disputed deal's amount and follows that deal's closing, so it keeps this too);
+	/// - every deal is listed by both parties, and exposures are the sums of the deals.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		let mut held_by: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut behind: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (protege, guarantor, record) in Escrows::<T>::iter() {
+			ensure!(record.held <= record.quantum, "an escrow above its quantum");
+			held_by.entry(guarantor).or_default().saturating_accrue(record.held);
+			behind.entry(protege).or_default().saturating_accrue(record.held);
+		}
+		for (guarantor, held) in &held_by {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::Guarantee.into(), guarantor) == *held,
+				"a guarantor's hold differs from their escrow records"
+			);
+		}
+		for (member, total) in Behind::<T>::iter() {
+			ensure!(behind.get(&member).copied().unwrap_or_default() == total, "Behind differs");
+		}
+		let mut exposure: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (id, deal) in Deals::<T>::iter() {
+			for party in [&deal.initiator, &deal.counterparty] {
+				ensure!(DealsOf::<T>::get(party).contains(&id), "a deal a party does not list");
+				exposure.entry(party.clone()).or_default().saturating_accrue(deal.amount);
+			}
+		}
+		for (member, total) in Exposure::<T>::iter() {
+			ensure!(
+				exposure.get(&member).copied().unwrap_or_default() == total,
+				"an exposure differs from the member's deals"
+			);
+			ensure!(total <= Behind::<T>::get(&member), "an exposure above the escrow behind");
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> GuaranteeEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn lock(
+		guarantor: &T::AccountId,
+		protege: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		ensure!(!Escrows::<T>::contains_key(protege, guarantor), Error::<T>::AlreadyEscrowed);
+		T::Currency::hold(&HoldReason::Guarantee.into(), guarantor, amount)?;
+		Escrows::<T>::insert(
+			protege,
+			guarantor,
+			EscrowRecord { held: amount, quantum: amount, top_up_by: None },
+		);
+		Behind::<T>::mutate(protege, |b| b.saturating_accrue(amount));
+		Self::deposit_event(Event::EscrowLocked {
+			guarantor: guarantor.clone(),
+			protege: protege.clone(),
+			amount,
+		});
+		Ok(())
+	}
+
+	fn ensure_releasable(guarantor: &T::AccountId, protege: &T::AccountId) -> DispatchResult {
+		let record = Escrows::<T>::get(protege, guarantor).ok_or(Error::<T>::NoEscrow)?;
+		ensure!(!Frozen::<T>::contains_key(protege), Error::<T>::EscrowFrozen);
+		let left = Behind::<T>::get(protege).saturating_sub(record.held);
+		ensure!(Exposure::<T>::get(protege) <= left, Error::<T>::EscrowCommitted);
+		Ok(())
+	}
+
+	fn release(
+		guarantor: &T::AccountId,
+		protege: &T::AccountId,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let record = Escrows::<T>::take(protege, guarantor).ok_or(Error::<T>::NoEscrow)?;
+		let released = T::Currency::release(
+			&HoldReason::Guarantee.into(),
+			guarantor,
+			record.held,
+			Precision::BestEffort,
+		)?;
+		Behind::<T>::mutate_exists(protege, |b| {
+			let left = b.unwrap_or_default().saturating_sub(record.held);
+			*b = if left.is_zero() { None } else { Some(left) };
+		});
+		Self::deposit_event(Event::EscrowReleased {
+			guarantor: guarantor.clone(),
+			protege: protege.clone(),
+			amount: released,
+		});
+		Ok(released)
+	}
+}

@@ -1,0 +1,330 @@
+//! Unit tests: every call's success path, every error (with nothing moved), every event; the
+//! invariants are checked after each test by `mock::test`.
+
+use crate::{mock::*, *};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+};
+
+type EscrowError = crate::Error<Test>;
+type EscrowEvent = crate::Event<Test>;
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn terms() -> H256 {
+	H256::repeat_byte(7)
+}
+
+fn held(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::Guarantee.into(), &who)
+}
+
+/// ALICE opens a deal of `amount` with BOB and BOB accepts it; returns its id.
+fn open_accepted(amount: Balance) -> DealId {
+	let id = NextDealId::<Test>::get();
+	assert_ok!(Escrow::open_deal(signed(ALICE), BOB, amount, terms()));
+	assert_ok!(Escrow::accept_deal(signed(BOB), id));
+	id
+}
+
+mod guarantee_escrow {
+	use super::*;
+
+	#[test]
+	fn lock_holds_the_quantum_and_records_it() {
+		test(|| {
+			assert_eq!(held(BOB), 2 * QUANTUM);
+			assert_eq!(Behind::<Test>::get(ALICE), 2 * QUANTUM);
+			assert_ok!(Escrow::lock(&ALICE, &EVE, 30));
+			assert_eq!(held(ALICE), 2 * QUANTUM + 30);
+			assert_eq!(
+				Escrows::<Test>::get(EVE, ALICE),
+				Some(EscrowRecord { held: 30, quantum: 30, top_up_by: None })
+			);
+			System::assert_last_event(
+				EscrowEvent::EscrowLocked { guarantor: ALICE, protege: EVE, amount: 30 }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn lock_errors_hold_nothing() {
+		test(|| {
+			assert_noop!(Escrow::lock(&BOB, &ALICE, 1), EscrowError::AlreadyEscrowed);
+			let free = Balances::balance(&EVE);
+			assert!(Escrow::lock(&EVE, &ALICE, free * 2).is_err());
+			assert_eq!(held(EVE), 0);
+		});
+	}
+
+	#[test]
+	fn release_returns_the_escrow() {
+		test(|| {
+			let free = Balances::balance(&BOB);
+			assert_eq!(Escrow::release(&BOB, &ALICE), Ok(QUANTUM));
+			assert_eq!(Balances::balance(&BOB), free + QUANTUM);
+			assert_eq!(Behind::<Test>::get(ALICE), QUANTUM);
+			assert!(!Escrows::<Test>::contains_key(ALICE, BOB));
+			System::assert_last_event(
+				EscrowEvent::EscrowReleased { guarantor: BOB, protege: ALICE, amount: QUANTUM }
+					.into(),
+			);
+			assert_noop!(Escrow::release(&BOB, &ALICE), EscrowError::NoEscrow);
+		});
+	}
+
+	#[test]
+	fn frozen_or_committed_escrow_is_not_releasable() {
+		test(|| {
+			assert_ok!(Escrow::ensure_releasable(&BOB, &ALICE));
+			assert_noop!(Escrow::ensure_releasable(&EVE, &ALICE), EscrowError::NoEscrow);
+
+			Escrow::freeze(&ALICE);
+			System::assert_last_event(EscrowEvent::EscrowFrozen { member: ALICE }.into());
+			assert_noop!(Escrow::ensure_releasable(&BOB, &ALICE), EscrowError::EscrowFrozen);
+			Escrow::unfreeze(&ALICE);
+			System::assert_last_event(EscrowEvent::EscrowUnfrozen { member: ALICE }.into());
+
+			// A deal of 150 commits more than one guarantor's 100 of ALICE's 200.
+			let _ = open_accepted(QUANTUM);
+			assert_ok!(Escrow::open_deal(signed(ALICE), CHARLIE, 50, terms()));
+			assert_noop!(Escrow::ensure_releasable(&BOB, &ALICE), EscrowError::EscrowCommitted);
+		});
+	}
+}
+
+mod deals {
+	use super::*;
+
+	#[test]
+	fn a_deal_within_the_quantum_opens_is_accepted_and_completes_by_both_confirmations() {
+		test(|| {
+			assert_ok!(Escrow::open_deal(signed(ALICE), BOB, QUANTUM, terms()));
+			System::assert_last_event(
+				EscrowEvent::DealOpened {
+					deal: 0,
+					initiator: ALICE,
+					counterparty: BOB,
+					amount: QUANTUM,
+					terms: terms(),
+				}
+				.into(),
+			);
+			assert_eq!(Exposure::<Test>::get(ALICE), QUANTUM);
+			assert_eq!(Exposure::<Test>::get(BOB), QUANTUM);
+
+			assert_ok!(Escrow::accept_deal(signed(BOB), 0));
+			System::assert_last_event(
+				EscrowEvent::DealAccepted { deal: 0, completes_at: 1 + DEAL_PERIOD }.into(),
+			);
+			assert_ok!(Escrow::confirm_deal(signed(ALICE), 0));
+			System::assert_last_event(EscrowEvent::DealConfirmed { deal: 0, by: ALICE }.into());
+			assert_ok!(Escrow::confirm_deal(signed(BOB), 0));
+			System::assert_last_event(EscrowEvent::DealCompleted { deal: 0 }.into());
+			assert!(!Deals::<Test>::contains_key(0));
+			assert_eq!(Exposure::<Test>::get(ALICE), 0);
+			assert!(DealsOf::<Test>::get(BOB).is_empty());
+		});
+	}
+
+	#[test]
+	fn deals_repeat_any_number_of_times() {
+		test(|| {
+			for round in 0..10 {
+				let id = open_accepted(QUANTUM);
+				assert_eq!(id, round);
+				assert_ok!(Escrow::confirm_deal(signed(ALICE), id));
+				assert_ok!(Escrow::confirm_deal(signed(BOB), id));
+			}
+			assert_eq!(Deals::<Test>::iter().count(), 0);
+		});
+	}
+
+	#[test]
+	fn an_open_deal_completes_on_its_own() {
+		test(|| {
+			let id = open_accepted(QUANTUM);
+			run_to_block(DEAL_PERIOD);
+			assert!(Deals::<Test>::contains_key(id));
+			run_to_block(1 + DEAL_PERIOD);
+			assert!(!Deals::<Test>::contains_key(id));
+			System::assert_last_event(EscrowEvent::DealCompleted { deal: id }.into());
+		});
+	}
+
+	#[test]
+	fn anyone_may_complete_a_due_deal() {
+		test(|| {
+			let id = open_accepted(QUANTUM);
+			assert_noop!(Escrow::complete_due_deal(signed(EVE), id), EscrowError::DealNotDue);
+			assert_noop!(Escrow::complete_due_deal(signed(EVE), 9), EscrowError::UnknownDeal);
+			System::set_block_number(1 + DEAL_PERIOD);
+			assert_ok!(Escrow::complete_due_deal(signed(EVE), id));
+			System::assert_last_event(EscrowEvent::DealCompleted { deal: id }.into());
+			assert_ok!(Escrow::open_deal(signed(ALICE), BOB, 1, terms()));
+			assert_noop!(Escrow::complete_due_deal(signed(EVE), 1), EscrowError::WrongDealStatus);
+		});
+	}
+
+	#[test]
+	fn either_party_cancels_before_acceptance() {
+		test(|| {
+			assert_ok!(Escrow::open_deal(signed(ALICE), BOB, QUANTUM, terms()));
+			assert_noop!(Escrow::cancel_deal(signed(CHARLIE), 0), EscrowError::NotParty);
+			assert_ok!(Escrow::cancel_deal(signed(BOB), 0));
+			System::assert_last_event(EscrowEvent::DealCancelled { deal: 0, by: BOB }.into());
+			assert_eq!(Exposure::<Test>::get(ALICE), 0);
+			let id = open_accepted(QUANTUM);
+			assert_noop!(Escrow::cancel_deal(signed(ALICE), id), EscrowError::WrongDealStatus);
+			assert_noop!(Escrow::cancel_deal(signed(ALICE), 99), EscrowError::UnknownDeal);
+		});
+	}
+
+	#[test]
+	fn a_deal_above_the_quantum_is_refused() {
+		test(|| {
+			assert_noop!(
+				Escrow::open_deal(signed(ALICE), BOB, QUANTUM + 1, terms()),
+				EscrowError::AboveQuantum
+			);
+		});
+	}
+
+	#[test]
+	fn a_deal_that_breaks_the_exposure_cap_is_refused() {
+		test(|| {
+			// 200 behind ALICE: two deals of 100 fill it.
+			let _ = open_accepted(QUANTUM);
+			assert_ok!(Escrow::open_deal(signed(ALICE), CHARLIE, QUANTUM, terms()));
+			assert_noop!(
+				Escrow::open_deal(signed(ALICE), DAVE, 1, terms()),
+				EscrowError::ExposureExceeded
+			);
+			// The cap binds the counterparty too.
+			assert_noop!(
+				Escrow::open_deal(signed(DAVE), ALICE, 1, terms()),
+				EscrowError::ExposureExceeded
+			);
+		});
+	}
+
+	#[test]
+	fn open_deal_errors_move_nothing() {
+		test(|| {
+			assert_noop!(
+				Escrow::open_deal(signed(ALICE), ALICE, 1, terms()),
+				EscrowError::CannotDealWithSelf
+			);
+			assert_noop!(
+				Escrow::open_deal(signed(ALICE), BOB, 0, terms()),
+				EscrowError::ZeroAmount
+			);
+			assert_noop!(Escrow::open_deal(signed(EVE), BOB, 1, terms()), EscrowError::NotMember);
+			assert_noop!(Escrow::open_deal(signed(ALICE), EVE, 1, terms()), EscrowError::NotMember);
+			block(BOB);
+			assert_noop!(Escrow::open_deal(signed(ALICE), BOB, 1, terms()), EscrowError::Blocked);
+		});
+	}
+
+	#[test]
+	fn a_member_has_a_bounded_number_of_deals() {
+		test(|| {
+			for _ in 0..MAX_DEALS {
+				assert_ok!(Escrow::open_deal(signed(ALICE), BOB, 1, terms()));
+			}
+			assert_noop!(
+				Escrow::open_deal(signed(ALICE), CHARLIE, 1, terms()),
+				EscrowError::TooManyDeals
+			);
+			assert_noop!(
+				Escrow::open_deal(signed(CHARLIE), BOB, 1, terms()),
+				EscrowError::TooManyDeals
+			);
+		});
+	}
+
+	#[test]
+	fn acceptance_and_confirmation_errors() {
+		test(|| {
+			assert_noop!(Escrow::accept_deal(signed(BOB), 0), EscrowError::UnknownDeal);
+			assert_ok!(Escrow::open_deal(signed(ALICE), BOB, 1, terms()));
+			assert_noop!(Escrow::accept_deal(signed(ALICE), 0), EscrowError::NotCounterparty);
+			assert_noop!(Escrow::confirm_deal(signed(ALICE), 0), EscrowError::WrongDealStatus);
+			block(BOB);
+			assert_noop!(Escrow::accept_deal(signed(BOB), 0), EscrowError::Blocked);
+			unblock_all();
+			let id = open_accepted(1);
+			assert_noop!(Escrow::accept_deal(signed(BOB), id), EscrowError::WrongDealStatus);
+			assert_noop!(Escrow::confirm_deal(signed(CHARLIE), id), EscrowError::NotParty);
+			assert_noop!(Escrow::confirm_deal(signed(CHARLIE), 77), EscrowError::UnknownDeal);
+			assert_ok!(Escrow::confirm_deal(signed(BOB), id));
+			assert_noop!(Escrow::confirm_deal(signed(BOB), id), EscrowError::AlreadyConfirmed);
+		});
+	}
+}
+
+mod compensation {
+	use super::*;
+
+	#[test]
+	fn compensation_splits_pro_rata_and_moves_exactly_the_amount() {
+		test(|| {
+			let injured = Balances::balance(&EVE);
+			let (bob_held, charlie_held) = (held(BOB), held(CHARLIE));
+			// 51 from ALICE's two equal escrows: 25 each, the unit left by the first guarantor.
+			assert_ok!(Escrow::compensate(&ALICE, &EVE, 51));
+			assert_eq!(Balances::balance(&EVE), injured + 51);
+			assert_eq!(held(BOB), bob_held - 26);
+			assert_eq!(held(CHARLIE), charlie_held - 25);
+			assert_eq!(Behind::<Test>::get(ALICE), 2 * QUANTUM - 51);
+			let record = Escrows::<Test>::get(ALICE, BOB).unwrap();
+			assert_eq!(record.held, QUANTUM - 26);
+			assert_eq!(record.top_up_by, Some(1 + TOP_UP_PERIOD));
+			System::assert_last_event(
+				EscrowEvent::Compensated { accused: ALICE, injured: EVE, amount: 51 }.into(),
+			);
+			System::assert_has_event(
+				EscrowEvent::EscrowPaid {
+					guarantor: BOB,
+					accused: ALICE,
+					injured: EVE,
+					amount: 26,
+				}
+				.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn compensation_above_the_escrow_moves_nothing() {
+		test(|| {
+			assert_noop!(
+				Escrow::compensate(&ALICE, &EVE, 2 * QUANTUM + 1),
+				EscrowError::InsufficientEscrow
+			);
+		});
+	}
+
+	#[test]
+	fn a_guarantor_tops_up_after_a_compensation() {
+		test(|| {
+			assert_ok!(Escrow::compensate(&ALICE, &EVE, 40));
+			assert_ok!(Escrow::top_up(signed(BOB), ALICE));
+			System::assert_last_event(
+				EscrowEvent::ToppedUp { guarantor: BOB, protege: ALICE, amount: 20 }.into(),
+			);
+			assert_eq!(Escrows::<Test>::get(ALICE, BOB).unwrap().held, QUANTUM);
+			assert_noop!(Escrow::top_up(signed(BOB), ALICE), EscrowError::NothingToTopUp);
+			assert_noop!(Escrow::top_up(signed(EVE), ALICE), EscrowError::NoEscrow);
+			// CHARLIE does not top up: when the period ends, the guarantee lapses.
+			run_to_block(1 + TOP_UP_PERIOD);
+			assert_eq!(missed_top_ups(), vec![(CHARLIE, ALICE)]);
+			System::assert_has_event(
+				EscrowEvent::TopUpMissed { guarantor: CHARLIE, protege: ALICE }.into(),
+			);
+		});
+	}
+}
