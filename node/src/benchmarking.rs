@@ -131,6 +131,7 @@ fn signed_by_alice(client: &FullClient, call: RuntimeCall, nonce: u32) -> Opaque
 	let tx_ext: TxExtension = (
 		frame_system::AuthorizeCall::<Runtime>::new(),
 		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		pallet_guarantee_membership::CheckMembership::<Runtime>::new(),
 		frame_system::CheckSpecVersion::<Runtime>::new(),
 		frame_system::CheckTxVersion::<Runtime>::new(),
 		frame_system::CheckGenesis::<Runtime>::new(),
@@ -145,6 +146,7 @@ fn signed_by_alice(client: &FullClient, call: RuntimeCall, nonce: u32) -> Opaque
 		frame_system::WeightReclaim::<Runtime>::new(),
 	);
 	let implicit = (
+		(),
 		(),
 		(),
 		VERSION.spec_version,

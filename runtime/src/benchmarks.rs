@@ -14,4 +14,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
+	[pallet_guarantee_membership, Membership]
+	[pallet_deposit_escrow, Escrow]
 );

@@ -3,6 +3,10 @@
 //! - `development`: one validator (Alice), Alice holds the development-only sudo key;
 //! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave), no sudo key.
 //!
+//! Both found the cooperative with the seed's three classes and four founders who guarantee
+//! each other; every other development account (Eve, Ferdie, …) holds money but is not a
+//! member.
+//!
 //! Validators enter through `pallet_session`, which hands their Aura and GRANDPA keys to
 //! consensus; Aura's and GRANDPA's own genesis authority lists stay empty.
 
@@ -15,12 +19,36 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	currency::UNITS, AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig,
+	currency::UNITS, AccountId, Balance, BalancesConfig, MembershipConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig,
 };
 
 /// Every endowed development account starts with this balance.
 const ENDOWMENT: Balance = 1_000_000 * UNITS;
+
+/// The class table with the seed's proportions: the guarantee each guarantor escrows.
+fn classes() -> Vec<(u16, alloc::string::String, Balance)> {
+	vec![
+		(0, "managers and business people".into(), 2_100 * UNITS),
+		(1, "middle tier".into(), 100 * UNITS),
+		(2, "pensioners and low-income members".into(), 10 * UNITS),
+	]
+}
+
+/// The founding core: Alice, Bob, Charlie and Dave, managers, each guaranteed by the next two
+/// (Alice by Bob and Charlie, …, Dave by Alice and Bob), with real escrow held at genesis.
+fn founders() -> Vec<(AccountId, u16, Vec<AccountId>)> {
+	let ring =
+		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
+			.map(|k| k.to_account_id());
+	(0..ring.len())
+		.map(|i| {
+			let guarantors =
+				vec![ring[(i + 1) % ring.len()].clone(), ring[(i + 2) % ring.len()].clone()];
+			(ring[i].clone(), 0, guarantors)
+		})
+		.collect()
+}
 
 /// A genesis validator: its account (also its validator id) and its session keys.
 struct Validator {
@@ -54,6 +82,7 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, sudo: Option<Acc
 			keys: validators.into_iter().map(Validator::session_keys).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
+		membership: MembershipConfig { classes: classes(), founders: founders() },
 	})
 }
 

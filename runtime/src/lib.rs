@@ -113,10 +113,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	authoring_version: 1,
 	// Bump on every change of runtime logic; `transaction_version` on every change of a call's
 	// encoding (index, arguments) so that signed transactions of the old format are refused.
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -131,6 +131,8 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 pub type TxExtension = (
 	frame_system::AuthorizeCall<Runtime>,
 	frame_system::CheckNonZeroSender<Runtime>,
+	// The permissioned pool: only members (and candidates answering) get in.
+	pallet_guarantee_membership::CheckMembership<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
@@ -195,6 +197,12 @@ mod runtime {
 	pub type Aura = pallet_aura;
 	#[runtime::pallet_index(12)]
 	pub type Grandpa = pallet_grandpa;
+
+	// The cooperative's regulation.
+	#[runtime::pallet_index(20)]
+	pub type Membership = pallet_guarantee_membership;
+	#[runtime::pallet_index(21)]
+	pub type Escrow = pallet_deposit_escrow;
 
 	// Development only: the `development` preset sets a key, every other preset leaves it empty,
 	// so no account can use it.

@@ -65,14 +65,14 @@ fn a_replayed_transfer_is_refused_as_stale() {
 fn a_transfer_that_would_reap_the_sender_fails_and_moves_nothing() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		initialize_block(1);
-		let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+		let dave = Sr25519Keyring::Dave.to_account_id();
 		let charlie = Sr25519Keyring::Charlie.to_account_id();
-		let everything = Balances::free_balance(&ferdie);
+		let everything = Balances::free_balance(&dave);
 		let charlie_before = Balances::free_balance(&charlie);
 
 		let outcome = Executive::apply_extrinsic(signed(
 			transfer(Sr25519Keyring::Charlie, everything - existential_deposit() / 2),
-			Sr25519Keyring::Ferdie,
+			Sr25519Keyring::Dave,
 			0,
 		))
 		.expect("valid: the fee can be paid");

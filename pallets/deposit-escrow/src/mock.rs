@@ -135,6 +135,17 @@ impl pallet_deposit_escrow::Config for Test {
 	type MaxGuarantors = ConstU32<4>;
 	type MaxDeadlinesPerBlock = ConstU32<3>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MakeMember;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MakeMember;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for MakeMember {
+	fn make_member(who: &AccountId) {
+		GUARANTORS.with(|g| g.borrow_mut().entry(*who).or_default());
+	}
 }
 
 /// ALICE, BOB, CHARLIE and DAVE are members in a ring: each guaranteed by the next two, one

@@ -44,6 +44,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod extension;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -62,8 +63,11 @@ use sp_runtime::{
 	traits::{Saturating, StaticLookup, Zero},
 	DispatchResult,
 };
-pub use synergy_primitives::{BlockedInspect, ClassId, GuaranteeEscrow, MembershipInspect};
+pub use synergy_primitives::{
+	BlockedInspect, ClassId, GuaranteeEscrow, MembershipInspect, OnTopUpMissed,
+};
 
+pub use extension::{CheckMembership, NOT_A_MEMBER};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -203,7 +207,7 @@ pub mod pallet {
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// The class table: (id, name, quantum).
-		pub classes: Vec<(ClassId, Vec<u8>, BalanceOf<T>)>,
+		pub classes: Vec<(ClassId, alloc::string::String, BalanceOf<T>)>,
 		/// The founders: (account, class, guarantors). Every guarantor must be a founder, and
 		/// every founder needs at least `MinGuarantors` guarantors; each guarantee escrows the
 		/// founder's class quantum from the guarantor.
@@ -217,7 +221,8 @@ pub mod pallet {
 			// set must stop the build with the reason rather than start a broken chain.
 			#![allow(clippy::expect_used, clippy::panic)]
 			for (id, name, quantum) in &self.classes {
-				let name = BoundedVec::try_from(name.clone()).expect("class name too long");
+				let name =
+					BoundedVec::try_from(name.clone().into_bytes()).expect("class name too long");
 				assert!(!quantum.is_zero(), "class {id} has a zero quantum");
 				Classes::<T>::insert(id, Class { name, quantum: *quantum });
 			}
@@ -668,6 +673,21 @@ impl<T: Config> Pallet<T> {
 		Self::schedule(until, Deadline::GraceEnd(who.clone())).map(Some)
 	}
 
+	/// Takes an ended guarantee off member `protege`'s list, putting them in grace if that
+	/// leaves them short. The caller stores the record.
+	fn lose_guarantor(protege: &T::AccountId, member: &mut MemberOf<T>, guarantor: &T::AccountId) {
+		// A full deadline queue must not stall what ended the guarantee: the member then enters
+		// grace without a scheduled end, and `end_grace` stays callable by anyone.
+		let until = Self::schedule_grace_if_short(protege, member, 1).unwrap_or_else(|_| {
+			Some(frame_system::Pallet::<T>::block_number().saturating_add(T::GracePeriod::get()))
+		});
+		member.guarantors.retain(|g| g != guarantor);
+		if let Some(until) = until {
+			member.status = MemberStatus::Grace { until };
+			Self::deposit_event(Event::GraceStarted { member: protege.clone(), until });
+		}
+	}
+
 	/// Makes the candidate a member if they have accepted and have enough guarantees;
 	/// otherwise stores the application as it now is.
 	fn admit_if_complete(candidate: T::AccountId, application: ApplicationOf<T>) {
@@ -785,20 +805,7 @@ impl<T: Config> Pallet<T> {
 				application.guarantors.retain(|g| g != departed);
 				Applications::<T>::insert(protege, application);
 			} else if let Some(mut member) = Members::<T>::get(protege) {
-				// A full deadline queue must not stall the departure: the member then enters
-				// grace without a scheduled end, and `end_grace` stays callable by anyone.
-				let until =
-					Self::schedule_grace_if_short(protege, &member, 1).unwrap_or_else(|_| {
-						Some(
-							frame_system::Pallet::<T>::block_number()
-								.saturating_add(T::GracePeriod::get()),
-						)
-					});
-				member.guarantors.retain(|g| g != departed);
-				if let Some(until) = until {
-					member.status = MemberStatus::Grace { until };
-					Self::deposit_event(Event::GraceStarted { member: protege.clone(), until });
-				}
+				Self::lose_guarantor(protege, &mut member, departed);
 				Members::<T>::insert(protege, member);
 			}
 		}
@@ -823,6 +830,28 @@ impl<T: Config> Pallet<T> {
 		ended
 	}
 
+	/// Makes `who` a member of a fresh class without guarantors, for other pallets' benchmark
+	/// setups only.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn insert_member_for_benchmarks(who: &T::AccountId) {
+		let class = ClassId::MAX;
+		if !Classes::<T>::contains_key(class) {
+			let name = BoundedVec::truncate_from(b"benchmarks".to_vec());
+			let quantum = <T::Currency as fungible::Inspect<_>>::minimum_balance();
+			Classes::<T>::insert(class, Class { name, quantum });
+		}
+		Members::<T>::insert(
+			who,
+			MemberRecord {
+				class,
+				since: Zero::zero(),
+				status: MemberStatus::Active,
+				guarantors: BoundedVec::new(),
+				proteges: 0,
+			},
+		);
+	}
+
 	/// Expels `who` (the complaints pallet's verdict): the membership ends at once; the
 	/// guarantees they gave end in pages and their protégés enter grace.
 	pub fn expel(who: &T::AccountId) -> DispatchResult {
@@ -837,7 +866,9 @@ impl<T: Config> Pallet<T> {
 	/// - every member's guarantor list and protégé count match the edges;
 	/// - every member has at least `MinGuarantors` guarantors, or is in grace;
 	/// - the class user counts match the members and applications.
-	#[cfg(any(feature = "try-runtime", test))]
+	///
+	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
+	/// it only with `try-runtime`.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		let mut given: BTreeMap<T::AccountId, u32> = BTreeMap::new();
@@ -888,6 +919,24 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(Classes::<T>::count() <= T::MaxClasses::get(), "too many classes");
 		Ok(())
+	}
+}
+
+/// A guarantor who did not top the escrow back up after a compensation loses the guarantee:
+/// it ends as a departure would end it, and the protégé enters grace if left short.
+impl<T: Config> OnTopUpMissed<T::AccountId> for Pallet<T> {
+	fn top_up_missed(guarantor: &T::AccountId, protege: &T::AccountId) {
+		let Some(mut member) = Members::<T>::get(protege) else { return };
+		if !member.guarantors.contains(guarantor) {
+			return;
+		}
+		Self::end_guarantee(guarantor, protege);
+		Self::deposit_event(Event::GuaranteeEnded {
+			guarantor: guarantor.clone(),
+			protege: protege.clone(),
+		});
+		Self::lose_guarantor(protege, &mut member, guarantor);
+		Members::<T>::insert(protege, member);
 	}
 }
 

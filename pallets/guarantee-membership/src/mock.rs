@@ -185,9 +185,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.unwrap();
 	pallet_guarantee_membership::GenesisConfig::<Test> {
 		classes: vec![
-			(MANAGERS, b"managers and business people".to_vec(), MANAGERS_QUANTUM),
-			(MIDDLE, b"middle tier".to_vec(), MIDDLE_QUANTUM),
-			(PENSIONERS, b"pensioners".to_vec(), PENSIONERS_QUANTUM),
+			(MANAGERS, "managers and business people".into(), MANAGERS_QUANTUM),
+			(MIDDLE, "middle tier".into(), MIDDLE_QUANTUM),
+			(PENSIONERS, "pensioners".into(), PENSIONERS_QUANTUM),
 		],
 		founders: vec![
 			(ALICE, MANAGERS, vec![BOB, CHARLIE]),

@@ -568,6 +568,33 @@ mod expulsion {
 	}
 }
 
+mod top_up {
+	use super::*;
+
+	#[test]
+	fn a_missed_top_up_ends_the_guarantee_and_starts_grace() {
+		test(|| {
+			let bob = Balances::balance(&BOB);
+			<Membership as OnTopUpMissed<_>>::top_up_missed(&BOB, &ALICE);
+			assert_eq!(member(ALICE).guarantors.to_vec(), vec![CHARLIE]);
+			assert_eq!(member(BOB).proteges, 1);
+			assert_eq!(Balances::balance(&BOB), bob + MANAGERS_QUANTUM);
+			let events = membership_events();
+			assert_eq!(
+				events[events.len() - 2..],
+				[
+					MembershipEvent::GuaranteeEnded { guarantor: BOB, protege: ALICE },
+					MembershipEvent::GraceStarted { member: ALICE, until: 1 + GRACE_PERIOD },
+				]
+			);
+			// Told again, or about someone who is not a guarantor, nothing happens.
+			<Membership as OnTopUpMissed<_>>::top_up_missed(&BOB, &ALICE);
+			<Membership as OnTopUpMissed<_>>::top_up_missed(&BOB, &EVE);
+			assert_eq!(member(ALICE).guarantors.to_vec(), vec![CHARLIE]);
+		});
+	}
+}
+
 mod inspect {
 	use super::*;
 
@@ -585,6 +612,79 @@ mod inspect {
 			assert!(<Membership as MembershipInspect<_>>::is_in_good_standing(&ALICE));
 			block(ALICE);
 			assert!(!<Membership as MembershipInspect<_>>::is_in_good_standing(&ALICE));
+		});
+	}
+}
+
+mod permissioned_pool {
+	use super::*;
+	use frame_support::dispatch::DispatchInfo;
+	use sp_runtime::{
+		traits::{DispatchTransaction, TransactionExtension, TxBaseImplication},
+		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	};
+
+	fn validate(origin: RuntimeOrigin, call: RuntimeCall) -> Result<(), TransactionValidityError> {
+		CheckMembership::<Test>::new()
+			.validate_only(
+				origin,
+				&call,
+				&DispatchInfo::default(),
+				0,
+				TransactionSource::External,
+				0,
+			)
+			.map(|_| ())
+	}
+
+	fn transfer() -> RuntimeCall {
+		RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: BOB, value: 1 })
+	}
+
+	const REFUSED: TransactionValidityError =
+		TransactionValidityError::Invalid(InvalidTransaction::Custom(NOT_A_MEMBER));
+
+	#[test]
+	fn members_pass_and_non_members_are_refused() {
+		test(|| {
+			assert_ok!(validate(signed(ALICE), transfer()));
+			assert_eq!(validate(signed(EVE), transfer()), Err(REFUSED));
+			assert_eq!(
+				validate(signed(EVE), RuntimeCall::Membership(crate::Call::accept {})),
+				Err(REFUSED)
+			);
+			// Unsigned and root origins are not this extension's business: it passes them on.
+			for origin in [RuntimeOrigin::none(), RuntimeOrigin::root()] {
+				assert!(CheckMembership::<Test>::new()
+					.validate(
+						origin,
+						&transfer(),
+						&DispatchInfo::default(),
+						0,
+						(),
+						&TxBaseImplication(transfer()),
+						TransactionSource::External,
+					)
+					.is_ok());
+			}
+		});
+	}
+
+	#[test]
+	fn a_pending_candidate_may_only_answer_their_application() {
+		test(|| {
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			assert_ok!(validate(signed(NEWCOMER), RuntimeCall::Membership(crate::Call::accept {})));
+			assert_ok!(validate(
+				signed(NEWCOMER),
+				RuntimeCall::Membership(crate::Call::decline {})
+			));
+			assert_eq!(validate(signed(NEWCOMER), transfer()), Err(REFUSED));
+			assert!(Membership::is_candidate_answer(
+				&NEWCOMER,
+				&RuntimeCall::Membership(crate::Call::accept {})
+			));
+			assert!(!Membership::is_candidate_answer(&NEWCOMER, &transfer()));
 		});
 	}
 }

@@ -50,11 +50,16 @@ pub fn initialize_block(number: u32) {
 
 /// `call` signed by `signer` with every transaction extension, as polkadot.js signs it.
 pub fn signed(call: RuntimeCall, signer: Sr25519Keyring, nonce: Nonce) -> UncheckedExtrinsic {
-	let pair: sr25519::Pair = signer.pair();
+	signed_by(call, &signer.pair(), nonce)
+}
+
+/// `call` signed by the key `pair`.
+pub fn signed_by(call: RuntimeCall, pair: &sr25519::Pair, nonce: Nonce) -> UncheckedExtrinsic {
 	let genesis = System::block_hash(0);
 	let tx_ext: TxExtension = (
 		frame_system::AuthorizeCall::<Runtime>::new(),
 		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		pallet_guarantee_membership::CheckMembership::<Runtime>::new(),
 		frame_system::CheckSpecVersion::<Runtime>::new(),
 		frame_system::CheckTxVersion::<Runtime>::new(),
 		frame_system::CheckGenesis::<Runtime>::new(),
@@ -66,6 +71,7 @@ pub fn signed(call: RuntimeCall, signer: Sr25519Keyring, nonce: Nonce) -> Unchec
 		frame_system::WeightReclaim::<Runtime>::new(),
 	);
 	let implicit = (
+		(),
 		(),
 		(),
 		VERSION.spec_version,

@@ -1,0 +1,218 @@
+//! Benchmarks of every call and of `on_initialize`, at the worst case of the configured
+//! bounds.
+
+use super::*;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{fungible::Mutate, Hooks};
+use frame_system::RawOrigin;
+use sp_runtime::traits::Bounded;
+
+const SEED: u32 = 0;
+
+fn quantum<T: Config>() -> BalanceOf<T> {
+	T::Currency::minimum_balance().saturating_mul(100u32.into())
+}
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, SEED);
+	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 1_000u32.into());
+	who
+}
+
+/// A member with the most guarantors, each escrowing one quantum behind them.
+fn insured_member<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who = funded::<T>(name, index);
+	T::BenchmarkHelper::make_member(&who);
+	for g in 0..T::MaxGuarantors::get() {
+		let guarantor = funded::<T>("guarantor", index * 1_000 + g);
+		if let Err(error) =
+			<Pallet<T> as GuaranteeEscrow<_, _>>::lock(&guarantor, &who, quantum::<T>())
+		{
+			panic!("benchmark setup failed: {error:?}");
+		}
+	}
+	who
+}
+
+/// Fills `who`'s deal list to one below the bound with small proposed deals with `other`.
+fn fill_deals<T: Config>(who: &T::AccountId, other: &T::AccountId) {
+	for _ in 1..T::MaxDealsPerMember::get() {
+		let _ = Pallet::<T>::open_deal(
+			RawOrigin::Signed(who.clone()).into(),
+			T::Lookup::unlookup(other.clone()),
+			1u32.into(),
+			H256::zero(),
+		);
+	}
+}
+
+fn open_accepted<T: Config>() -> (DealId, T::AccountId, T::AccountId) {
+	let initiator = insured_member::<T>("initiator", 0);
+	let counterparty = insured_member::<T>("counterparty", 1);
+	let id = NextDealId::<T>::get();
+	let opened = Pallet::<T>::open_deal(
+		RawOrigin::Signed(initiator.clone()).into(),
+		T::Lookup::unlookup(counterparty.clone()),
+		quantum::<T>(),
+		H256::zero(),
+	)
+	.and_then(|_| Pallet::<T>::accept_deal(RawOrigin::Signed(counterparty.clone()).into(), id));
+	if let Err(error) = opened {
+		panic!("benchmark setup failed: {error:?}");
+	}
+	(id, initiator, counterparty)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	// Both parties with the most guarantors (the insured quantum is a minimum over them) and
+	// one free deal slot each.
+	#[benchmark]
+	fn open_deal() {
+		let initiator = insured_member::<T>("initiator", 0);
+		let counterparty = insured_member::<T>("counterparty", 1);
+		fill_deals::<T>(&initiator, &counterparty);
+		let id = NextDealId::<T>::get();
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(initiator),
+			T::Lookup::unlookup(counterparty),
+			quantum::<T>().saturating_div(2u32.into()),
+			H256::zero(),
+		);
+		assert!(Deals::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn accept_deal() {
+		let initiator = insured_member::<T>("initiator", 0);
+		let counterparty = insured_member::<T>("counterparty", 1);
+		let id = NextDealId::<T>::get();
+		let _ = Pallet::<T>::open_deal(
+			RawOrigin::Signed(initiator).into(),
+			T::Lookup::unlookup(counterparty.clone()),
+			quantum::<T>(),
+			H256::zero(),
+		);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(counterparty), id);
+		assert!(matches!(Deals::<T>::get(id).map(|d| d.status), Some(DealStatus::Open { .. })));
+	}
+
+	// The deal is the last of full lists on both sides.
+	#[benchmark]
+	fn cancel_deal() {
+		let initiator = insured_member::<T>("initiator", 0);
+		let counterparty = insured_member::<T>("counterparty", 1);
+		fill_deals::<T>(&initiator, &counterparty);
+		let id = NextDealId::<T>::get();
+		let _ = Pallet::<T>::open_deal(
+			RawOrigin::Signed(initiator.clone()).into(),
+			T::Lookup::unlookup(counterparty),
+			1u32.into(),
+			H256::zero(),
+		);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(initiator), id);
+		assert!(!Deals::<T>::contains_key(id));
+	}
+
+	// The second confirmation, which completes the deal.
+	#[benchmark]
+	fn confirm_deal() {
+		let (id, initiator, counterparty) = open_accepted::<T>();
+		let _ = Pallet::<T>::confirm_deal(RawOrigin::Signed(initiator).into(), id);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(counterparty), id);
+		assert!(!Deals::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn complete_due_deal() {
+		let (id, _, _) = open_accepted::<T>();
+		frame_system::Pallet::<T>::set_block_number(
+			frame_system::Pallet::<T>::block_number().saturating_add(T::DealPeriod::get()),
+		);
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id);
+		assert!(!Deals::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn top_up() {
+		let accused = insured_member::<T>("accused", 0);
+		let injured = funded::<T>("injured", 0);
+		if let Err(error) = Pallet::<T>::compensate(&accused, &injured, quantum::<T>()) {
+			panic!("benchmark setup failed: {error:?}");
+		}
+		let Some(guarantor) = Escrows::<T>::iter_key_prefix(&accused)
+			.find(|g| Escrows::<T>::get(&accused, g).is_some_and(|e| e.held < e.quantum))
+		else {
+			panic!("a compensation of one quantum leaves a guarantor to top up")
+		};
+		#[extrinsic_call]
+		_(RawOrigin::Signed(guarantor.clone()), T::Lookup::unlookup(accused.clone()));
+		assert!(Escrows::<T>::get(&accused, &guarantor).is_some_and(|e| e.held == e.quantum));
+	}
+
+	// `d` deals complete and `t` top-ups fall due.
+	#[benchmark]
+	fn on_initialize(
+		d: Linear<0, { T::MaxDeadlinesPerBlock::get() }>,
+		t: Linear<0, { T::MaxDeadlinesPerBlock::get().min(T::MaxGuarantors::get()) }>,
+	) {
+		let initiator = insured_member::<T>("initiator", 0);
+		let counterparty = insured_member::<T>("counterparty", 1);
+		let now = frame_system::Pallet::<T>::block_number();
+		let due = now.saturating_add(T::DealPeriod::get().max(T::TopUpPeriod::get()));
+		let mut deals = BoundedVec::new();
+		for _ in 0..d {
+			let id = NextDealId::<T>::get();
+			NextDealId::<T>::put(id.saturating_add(1));
+			Deals::<T>::insert(
+				id,
+				Deal {
+					initiator: initiator.clone(),
+					counterparty: counterparty.clone(),
+					amount: 1u32.into(),
+					terms: H256::zero(),
+					status: DealStatus::Open { completes_at: due },
+					initiator_confirmed: false,
+					counterparty_confirmed: false,
+				},
+			);
+			for party in [&initiator, &counterparty] {
+				DealsOf::<T>::mutate(party, |list| {
+					let _ = list.try_push(id);
+				});
+				Exposure::<T>::mutate(party, |e| e.saturating_accrue(1u32.into()));
+			}
+			let _ = deals.try_push(id);
+		}
+		DealDeadlines::<T>::insert(due, deals);
+		let mut top_ups = BoundedVec::new();
+		for (guarantor, record) in Escrows::<T>::iter_prefix(&initiator).take(t as usize) {
+			Escrows::<T>::insert(
+				&initiator,
+				&guarantor,
+				EscrowRecord {
+					quantum: record.held.saturating_add(1u32.into()),
+					top_up_by: Some(due),
+					..record
+				},
+			);
+			let _ = top_ups.try_push((initiator.clone(), guarantor));
+		}
+		TopUpDeadlines::<T>::insert(due, top_ups);
+		#[block]
+		{
+			Pallet::<T>::on_initialize(due);
+		}
+		assert!(DealDeadlines::<T>::get(due).is_empty());
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}
