@@ -5,7 +5,6 @@ use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, Hooks};
 use frame_system::RawOrigin;
-use sp_runtime::traits::Bounded;
 
 const SEED: u32 = 0;
 
@@ -15,7 +14,7 @@ fn quantum<T: Config>() -> BalanceOf<T> {
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, SEED);
-	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 1_000u32.into());
+	T::Currency::set_balance(&who, quantum::<T>().saturating_mul(1_000u32.into()));
 	who
 }
 
@@ -79,7 +78,7 @@ mod benchmarks {
 		_(
 			RawOrigin::Signed(initiator),
 			T::Lookup::unlookup(counterparty),
-			quantum::<T>().saturating_div(2u32.into()),
+			quantum::<T>() / 2u32.into(),
 			H256::zero(),
 		);
 		assert!(Deals::<T>::contains_key(id));

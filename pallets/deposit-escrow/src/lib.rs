@@ -32,8 +32,8 @@
 //! ## Compensation rule
 //! [`Pallet::compensate`] pays `amount` from the escrow behind the accused. Each guarantor pays
 //! the share of `amount` proportional to what they hold (rounded down); the units left by the
-//! rounding are paid one each by the guarantors in the order they guaranteed, skipping any
-//! whose escrow is exhausted. Each guarantor who paid may then top the escrow back up within
+//! rounding are paid one each by the guarantors holding the most (ties: the lower account id
+//! first), skipping any whose escrow is exhausted. Each guarantor who paid may then top the escrow back up within
 //! [`Config::TopUpPeriod`]; otherwise their guarantee lapses.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -566,15 +566,17 @@ impl<T: Config> Pallet<T> {
 		if amount.is_zero() {
 			return Ok(());
 		}
-		let order = T::Membership::guarantors_of(accused);
-		let mut shares: Vec<(T::AccountId, EscrowOf<T>, BalanceOf<T>)> = order
-			.into_iter()
-			.filter_map(|g| Escrows::<T>::get(accused, &g).map(|record| (g, record)))
-			.map(|(g, record)| {
-				let share = Self::pro_rata_floor(amount, record.held, total);
-				(g, record, share)
-			})
-			.collect();
+		// At most `MaxGuarantors` records: the membership pallet bounds a member's guarantors.
+		let mut shares: Vec<(T::AccountId, EscrowOf<T>, BalanceOf<T>)> =
+			Escrows::<T>::iter_prefix(accused)
+				.take(T::MaxGuarantors::get() as usize)
+				.map(|(g, record)| {
+					let share = Self::pro_rata_floor(amount, record.held, total);
+					(g, record, share)
+				})
+				.collect();
+		// Who pays the rounding units first: the largest escrow, then the lowest account id.
+		shares.sort_by(|a, b| b.1.held.cmp(&a.1.held).then_with(|| a.0.cmp(&b.0)));
 		let mut remainder = amount.saturating_sub(
 			shares.iter().fold(Zero::zero(), |sum: BalanceOf<T>, s| sum.saturating_add(s.2)),
 		);

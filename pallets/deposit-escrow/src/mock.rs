@@ -144,7 +144,9 @@ pub struct MakeMember;
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId> for MakeMember {
 	fn make_member(who: &AccountId) {
-		GUARANTORS.with(|g| g.borrow_mut().entry(*who).or_default());
+		GUARANTORS.with(|g| {
+			g.borrow_mut().entry(*who).or_default();
+		});
 	}
 }
 

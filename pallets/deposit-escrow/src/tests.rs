@@ -274,7 +274,7 @@ mod compensation {
 		test(|| {
 			let injured = Balances::balance(&EVE);
 			let (bob_held, charlie_held) = (held(BOB), held(CHARLIE));
-			// 51 from ALICE's two equal escrows: 25 each, the unit left by the first guarantor.
+			// 51 from ALICE's two equal escrows: 25 each; the unit left goes to the lower account.
 			assert_ok!(Escrow::compensate(&ALICE, &EVE, 51));
 			assert_eq!(Balances::balance(&EVE), injured + 51);
 			assert_eq!(held(BOB), bob_held - 26);

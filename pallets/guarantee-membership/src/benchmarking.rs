@@ -3,12 +3,15 @@
 
 use super::*;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, Hooks};
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	Hooks,
+};
 use frame_system::RawOrigin;
-use sp_runtime::traits::Bounded;
 
 const SEED: u32 = 0;
-const CLASS: ClassId = 0;
+/// A class of the benchmarks' own, absent from any genesis.
+const CLASS: ClassId = 1_000;
 
 fn quantum<T: Config>() -> BalanceOf<T> {
 	T::Currency::minimum_balance().saturating_mul(10u32.into())
@@ -17,7 +20,7 @@ fn quantum<T: Config>() -> BalanceOf<T> {
 /// An account with enough to escrow many quanta.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, SEED);
-	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 4u32.into());
+	T::Currency::set_balance(&who, quantum::<T>().saturating_mul(1_000u32.into()));
 	who
 }
 
@@ -80,10 +83,8 @@ fn application<T: Config>(guarantors: u32, accepted: bool) -> (T::AccountId, Vec
 
 /// A member guaranteed by `guarantors` members, through the pallet's own calls.
 fn guaranteed_member<T: Config>(guarantors: u32) -> (T::AccountId, Vec<T::AccountId>) {
-	let (candidate, all) = application::<T>(guarantors, true);
-	if !Members::<T>::contains_key(&candidate) {
-		assert_ok(Pallet::<T>::accept(RawOrigin::Signed(candidate.clone()).into()));
-	}
+	let (candidate, all) = application::<T>(guarantors, false);
+	assert_ok(Pallet::<T>::accept(RawOrigin::Signed(candidate.clone()).into()));
 	(candidate, all)
 }
 
@@ -103,8 +104,8 @@ mod benchmarks {
 			T::ClassOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let name = BoundedVec::truncate_from(vec![b'x'; T::MaxClassNameLen::get() as usize]);
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, 1, name, quantum::<T>());
-		assert!(Classes::<T>::contains_key(1));
+		_(origin as T::RuntimeOrigin, CLASS, name, quantum::<T>());
+		assert!(Classes::<T>::contains_key(CLASS));
 		Ok(())
 	}
 
