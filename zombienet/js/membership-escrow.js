@@ -1,0 +1,115 @@
+// A newcomer who holds nothing joins through two founders' guarantees, deals within the
+// quantum complete, the named refusals hold, the pool refuses a non-member, and every hold is
+// checked to the unit. Signs as a wallet would, with @polkadot/api. Returns 1 on success.
+const { Keyring } = require("@polkadot/keyring");
+const { mnemonicGenerate, cryptoWaitReady, blake2AsHex } = require("@polkadot/util-crypto");
+const { connect, signAndFinalize } = require("./lib");
+
+const UNIT = 10n ** 12n;
+const PENSIONERS = 2;
+const MANAGERS_QUANTUM = 2100n * UNIT;
+const PENSIONERS_QUANTUM = 10n * UNIT;
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Expects `promise` to fail with an error whose message contains `expected`. */
+async function refused(promise, expected) {
+  try {
+    await promise;
+  } catch (error) {
+    check(error.message.includes(expected), `expected ${expected}, got ${error.message}`);
+    return;
+  }
+  throw new Error(`expected ${expected}, but it succeeded`);
+}
+
+async function run(nodeName, networkInfo) {
+  await cryptoWaitReady();
+  const api = await connect(networkInfo, nodeName);
+  try {
+    const keyring = new Keyring({ type: "sr25519", ss58Format: api.registry.chainSS58 });
+    const alice = keyring.addFromUri("//Alice");
+    const bob = keyring.addFromUri("//Bob");
+    const eve = keyring.addFromUri("//Eve");
+    const newcomer = keyring.addFromMnemonic(mnemonicGenerate());
+    const held = async (who) =>
+      (await api.query.balances.holds(who.address))
+        .filter((h) => h.id.isEscrow)
+        .reduce((sum, h) => sum + h.amount.toBigInt(), 0n);
+    const free = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
+    const [aliceHeld, bobHeld] = [await held(alice), await held(bob)];
+    check(aliceHeld === 2n * MANAGERS_QUANTUM, `Alice escrows ${aliceHeld}`);
+    check((await free(newcomer)) === 0n, "the newcomer starts with nothing");
+
+    // Two founders guarantee the newcomer; the newcomer accepts from an empty account.
+    await signAndFinalize(api, api.tx.membership.propose(newcomer.address, PENSIONERS), alice);
+    await signAndFinalize(api, api.tx.membership.guarantee(newcomer.address), bob);
+    await signAndFinalize(api, api.tx.membership.accept(), newcomer);
+    check((await api.query.membership.members(newcomer.address)).isSome, "the newcomer is a member");
+    check((await free(newcomer)) === 0n, "accepting cost the newcomer nothing");
+    check((await held(alice)) === aliceHeld + PENSIONERS_QUANTUM, "Alice escrows one more quantum");
+    check((await held(bob)) === bobHeld + PENSIONERS_QUANTUM, "Bob escrows one more quantum");
+
+    // Members transfer among themselves normally: the newcomer gets money for fees.
+    await signAndFinalize(api, api.tx.balances.transferKeepAlive(newcomer.address, UNIT), alice);
+    check((await free(newcomer)) === UNIT, "the newcomer received exactly one SYN");
+
+    // A deal within the quantum completes with both confirmations.
+    const terms = blake2AsHex("ten kilos of sausage for five SYN");
+    const openDeal = async (amount) => {
+      const id = (await api.query.escrow.nextDealId()).toNumber();
+      await signAndFinalize(api, api.tx.escrow.openDeal(newcomer.address, amount, terms), alice);
+      await signAndFinalize(api, api.tx.escrow.acceptDeal(id), newcomer);
+      return id;
+    };
+    const deal = await openDeal(5n * UNIT);
+    await signAndFinalize(api, api.tx.escrow.confirmDeal(deal), alice);
+    await signAndFinalize(api, api.tx.escrow.confirmDeal(deal), newcomer);
+    check((await api.query.escrow.deals(deal)).isNone, "the completed deal left state");
+
+    // Above the newcomer's insured quantum: refused by name.
+    await refused(
+      signAndFinalize(api, api.tx.escrow.openDeal(newcomer.address, PENSIONERS_QUANTUM + 1n, terms), alice),
+      "escrow.AboveQuantum"
+    );
+    // Two deals of a quantum fill the 20 SYN behind the newcomer; one more unit breaks the cap.
+    await openDeal(PENSIONERS_QUANTUM);
+    await openDeal(PENSIONERS_QUANTUM);
+    await refused(
+      signAndFinalize(api, api.tx.escrow.openDeal(newcomer.address, 1n, terms), alice),
+      "escrow.ExposureExceeded"
+    );
+    // With the escrow committed to open deals, Bob cannot revoke his guarantee.
+    await refused(
+      signAndFinalize(api, api.tx.membership.revoke(newcomer.address), bob),
+      "escrow.EscrowCommitted"
+    );
+
+    // A non-member's signed transfer never gets past the pool.
+    const eveBefore = await free(eve);
+    await refused(
+      signAndFinalize(api, api.tx.balances.transferKeepAlive(alice.address, UNIT), eve),
+      "Custom error: 1"
+    );
+    check((await free(eve)) === eveBefore, "the refused transfer moved nothing");
+
+    // Every hold to the unit: the refusals moved nothing.
+    check((await held(alice)) === aliceHeld + PENSIONERS_QUANTUM, "Alice's escrow is intact");
+    check((await held(bob)) === bobHeld + PENSIONERS_QUANTUM, "Bob's escrow is intact");
+    check(
+      (await api.query.escrow.behind(newcomer.address)).toBigInt() === 2n * PENSIONERS_QUANTUM,
+      "the escrow behind the newcomer is two quanta"
+    );
+    check(
+      (await api.query.escrow.exposure(newcomer.address)).toBigInt() === 2n * PENSIONERS_QUANTUM,
+      "the newcomer's exposure is the two open deals"
+    );
+    return 1;
+  } finally {
+    await api.disconnect();
+  }
+}
+
+module.exports = { run };
