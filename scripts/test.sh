@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Synergy, installing what it needs first:
-#   formatting, clippy, the unit and runtime tests, the chain-spec drift check (a node test),
-#   and the zombienet suites on a local four-validator network.
+#   formatting, clippy, the unit and runtime tests, every benchmark once against its mock, the
+#   node's tests (chain-spec drift, a dev chain) and the zombienet suites on a local
+#   four-validator network.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$SYNERGY_ROOT"
@@ -16,6 +17,14 @@ build_node
 
 log "cargo test --release --workspace --locked"
 cargo test --release --workspace --locked
+
+# Every benchmark runs once, as a test against its pallet's mock.
+pallet_args=()
+for manifest in pallets/*/Cargo.toml; do
+  pallet_args+=(-p "$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -n1)")
+done
+log "benchmarks as tests: ${pallet_args[*]}"
+cargo test --release --locked "${pallet_args[@]}" --features runtime-benchmarks
 
 # Release profile, with the Wasm already built above: clippy then shares every build script's
 # output (RocksDB's C++ included) with the build instead of compiling them a second time.

@@ -2,6 +2,7 @@
 //! bounds.
 
 use super::*;
+use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate},

@@ -19,6 +19,12 @@ parameter_types! {
 	pub const TopUpPeriod: BlockNumber = 7 * DAYS;
 }
 
+// WEIGHTS: both pallets still use their zero placeholder weights. Every call and hook is
+// bounded (by `MaxGuarantors`, `MaxProteges`, `MaxDeadlinesPerBlock`, `DeparturePageSize`…) and
+// every extrinsic still pays the base extrinsic weight and its length, but the measured
+// weights must replace these before any network beyond development: run
+// `scripts/benchmark.sh`, then use each pallet's generated `weights::SubstrateWeight<Runtime>`.
+
 impl pallet_guarantee_membership::Config for Runtime {
 	type Currency = Balances;
 	type Escrow = Escrow;
