@@ -34,7 +34,10 @@ fi
 
 bench_target="${SYNERGY_BENCH_TARGET_DIR:-$CARGO_TARGET_DIR-benchmarks}"
 log "cargo build --release --features runtime-benchmarks (target: $bench_target)"
-CARGO_TARGET_DIR="$bench_target" cargo build --release --locked -p synergy-node --features runtime-benchmarks
+# The benchmark CLI's own test runtime cannot be found in this workspace's default feature
+# graph, which the lockfile hint makes the Wasm builder search; this build goes without it.
+WASM_BUILD_WORKSPACE_HINT=/nonexistent CARGO_TARGET_DIR="$bench_target" \
+  cargo build --release --locked -p synergy-node --features runtime-benchmarks
 node="$bench_target/release/synergy-node"
 runtime="$bench_target/release/wbuild/synergy-runtime/synergy_runtime.compact.compressed.wasm"
 

@@ -16,9 +16,13 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
-pub mod apis;
+// First, with `macro_use`: `define_benchmarks!` there defines the `list_benchmarks!` and
+// `add_benchmarks!` macros that `apis` expands.
 #[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
 mod benchmarks;
+
+pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 
