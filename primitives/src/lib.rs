@@ -16,7 +16,12 @@
 extern crate alloc;
 
 use alloc::vec::Vec;
-use sp_runtime::{DispatchError, DispatchResult};
+use codec::FullCodec;
+use frame_support::{storage::StorageMap, traits::Get, BoundedVec};
+use sp_runtime::{
+	traits::{One, Saturating},
+	DispatchError, DispatchResult,
+};
 
 /// A membership class: a row of the class table (name, guarantee quantum).
 pub type ClassId = u16;
@@ -72,4 +77,35 @@ pub trait OnTopUpMissed<AccountId> {
 /// Nobody is told: the reduced escrow simply stays.
 impl<AccountId> OnTopUpMissed<AccountId> for () {
 	fn top_up_missed(_: &AccountId, _: &AccountId) {}
+}
+
+/// How many blocks past its own a deadline may be filed when the queues of those blocks are
+/// full.
+pub const DEADLINE_SPILL: u32 = 16;
+
+/// Files `item` in the deadline queue `Queue` (block number → bounded list of due items) at
+/// block `at` or, when that block's list is full, at the first of the following
+/// [`DEADLINE_SPILL`] blocks with room. Returns the block it was filed at, or `None` when every
+/// one of them was full.
+///
+/// Each block's list is bounded, so the work a block's hook does on its due items is bounded; a
+/// burst of deadlines spills over the next blocks instead of being refused.
+pub fn file_deadline<Queue, BlockNumber, Item, Bound>(
+	at: BlockNumber,
+	item: Item,
+) -> Option<BlockNumber>
+where
+	Queue: StorageMap<BlockNumber, BoundedVec<Item, Bound>, Query = BoundedVec<Item, Bound>>,
+	BlockNumber: FullCodec + Clone + One + Saturating,
+	Item: FullCodec + Clone,
+	Bound: Get<u32>,
+{
+	let mut block = at;
+	for _ in 0..DEADLINE_SPILL {
+		if Queue::mutate(block.clone(), |due| due.try_push(item.clone()).is_ok()) {
+			return Some(block);
+		}
+		block.saturating_inc();
+	}
+	None
 }

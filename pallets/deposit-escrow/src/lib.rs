@@ -52,6 +52,7 @@ pub mod weights;
 use alloc::vec::Vec;
 use frame_support::{
 	pallet_prelude::*,
+	storage::with_storage_layer,
 	traits::{
 		fungible::{self, Inspect, InspectHold, MutateHold},
 		tokens::{Fortitude, Precision, Restriction},
@@ -64,6 +65,7 @@ use sp_runtime::{
 	traits::{CheckedAdd, SaturatedConversion, Saturating, StaticLookup, Zero},
 	DispatchResult, Rounding,
 };
+use synergy_primitives::file_deadline;
 pub use synergy_primitives::{BlockedInspect, GuaranteeEscrow, MembershipInspect, OnTopUpMissed};
 
 pub use pallet::*;
@@ -85,9 +87,6 @@ pub trait BenchmarkHelper<AccountId> {
 	/// Makes `who` a member in good standing.
 	fn make_member(who: &AccountId);
 }
-
-/// How many blocks ahead a deadline may be pushed when its own block is full.
-const DEADLINE_SPILL: u32 = 16;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -502,14 +501,8 @@ impl<T: Config> Pallet<T> {
 		at: BlockNumberFor<T>,
 		deal: DealId,
 	) -> Result<BlockNumberFor<T>, DispatchError> {
-		let mut block = at;
-		for _ in 0..DEADLINE_SPILL {
-			if DealDeadlines::<T>::mutate(block, |due| due.try_push(deal).is_ok()) {
-				return Ok(block);
-			}
-			block.saturating_inc();
-		}
-		Err(Error::<T>::TooManyDeadlines.into())
+		file_deadline::<DealDeadlines<T>, _, _, _>(at, deal)
+			.ok_or_else(|| Error::<T>::TooManyDeadlines.into())
 	}
 
 	/// Forgets a deal: removes it from both parties' lists and lowers their exposure.
@@ -595,6 +588,18 @@ impl<T: Config> Pallet<T> {
 
 		let top_up_by =
 			frame_system::Pallet::<T>::block_number().saturating_add(T::TopUpPeriod::get());
+		// All the shares move, or none: a failure part-way rolls back the ones already paid.
+		with_storage_layer(|| Self::pay_shares(accused, injured, amount, shares, top_up_by))
+	}
+
+	/// Pays each guarantor's `share` of the compensation; see [`Self::compensate`].
+	fn pay_shares(
+		accused: &T::AccountId,
+		injured: &T::AccountId,
+		amount: BalanceOf<T>,
+		shares: Vec<(T::AccountId, EscrowOf<T>, BalanceOf<T>)>,
+		top_up_by: BlockNumberFor<T>,
+	) -> DispatchResult {
 		for (guarantor, mut record, share) in shares {
 			if share.is_zero() {
 				continue;
@@ -649,15 +654,8 @@ impl<T: Config> Pallet<T> {
 		protege: &T::AccountId,
 		guarantor: &T::AccountId,
 	) -> Result<BlockNumberFor<T>, DispatchError> {
-		let mut block = at;
-		for _ in 0..DEADLINE_SPILL {
-			let entry = (protege.clone(), guarantor.clone());
-			if TopUpDeadlines::<T>::mutate(block, |due| due.try_push(entry).is_ok()) {
-				return Ok(block);
-			}
-			block.saturating_inc();
-		}
-		Err(Error::<T>::TooManyDeadlines.into())
+		file_deadline::<TopUpDeadlines<T>, _, _, _>(at, (protege.clone(), guarantor.clone()))
+			.ok_or_else(|| Error::<T>::TooManyDeadlines.into())
 	}
 
 	/// Checks the pallet's invariants:

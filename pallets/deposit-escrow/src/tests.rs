@@ -23,6 +23,22 @@ fn held(who: AccountId) -> Balance {
 }
 
 /// ALICE opens a deal of `amount` with BOB and BOB accepts it; returns its id.
+/// Fills the deadline queue `Queue` from block `from` to the last block a deadline due at
+/// `from` may spill into, so that one more is refused.
+fn fill_deadlines<Queue, Item>(from: u64, item: Item)
+where
+	Queue: frame_support::storage::StorageMap<
+		u64,
+		BoundedVec<Item, ConstU32<3>>,
+		Query = BoundedVec<Item, ConstU32<3>>,
+	>,
+	Item: codec::FullCodec + Clone,
+{
+	for block in from..from + u64::from(synergy_primitives::DEADLINE_SPILL) {
+		Queue::insert(block, BoundedVec::truncate_from(vec![item.clone(); 3]));
+	}
+}
+
 fn open_accepted(amount: Balance) -> DealId {
 	let id = NextDealId::<Test>::get();
 	assert_ok!(Escrow::open_deal(signed(ALICE), BOB, amount, terms()));
@@ -264,6 +280,36 @@ mod deals {
 			assert_noop!(Escrow::confirm_deal(signed(BOB), id), EscrowError::AlreadyConfirmed);
 		});
 	}
+
+	#[test]
+	fn acceptance_is_refused_when_every_deadline_queue_in_reach_is_full() {
+		test(|| {
+			assert_ok!(Escrow::open_deal(signed(ALICE), BOB, 1, terms()));
+			fill_deadlines::<DealDeadlines<Test>, _>(1 + DEAL_PERIOD, DealId::MAX);
+			assert_noop!(Escrow::accept_deal(signed(BOB), 0), EscrowError::TooManyDeadlines);
+			// The last block in reach frees a place: the deadline spills into it.
+			let last = DEAL_PERIOD + u64::from(synergy_primitives::DEADLINE_SPILL);
+			DealDeadlines::<Test>::mutate(last, |due| due.pop());
+			assert_ok!(Escrow::accept_deal(signed(BOB), 0));
+			System::assert_last_event(
+				EscrowEvent::DealAccepted { deal: 0, completes_at: last }.into(),
+			);
+			run_to_block(last - 1);
+			assert!(Deals::<Test>::contains_key(0));
+			run_to_block(last);
+			assert!(!Deals::<Test>::contains_key(0));
+		});
+	}
+
+	#[test]
+	fn exposure_arithmetic_never_wraps() {
+		test(|| {
+			// Unreachable while the invariants hold (exposure ≤ escrow ≤ issuance); defended anyway.
+			Exposure::<Test>::insert(ALICE, Balance::MAX);
+			assert_noop!(Escrow::open_deal(signed(ALICE), BOB, 1, terms()), EscrowError::Overflow);
+			Exposure::<Test>::remove(ALICE);
+		});
+	}
 }
 
 mod compensation {
@@ -295,6 +341,17 @@ mod compensation {
 				}
 				.into(),
 			);
+		});
+	}
+
+	#[test]
+	fn compensation_with_no_room_for_its_top_up_deadlines_moves_nothing() {
+		test(|| {
+			fill_deadlines::<TopUpDeadlines<Test>, _>(1 + TOP_UP_PERIOD, (EVE, EVE));
+			// The first guarantor's share could be scheduled but not the second's: neither pays.
+			TopUpDeadlines::<Test>::mutate(1 + TOP_UP_PERIOD, |due| due.pop());
+			assert_noop!(Escrow::compensate(&ALICE, &EVE, 51), EscrowError::TooManyDeadlines);
+			let _ = TopUpDeadlines::<Test>::clear(u32::MAX, None);
 		});
 	}
 

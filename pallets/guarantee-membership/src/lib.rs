@@ -63,6 +63,7 @@ use sp_runtime::{
 	traits::{Saturating, StaticLookup, Zero},
 	DispatchResult,
 };
+use synergy_primitives::file_deadline;
 pub use synergy_primitives::{
 	BlockedInspect, ClassId, GuaranteeEscrow, MembershipInspect, OnTopUpMissed,
 };
@@ -90,9 +91,6 @@ pub type ApplicationOf<T> = Application<
 	<T as Config>::MaxGuarantors,
 >;
 type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
-
-/// How many blocks ahead a deadline may be pushed when its own block is full.
-const DEADLINE_SPILL: u32 = 16;
 
 const LOG_TARGET: &str = "runtime::membership";
 
@@ -469,22 +467,16 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let guarantor = ensure_signed(origin)?;
 			let person = T::Lookup::lookup(person)?;
-			let mut sponsor = Self::guarantor_in_good_standing(&guarantor, &person)?;
+			let sponsor = Self::guarantor_in_good_standing(&guarantor, &person)?;
 			ensure!(
 				!Proteges::<T>::contains_key(&guarantor, &person),
 				Error::<T>::AlreadyGuaranteed
 			);
 
 			if let Some(mut application) = Applications::<T>::get(&person) {
-				let quantum = Self::quantum_of(application.class)?;
-				application
-					.guarantors
-					.try_push(guarantor.clone())
-					.map_err(|_| Error::<T>::TooManyGuarantors)?;
-				T::Escrow::lock(&guarantor, &person, quantum)?;
-				sponsor.proteges.saturating_inc();
-				Members::<T>::insert(&guarantor, sponsor);
-				Proteges::<T>::insert(&guarantor, &person, ());
+				Self::add_guarantee(&guarantor, sponsor, &person, application.class, |g| {
+					application.guarantors.try_push(g)
+				})?;
 				Self::deposit_event(Event::ApplicationGuaranteed {
 					candidate: person.clone(),
 					guarantor,
@@ -494,15 +486,9 @@ pub mod pallet {
 			} else {
 				let mut member = Members::<T>::get(&person).ok_or(Error::<T>::NotMember)?;
 				ensure!(!T::Blocked::is_blocked(&person), Error::<T>::Blocked);
-				let quantum = Self::quantum_of(member.class)?;
-				member
-					.guarantors
-					.try_push(guarantor.clone())
-					.map_err(|_| Error::<T>::TooManyGuarantors)?;
-				T::Escrow::lock(&guarantor, &person, quantum)?;
-				sponsor.proteges.saturating_inc();
-				Members::<T>::insert(&guarantor, sponsor);
-				Proteges::<T>::insert(&guarantor, &person, ());
+				Self::add_guarantee(&guarantor, sponsor, &person, member.class, |g| {
+					member.guarantors.try_push(g)
+				})?;
 				let back_in_good_standing = matches!(member.status, MemberStatus::Grace { .. })
 					&& member.guarantors.len() as u32 >= T::MinGuarantors::get();
 				if back_in_good_standing {
@@ -643,19 +629,32 @@ impl<T: Config> Pallet<T> {
 		Ok(Classes::<T>::get(class).ok_or(Error::<T>::UnknownClass)?.quantum)
 	}
 
+	/// Records `guarantor`'s guarantee of `person` (of `class`): `push` adds the guarantor to
+	/// the person's list (failing when it is full), the class quantum is escrowed, and the
+	/// guarantor's protégé count and list grow. The caller stores the person's record.
+	fn add_guarantee(
+		guarantor: &T::AccountId,
+		mut sponsor: MemberOf<T>,
+		person: &T::AccountId,
+		class: ClassId,
+		push: impl FnOnce(T::AccountId) -> Result<(), T::AccountId>,
+	) -> DispatchResult {
+		let quantum = Self::quantum_of(class)?;
+		push(guarantor.clone()).map_err(|_| Error::<T>::TooManyGuarantors)?;
+		T::Escrow::lock(guarantor, person, quantum)?;
+		sponsor.proteges.saturating_inc();
+		Members::<T>::insert(guarantor, sponsor);
+		Proteges::<T>::insert(guarantor, person, ());
+		Ok(())
+	}
+
 	/// Files `deadline` at the first block from `at` with room for it.
 	fn schedule(
 		at: BlockNumberFor<T>,
 		deadline: Deadline<T::AccountId>,
 	) -> Result<BlockNumberFor<T>, DispatchError> {
-		let mut block = at;
-		for _ in 0..DEADLINE_SPILL {
-			if Deadlines::<T>::mutate(block, |due| due.try_push(deadline.clone()).is_ok()) {
-				return Ok(block);
-			}
-			block.saturating_inc();
-		}
-		Err(Error::<T>::TooManyDeadlines.into())
+		file_deadline::<Deadlines<T>, _, _, _>(at, deadline)
+			.ok_or_else(|| Error::<T>::TooManyDeadlines.into())
 	}
 
 	/// When losing `losing` guarantees leaves active member `who` short of `MinGuarantors`,
