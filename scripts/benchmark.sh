@@ -47,23 +47,39 @@ else
   steps="${BENCH_STEPS:-50}"; repeat="${BENCH_REPEAT:-20}"
 fi
 
-for dir in "${dirs[@]}"; do
-  crate=$(sed -n 's/^name = "\(.*\)"/\1/p' "$dir/Cargo.toml" | head -n1)
-  pallet="${crate//-/_}"
-  log "benchmark $pallet (steps $steps, repeat $repeat)"
-  output=()
-  if [ "$check" -eq 0 ]; then
-    output=(--output "$dir/src/weights.rs" --template scripts/templates/pallet-weights.hbs)
-  fi
+# bench <pallet> <extrinsic> [<weights file to write>]
+bench() {
+  local output=()
+  [ -n "${3:-}" ] && output=(--output "$3" --template scripts/templates/pallet-weights.hbs)
+  log "benchmark $1::$2 (steps $steps, repeat $repeat)"
   "$node" benchmark pallet \
     --runtime "$runtime" \
     --genesis-builder runtime \
     --genesis-builder-preset development \
-    --pallet "$pallet" \
-    --extrinsic '*' \
+    --pallet "$1" \
+    --extrinsic "$2" \
     --steps "$steps" \
     --repeat "$repeat" \
     --wasm-execution compiled \
     --heap-pages 4096 \
     "${output[@]}"
+}
+
+written=()
+for dir in "${dirs[@]}"; do
+  crate=$(sed -n 's/^name = "\(.*\)"/\1/p' "$dir/Cargo.toml" | head -n1)
+  if [ "$check" -eq 1 ]; then
+    bench "${crate//-/_}" '*'
+  else
+    bench "${crate//-/_}" '*' "$dir/src/weights.rs"
+    written+=("$dir/src/weights.rs")
+  fi
 done
+
+if [ "$check" -eq 0 ]; then
+  # The yardstick, measured in this same run: a balance transfer.
+  reference="$bench_target/transfer_keep_alive_weights.rs"
+  bench pallet_balances transfer_keep_alive "$reference"
+  log "weights relative to pallet_balances::transfer_keep_alive"
+  node scripts/weight-ratios.mjs "$reference" "${written[@]}"
+fi

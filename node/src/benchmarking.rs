@@ -7,7 +7,6 @@ use codec::Encode;
 use frame_benchmarking_cli::{
 	BenchmarkCmd, ExtrinsicBuilder, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE,
 };
-use frame_support::traits::Get;
 use sc_cli::SubstrateCli;
 use sc_client_api::UsageProvider;
 use sc_service::PartialComponents;

@@ -1,5 +1,6 @@
 //! The node's JSON-RPC methods beyond the standard Substrate set (`chain_*`, `state_*`,
-//! `author_*`, `system_*`, which sc-service adds): account nonces and fee estimates.
+//! `author_*`, `system_*`, which sc-service adds): account nonces and fee estimates, and the
+//! cooperative's own `synergy_*` methods for auditors (see `docs/auditor.md`).
 
 use std::sync::Arc;
 
@@ -8,7 +9,7 @@ use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
-use synergy_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use synergy_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 
 /// What the RPC methods need from the node.
 pub struct FullDeps<C, P> {
@@ -31,9 +32,17 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
+		+ pallet_guarantee_membership_rpc::GuaranteeMembershipRuntimeApi<
+			Block,
+			AccountId,
+			Balance,
+			BlockNumber,
+		> + pallet_deposit_escrow_rpc::DepositEscrowRuntimeApi<Block, AccountId, Balance, BlockNumber>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
+	use pallet_deposit_escrow_rpc::{DepositEscrow, DepositEscrowApiServer};
+	use pallet_guarantee_membership_rpc::{GuaranteeMembership, GuaranteeMembershipApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -41,7 +50,9 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(GuaranteeMembership::new(client.clone()).into_rpc())?;
+	module.merge(DepositEscrow::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -123,3 +123,55 @@ fn safe_rpc_methods_refuse_keystore_access() {
 	// Reading the chain stays available.
 	assert!(rpc(port, "chain_getHeader", "[]").is_some());
 }
+
+#[test]
+fn auditors_read_members_escrow_and_deals_as_json() {
+	// The safe set: the cooperative's methods are for anyone to read.
+	let (_node, port) = start_dev_node(&["--rpc-methods", "safe"]);
+	wait_for_rpc(port);
+	const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+	const BOB: &str = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
+	const CHARLIE: &str = "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y";
+	const FERDIE: &str = "5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL";
+
+	let classes = rpc(port, "synergy_classes", "[]").expect("synergy_classes");
+	let managers = classes.as_array().expect("a list").iter().find(|c| c["id"] == 0).expect("0");
+	assert_eq!(managers["quantum"], "2100000000000000", "balances are decimal strings");
+
+	// Alice, a founder, guaranteed by Bob and Charlie.
+	let alice = rpc(port, "synergy_member", &format!(r#"["{ALICE}"]"#)).expect("synergy_member");
+	assert_eq!(alice["class"], 0);
+	assert_eq!(alice["status"], "active");
+	assert_eq!(alice["guarantors"], serde_json::json!([BOB, CHARLIE]));
+	assert_eq!(alice["escrow"]["behind"], "4200000000000000");
+	assert_eq!(alice["escrow"]["headroom"], "4200000000000000");
+	assert_eq!(alice["escrow"]["exposure"], "0");
+	assert_eq!(
+		rpc(port, "synergy_member", &format!(r#"["{FERDIE}"]"#)),
+		Some(serde_json::Value::Null)
+	);
+
+	let escrow = rpc(port, "synergy_escrow", &format!(r#"["{ALICE}"]"#)).expect("synergy_escrow");
+	assert_eq!(escrow["guarantees"].as_array().expect("a list").len(), 2);
+	assert_eq!(escrow["guarantees"][0]["held"], "2100000000000000");
+
+	let graph = rpc(port, "synergy_guarantorGraph", &format!(r#"["{ALICE}", 1]"#))
+		.expect("synergy_guarantorGraph");
+	assert_eq!(graph["depth"], 1);
+	assert_eq!(graph["nodes"][0]["account"], ALICE);
+	assert!(graph["nodes"].as_array().expect("a list").len() >= 3);
+
+	assert_eq!(rpc(port, "synergy_deal", "[0]"), Some(serde_json::Value::Null));
+	assert_eq!(
+		rpc(port, "synergy_dealsOf", &format!(r#"["{ALICE}"]"#)),
+		Some(serde_json::json!([]))
+	);
+	assert_eq!(
+		rpc(port, "synergy_application", &format!(r#"["{FERDIE}"]"#)),
+		Some(serde_json::Value::Null)
+	);
+
+	// A malformed account is refused with the standard invalid-params error.
+	let refused = raw_rpc(port, "synergy_member", r#"["not-an-address"]"#).expect("an answer");
+	assert_eq!(refused["error"]["code"], -32602, "{refused}");
+}

@@ -16,8 +16,9 @@
 extern crate alloc;
 
 use alloc::vec::Vec;
-use codec::FullCodec;
+use codec::{Decode, Encode, FullCodec};
 use frame_support::{storage::StorageMap, traits::Get, BoundedVec};
+use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{One, Saturating},
 	DispatchError, DispatchResult,
@@ -52,6 +53,36 @@ pub trait GuaranteeEscrow<AccountId, Balance> {
 	/// Returns what is left of the escrow of `guarantor` for `protege` to the guarantor's free
 	/// balance, and forgets it. Returns the amount released.
 	fn release(guarantor: &AccountId, protege: &AccountId) -> Result<Balance, DispatchError>;
+	/// The escrow behind `protege` and what it insures now.
+	fn standing(protege: &AccountId) -> EscrowStanding<Balance>;
+}
+
+/// The escrow behind a member and what it insures, as auditors read it.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "Balance: core::fmt::Display",
+		deserialize = "Balance: core::str::FromStr"
+	))
+)]
+pub struct EscrowStanding<Balance> {
+	/// The total escrowed behind the member by all their guarantors.
+	#[cfg_attr(feature = "std", serde(with = "serde_balance"))]
+	pub behind: Balance,
+	/// The sum of the member's proposed and open insured deals.
+	#[cfg_attr(feature = "std", serde(with = "serde_balance"))]
+	pub exposure: Balance,
+	/// How much more the member may commit to deals: `behind − exposure`.
+	#[cfg_attr(feature = "std", serde(with = "serde_balance"))]
+	pub headroom: Balance,
+	/// The largest single deal the member may make: the smallest escrow one guarantor holds.
+	#[cfg_attr(feature = "std", serde(with = "serde_balance"))]
+	pub insured_quantum: Balance,
+	/// Whether a complaint has frozen the escrow.
+	pub frozen: bool,
 }
 
 /// Whether an account is blocked by an open complaint.
@@ -108,4 +139,27 @@ where
 		block.saturating_inc();
 	}
 	None
+}
+
+/// Balances in JSON as decimal strings: clients such as JavaScript's lose precision on numbers
+/// above 2^53, and a balance of 12 decimals passes that at about 9 007 tokens.
+#[cfg(feature = "std")]
+pub mod serde_balance {
+	use serde::{Deserialize, Deserializer, Serializer};
+
+	/// Writes `value` as a decimal string.
+	pub fn serialize<S: Serializer, T: core::fmt::Display>(
+		value: &T,
+		serializer: S,
+	) -> Result<S::Ok, S::Error> {
+		serializer.serialize_str(&value.to_string())
+	}
+
+	/// Reads a decimal string.
+	pub fn deserialize<'de, D: Deserializer<'de>, T: core::str::FromStr>(
+		deserializer: D,
+	) -> Result<T, D::Error> {
+		let text = String::deserialize(deserializer)?;
+		text.parse::<T>().map_err(|_| serde::de::Error::custom("not a decimal balance"))
+	}
 }

@@ -16,10 +16,15 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use pallet_deposit_escrow_runtime_api::{Deal, DealId, DealView, EscrowView};
+use pallet_guarantee_membership_runtime_api::{
+	ApplicationView, ClassView, GuarantorGraph, MemberView,
+};
+
 use super::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Escrow, Executive,
+	Grandpa, InherentDataExt, Membership, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -154,6 +159,33 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_guarantee_membership_runtime_api::GuaranteeMembershipApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn member(who: AccountId) -> Option<MemberView<AccountId, Balance, BlockNumber>> {
+			Membership::member_view(&who)
+		}
+		fn application(candidate: AccountId) -> Option<ApplicationView<AccountId, Balance, BlockNumber>> {
+			Membership::application_view(&candidate)
+		}
+		fn classes() -> Vec<ClassView<Balance>> {
+			Membership::class_views()
+		}
+		fn guarantor_graph(who: AccountId, depth: u32) -> GuarantorGraph<AccountId> {
+			Membership::guarantor_graph(&who, depth)
+		}
+	}
+
+	impl pallet_deposit_escrow_runtime_api::DepositEscrowApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn escrow(who: AccountId) -> EscrowView<AccountId, Balance, BlockNumber> {
+			Escrow::escrow_view(&who)
+		}
+		fn deal(id: DealId) -> Option<Deal<AccountId, Balance, BlockNumber>> {
+			pallet_deposit_escrow::Deals::<Runtime>::get(id)
+		}
+		fn deals_of(who: AccountId) -> Vec<DealView<AccountId, Balance, BlockNumber>> {
+			Escrow::deals_of(&who)
+		}
+	}
+
 	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {
 		fn query_info(
 			uxt: <Block as BlockT>::Extrinsic,
@@ -204,7 +236,7 @@ impl_runtime_apis! {
 			Vec<frame_benchmarking::BenchmarkList>,
 			Vec<frame_support::traits::StorageInfo>,
 		) {
-			use frame_benchmarking::{Benchmarking, BenchmarkList};
+			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
 			use crate::{benchmarks::*, *};
 
@@ -218,7 +250,7 @@ impl_runtime_apis! {
 		fn dispatch_benchmark(
 			config: frame_benchmarking::BenchmarkConfig
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
-			use frame_benchmarking::{Benchmarking, BenchmarkBatch};
+			use frame_benchmarking::BenchmarkBatch;
 			use frame_support::traits::WhitelistedStorageKeys;
 			use crate::{benchmarks::*, *};
 

@@ -112,3 +112,59 @@ fn a_candidate_holding_nothing_joins_through_two_guarantors_and_accepts_for_free
 		pallet_deposit_escrow::Pallet::<Runtime>::do_try_state().unwrap();
 	});
 }
+
+#[test]
+fn an_expelled_guarantors_escrow_keeps_insuring_open_deals_until_they_close() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		use pallet_deposit_escrow::{Escrows, Pallet as Escrow};
+		use synergy_runtime::RuntimeOrigin;
+		let [alice, bob, charlie, dave] = [
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+		]
+		.map(|k| k.to_account_id());
+		let quantum = 2_100 * UNITS;
+		let check_invariants = || {
+			pallet_guarantee_membership::Pallet::<Runtime>::do_try_state().unwrap();
+			Escrow::<Runtime>::do_try_state().unwrap();
+		};
+		initialize_block(1);
+		// Alice commits all the escrow behind her (Bob's and Charlie's) to two deals.
+		let mut deals = Vec::new();
+		for other in [&charlie, &dave] {
+			let id = pallet_deposit_escrow::NextDealId::<Runtime>::get();
+			let origin = RuntimeOrigin::signed(alice.clone());
+			assert_ok!(Escrow::<Runtime>::open_deal(
+				origin,
+				other.clone().into(),
+				quantum,
+				[7; 32].into()
+			));
+			assert_ok!(Escrow::<Runtime>::accept_deal(RuntimeOrigin::signed(other.clone()), id));
+			deals.push((id, other.clone()));
+		}
+
+		// Bob is expelled: his guarantees end, but what Alice's deals need of his escrow stays.
+		assert_ok!(pallet_guarantee_membership::Pallet::<Runtime>::expel(&bob));
+		initialize_block(2);
+		assert!(!pallet_guarantee_membership::Proteges::<Runtime>::contains_key(&bob, &alice));
+		let retained = Escrows::<Runtime>::get(&alice, &bob).expect("retained");
+		assert!(retained.ended);
+		assert_eq!(retained.held, quantum);
+		// Dave's deal needed none of Bob's escrow behind Dave: it went home at once.
+		assert!(Escrows::<Runtime>::get(&dave, &bob).is_none());
+		assert_eq!(escrow_held(&bob), quantum);
+		check_invariants();
+
+		// The deals close; Bob's escrow returns to him in full.
+		for (id, other) in deals {
+			assert_ok!(Escrow::<Runtime>::confirm_deal(RuntimeOrigin::signed(alice.clone()), id));
+			assert_ok!(Escrow::<Runtime>::confirm_deal(RuntimeOrigin::signed(other), id));
+		}
+		assert_eq!(escrow_held(&bob), 0);
+		assert!(Escrows::<Runtime>::get(&alice, &bob).is_none());
+		check_invariants();
+	});
+}

@@ -3,7 +3,7 @@
 // checked to the unit. Signs as a wallet would, with @polkadot/api. Returns 1 on success.
 const { Keyring } = require("@polkadot/keyring");
 const { mnemonicGenerate, cryptoWaitReady, blake2AsHex } = require("@polkadot/util-crypto");
-const { connect, signAndFinalize } = require("./lib");
+const { connect, signAndFinalize, sleep } = require("./lib");
 
 const UNIT = 10n ** 12n;
 const PENSIONERS = 2;
@@ -106,6 +106,49 @@ async function run(nodeName, networkInfo) {
       (await api.query.escrow.exposure(newcomer.address)).toBigInt() === 2n * PENSIONERS_QUANTUM,
       "the newcomer's exposure is the two open deals"
     );
+
+    // An auditor reads the same from the archive node with the cooperative's RPC methods, at
+    // the block Alice's node finalized last; balances come as exact decimal strings.
+    const at = (await api.rpc.chain.getFinalizedHead()).toHex();
+    const auditor = await connect(networkInfo, "auditor");
+    try {
+      const ask = async (method, params) => {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await auditor.provider.send(method, [...params, at]);
+          } catch (error) {
+            // The auditor may not have imported that block yet.
+            if (attempt >= 30) throw error;
+            await sleep(2000);
+          }
+        }
+      };
+      const member = await ask("synergy_member", [newcomer.address]);
+      check(member.class === PENSIONERS, `the newcomer's class: ${member.class}`);
+      check(member.status === "active", `the newcomer's status: ${JSON.stringify(member.status)}`);
+      check(
+        JSON.stringify([...member.guarantors].sort()) ===
+          JSON.stringify([alice.address, bob.address].sort()),
+        `the newcomer's guarantors: ${member.guarantors}`
+      );
+      const quanta = (n) => (n * PENSIONERS_QUANTUM).toString();
+      check(member.escrow.behind === quanta(2n), `behind: ${member.escrow.behind}`);
+      check(member.escrow.exposure === quanta(2n), `exposure: ${member.escrow.exposure}`);
+      check(member.escrow.headroom === "0", `headroom: ${member.escrow.headroom}`);
+      check(member.escrow.insuredQuantum === quanta(1n), `quantum: ${member.escrow.insuredQuantum}`);
+      const deals = await ask("synergy_dealsOf", [newcomer.address]);
+      check(deals.length === 2, `the newcomer's open deals: ${deals.length}`);
+      const open = await ask("synergy_deal", [deals[0].id]);
+      check(open.initiator === alice.address && open.amount === quanta(1n), "an open deal");
+      check((await ask("synergy_deal", [deal])) === null, "the completed deal is not in state");
+      const graph = await ask("synergy_guarantorGraph", [newcomer.address, 1]);
+      const reached = graph.nodes.map((n) => n.account);
+      check(reached.includes(alice.address) && reached.includes(bob.address), "the graph");
+      const aliceEscrow = await ask("synergy_escrow", [alice.address]);
+      check(aliceEscrow.guarantees.length === 2, "two guarantors behind Alice");
+    } finally {
+      await auditor.disconnect();
+    }
     return 1;
   } finally {
     await api.disconnect();

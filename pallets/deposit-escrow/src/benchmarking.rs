@@ -33,6 +33,27 @@ fn insured_member<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	who
 }
 
+/// Adds behind `who` as many ended guarantees' retained escrow as the pallet keeps, one quantum
+/// each: the most that closing a deal of theirs, or more escrow behind them, may return.
+fn with_retained_escrow<T: Config>(who: &T::AccountId, index: u32) {
+	for g in 0..T::MaxGuarantors::get() {
+		let former = funded::<T>("former", index * 1_000 + g);
+		if let Err(error) =
+			T::Currency::hold(&HoldReason::Guarantee.into(), &former, quantum::<T>())
+		{
+			panic!("benchmark setup failed: {error:?}");
+		}
+		let record = EscrowRecord {
+			held: quantum::<T>(),
+			quantum: quantum::<T>(),
+			top_up_by: None,
+			ended: true,
+		};
+		Escrows::<T>::insert(who, &former, record);
+		Behind::<T>::mutate(who, |b| b.saturating_accrue(quantum::<T>()));
+	}
+}
+
 /// Fills `who`'s deal list to one below the bound with small proposed deals with `other`.
 fn fill_deals<T: Config>(who: &T::AccountId, other: &T::AccountId) {
 	for _ in 1..T::MaxDealsPerMember::get() {
@@ -59,6 +80,8 @@ fn open_accepted<T: Config>() -> (DealId, T::AccountId, T::AccountId) {
 	if let Err(error) = opened {
 		panic!("benchmark setup failed: {error:?}");
 	}
+	with_retained_escrow::<T>(&initiator, 0);
+	with_retained_escrow::<T>(&counterparty, 1);
 	(id, initiator, counterparty)
 }
 
@@ -152,6 +175,7 @@ mod benchmarks {
 		else {
 			panic!("a compensation of one quantum leaves a guarantor to top up")
 		};
+		with_retained_escrow::<T>(&accused, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(guarantor.clone()), T::Lookup::unlookup(accused.clone()));
 		assert!(Escrows::<T>::get(&accused, &guarantor).is_some_and(|e| e.held == e.quantum));
@@ -165,6 +189,8 @@ mod benchmarks {
 	) {
 		let initiator = insured_member::<T>("initiator", 0);
 		let counterparty = insured_member::<T>("counterparty", 1);
+		with_retained_escrow::<T>(&initiator, 0);
+		with_retained_escrow::<T>(&counterparty, 1);
 		let now = frame_system::Pallet::<T>::block_number();
 		let due = now.saturating_add(T::DealPeriod::get().max(T::TopUpPeriod::get()));
 		let mut deals = BoundedVec::new();
@@ -193,7 +219,9 @@ mod benchmarks {
 		}
 		DealDeadlines::<T>::insert(due, deals);
 		let mut top_ups = BoundedVec::new();
-		for (guarantor, record) in Escrows::<T>::iter_prefix(&initiator).take(t as usize) {
+		for (guarantor, record) in
+			Escrows::<T>::iter_prefix(&initiator).filter(|(_, r)| !r.ended).take(t as usize)
+		{
 			Escrows::<T>::insert(
 				&initiator,
 				&guarantor,

@@ -15,6 +15,10 @@
 //! - A guarantor's escrow is **committed** while releasing it would leave the protégé's exposure
 //!   above the escrow left behind them, and **frozen** while a complaint against the protégé is
 //!   open. Neither can be released by a revocation.
+//! - A guarantee that ends without the guarantor's choice (their departure, or a missed top-up)
+//!   while its escrow is committed **retains** what the protégé's open deals need: that part
+//!   stays held, still insuring them (and paying compensation), and returns to the guarantor as
+//!   the deals close. So the exposure of a member never exceeds the escrow behind them.
 //!
 //! ## Calls
 //! - Members: [`Pallet::open_deal`], [`Pallet::accept_deal`], [`Pallet::cancel_deal`] (before
@@ -33,8 +37,9 @@
 //! [`Pallet::compensate`] pays `amount` from the escrow behind the accused. Each guarantor pays
 //! the share of `amount` proportional to what they hold (rounded down); the units left by the
 //! rounding are paid one each by the guarantors holding the most (ties: the lower account id
-//! first), skipping any whose escrow is exhausted. Each guarantor who paid may then top the escrow back up within
-//! [`Config::TopUpPeriod`]; otherwise their guarantee lapses.
+//! first), skipping any whose escrow is exhausted. Retained escrow of ended guarantees pays its
+//! share like any other. Each guarantor who paid, and whose guarantee stands, may then top the
+//! escrow back up within [`Config::TopUpPeriod`]; otherwise their guarantee lapses.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -66,7 +71,9 @@ use sp_runtime::{
 	DispatchResult, Rounding,
 };
 use synergy_primitives::file_deadline;
-pub use synergy_primitives::{BlockedInspect, GuaranteeEscrow, MembershipInspect, OnTopUpMissed};
+pub use synergy_primitives::{
+	BlockedInspect, EscrowStanding, GuaranteeEscrow, MembershipInspect, OnTopUpMissed,
+};
 
 pub use pallet::*;
 pub use types::*;
@@ -218,8 +225,11 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// A guarantor escrowed `amount` behind a protégé.
 		EscrowLocked { guarantor: T::AccountId, protege: T::AccountId, amount: BalanceOf<T> },
-		/// An escrow was returned to its guarantor.
+		/// An escrow (or part of a retained one) was returned to its guarantor.
 		EscrowReleased { guarantor: T::AccountId, protege: T::AccountId, amount: BalanceOf<T> },
+		/// A guarantee ended while the protégé's open deals needed its escrow: `amount` stays
+		/// held, insuring them, until they close.
+		EscrowRetained { guarantor: T::AccountId, protege: T::AccountId, amount: BalanceOf<T> },
 		/// The escrow behind a member was frozen by a complaint.
 		EscrowFrozen { member: T::AccountId },
 		/// The escrow behind a member was unfrozen.
@@ -299,6 +309,11 @@ pub mod pallet {
 		TooManyDeadlines,
 		/// An amount overflowed.
 		Overflow,
+		/// The guarantee has ended: its retained escrow cannot be topped up.
+		GuaranteeEnded,
+		/// The protégé already has as many escrow records as are kept, counting ended
+		/// guarantees whose escrow still insures their open deals.
+		TooManyEscrows,
 	}
 
 	#[pallet::hooks]
@@ -468,6 +483,7 @@ pub mod pallet {
 			let guarantor = ensure_signed(origin)?;
 			let protege = T::Lookup::lookup(protege)?;
 			let mut record = Escrows::<T>::get(&protege, &guarantor).ok_or(Error::<T>::NoEscrow)?;
+			ensure!(!record.ended, Error::<T>::GuaranteeEnded);
 			let missing = record.quantum.saturating_sub(record.held);
 			ensure!(!missing.is_zero(), Error::<T>::NothingToTopUp);
 			T::Currency::hold(&HoldReason::Guarantee.into(), &guarantor, missing)?;
@@ -475,16 +491,73 @@ pub mod pallet {
 			record.top_up_by = None;
 			Escrows::<T>::insert(&protege, &guarantor, record);
 			Behind::<T>::mutate(&protege, |b| b.saturating_accrue(missing));
-			Self::deposit_event(Event::ToppedUp { guarantor, protege, amount: missing });
+			Self::deposit_event(Event::ToppedUp {
+				guarantor,
+				protege: protege.clone(),
+				amount: missing,
+			});
+			Self::release_retained(&protege);
 			Ok(())
 		}
 	}
 }
 
 impl<T: Config> Pallet<T> {
-	/// The insured quantum of `who`: the smallest escrow one guarantor holds for them.
+	/// The insured quantum of `who`: the smallest escrow one guarantor holds for them (ended
+	/// guarantees' retained escrow insures only the deals already open).
 	pub fn insured_quantum(who: &T::AccountId) -> BalanceOf<T> {
-		Escrows::<T>::iter_prefix_values(who).map(|e| e.held).min().unwrap_or_default()
+		Self::records_behind(who)
+			.filter(|(_, e)| !e.ended)
+			.map(|(_, e)| e.held)
+			.min()
+			.unwrap_or_default()
+	}
+
+	/// The most escrow records kept behind one protégé: their guarantors, and as many ended
+	/// guarantees whose escrow still insures open deals.
+	fn max_records() -> u32 {
+		T::MaxGuarantors::get().saturating_mul(2)
+	}
+
+	/// The escrow records behind `protege`, at most [`Self::max_records`].
+	fn records_behind(protege: &T::AccountId) -> impl Iterator<Item = (T::AccountId, EscrowOf<T>)> {
+		Escrows::<T>::iter_prefix(protege).take(Self::max_records() as usize)
+	}
+
+	/// The escrow behind `who` and what it insures.
+	pub fn standing_of(who: &T::AccountId) -> EscrowStanding<BalanceOf<T>> {
+		let behind = Behind::<T>::get(who);
+		let exposure = Exposure::<T>::get(who);
+		EscrowStanding {
+			behind,
+			exposure,
+			headroom: behind.saturating_sub(exposure),
+			insured_quantum: Self::insured_quantum(who),
+			frozen: Frozen::<T>::contains_key(who),
+		}
+	}
+
+	/// The escrow behind `who`, guarantor by guarantor, and their deals (for the runtime API).
+	pub fn escrow_view(
+		who: &T::AccountId,
+	) -> EscrowView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> {
+		EscrowView {
+			standing: Self::standing_of(who),
+			guarantees: Self::records_behind(who)
+				.map(|(guarantor, escrow)| GuaranteeEscrowView { guarantor, escrow })
+				.collect(),
+			deals: DealsOf::<T>::get(who).into_inner(),
+		}
+	}
+
+	/// `who`'s proposed and open deals (for the runtime API).
+	pub fn deals_of(
+		who: &T::AccountId,
+	) -> Vec<DealView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		DealsOf::<T>::get(who)
+			.into_iter()
+			.filter_map(|id| Deals::<T>::get(id).map(|deal| DealView { id, deal }))
+			.collect()
 	}
 
 	/// `who`'s exposure with `amount` more, if it stays within the escrow behind them.
@@ -507,11 +580,69 @@ impl<T: Config> Pallet<T> {
 
 	/// Forgets a deal: removes it from both parties' lists and lowers their exposure.
 	fn close(id: DealId, deal: &DealOf<T>) {
+		Deals::<T>::remove(id);
 		for party in [&deal.initiator, &deal.counterparty] {
 			DealsOf::<T>::mutate(party, |deals| deals.retain(|d| *d != id));
 			Exposure::<T>::mutate(party, |e| e.saturating_reduce(deal.amount));
+			Self::release_retained(party);
 		}
-		Deals::<T>::remove(id);
+	}
+
+	/// Returns to their guarantors the retained escrow of ended guarantees that `protege`'s
+	/// open deals no longer need, in the order the records are stored.
+	fn release_retained(protege: &T::AccountId) {
+		let mut spare = Behind::<T>::get(protege).saturating_sub(Exposure::<T>::get(protege));
+		if spare.is_zero() {
+			return;
+		}
+		let retained: Vec<_> = Self::records_behind(protege).filter(|(_, e)| e.ended).collect();
+		for (guarantor, mut record) in retained {
+			if spare.is_zero() {
+				break;
+			}
+			let amount = record.held.min(spare);
+			// The records match the holds (an invariant): this does not fail; if it did, the
+			// escrow would simply stay retained, whole, until the next deal closes.
+			if Self::return_escrow(&guarantor, protege, amount).is_err() {
+				continue;
+			}
+			spare.saturating_reduce(amount);
+			record.held.saturating_reduce(amount);
+			if record.held.is_zero() {
+				Escrows::<T>::remove(protege, &guarantor);
+			} else {
+				Escrows::<T>::insert(protege, &guarantor, record);
+			}
+		}
+	}
+
+	/// Returns `amount` of `guarantor`'s escrow for `protege` to the guarantor's free balance
+	/// and lowers the escrow behind the protégé; the caller updates the record. Returns what the
+	/// guarantor got back.
+	fn return_escrow(
+		guarantor: &T::AccountId,
+		protege: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		if amount.is_zero() {
+			return Ok(amount);
+		}
+		let released = T::Currency::release(
+			&HoldReason::Guarantee.into(),
+			guarantor,
+			amount,
+			Precision::BestEffort,
+		)?;
+		Behind::<T>::mutate_exists(protege, |b| {
+			let left = b.unwrap_or_default().saturating_sub(amount);
+			*b = if left.is_zero() { None } else { Some(left) };
+		});
+		Self::deposit_event(Event::EscrowReleased {
+			guarantor: guarantor.clone(),
+			protege: protege.clone(),
+			amount: released,
+		});
+		Ok(released)
 	}
 
 	fn complete(id: DealId, deal: DealOf<T>) {
@@ -559,10 +690,8 @@ impl<T: Config> Pallet<T> {
 		if amount.is_zero() {
 			return Ok(());
 		}
-		// At most `MaxGuarantors` records: the membership pallet bounds a member's guarantors.
 		let mut shares: Vec<(T::AccountId, EscrowOf<T>, BalanceOf<T>)> =
-			Escrows::<T>::iter_prefix(accused)
-				.take(T::MaxGuarantors::get() as usize)
+			Self::records_behind(accused)
 				.map(|(g, record)| {
 					let share = Self::pro_rata_floor(amount, record.held, total);
 					(g, record, share)
@@ -614,9 +743,16 @@ impl<T: Config> Pallet<T> {
 				Fortitude::Force,
 			)?;
 			record.held.saturating_reduce(share);
-			let due = Self::schedule_top_up(top_up_by, accused, &guarantor)?;
-			record.top_up_by = Some(due);
-			Escrows::<T>::insert(accused, &guarantor, record);
+			if !record.ended {
+				let due = Self::schedule_top_up(top_up_by, accused, &guarantor)?;
+				record.top_up_by = Some(due);
+				Escrows::<T>::insert(accused, &guarantor, record);
+			} else if record.held.is_zero() {
+				// An ended guarantee is not topped up: spent, its record goes.
+				Escrows::<T>::remove(accused, &guarantor);
+			} else {
+				Escrows::<T>::insert(accused, &guarantor, record);
+			}
 			Self::deposit_event(Event::EscrowPaid {
 				guarantor,
 				accused: accused.clone(),
@@ -663,7 +799,10 @@ impl<T: Config> Pallet<T> {
 	/// - every member's `Behind` equals the sum of their escrow records;
 	/// - no member's exposure exceeds the escrow behind them (a compensation is at most the
 	///   disputed deal's amount and follows that deal's closing, so it keeps this too);
-	/// - every deal is listed by both parties, and exposures are the sums of the deals.
+	/// - every deal is listed by both parties, and exposures are the sums of the deals;
+	/// - retained escrow of ended guarantees exists only while the protégé's open deals need it
+	///   (without it, the escrow behind them would fall below their exposure), and no protégé
+	///   has more records than are kept.
 	///
 	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
 	/// it only with `try-runtime`.
@@ -671,10 +810,22 @@ impl<T: Config> Pallet<T> {
 		use alloc::collections::btree_map::BTreeMap;
 		let mut held_by: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut behind: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut retained: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut records: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		for (protege, guarantor, record) in Escrows::<T>::iter() {
 			ensure!(record.held <= record.quantum, "an escrow above its quantum");
+			ensure!(!record.ended || !record.held.is_zero(), "an empty retained escrow");
 			held_by.entry(guarantor).or_default().saturating_accrue(record.held);
-			behind.entry(protege).or_default().saturating_accrue(record.held);
+			behind.entry(protege.clone()).or_default().saturating_accrue(record.held);
+			records.entry(protege.clone()).or_default().saturating_inc();
+			if record.ended {
+				retained.entry(protege).or_default().saturating_accrue(record.held);
+			}
+		}
+		ensure!(records.values().all(|n| *n <= Self::max_records()), "too many escrow records");
+		for (protege, kept) in &retained {
+			let without = Behind::<T>::get(protege).saturating_sub(*kept);
+			ensure!(without < Exposure::<T>::get(protege), "retained escrow no deal needs");
 		}
 		for (guarantor, held) in &held_by {
 			ensure!(
@@ -710,11 +861,15 @@ impl<T: Config> GuaranteeEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		ensure!(!Escrows::<T>::contains_key(protege, guarantor), Error::<T>::AlreadyEscrowed);
+		ensure!(
+			(Self::records_behind(protege).count() as u32) < Self::max_records(),
+			Error::<T>::TooManyEscrows
+		);
 		T::Currency::hold(&HoldReason::Guarantee.into(), guarantor, amount)?;
 		Escrows::<T>::insert(
 			protege,
 			guarantor,
-			EscrowRecord { held: amount, quantum: amount, top_up_by: None },
+			EscrowRecord { held: amount, quantum: amount, top_up_by: None, ended: false },
 		);
 		Behind::<T>::mutate(protege, |b| b.saturating_accrue(amount));
 		Self::deposit_event(Event::EscrowLocked {
@@ -722,6 +877,8 @@ impl<T: Config> GuaranteeEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			protege: protege.clone(),
 			amount,
 		});
+		// More escrow behind the protégé: ended guarantees' retained escrow may go home.
+		Self::release_retained(protege);
 		Ok(())
 	}
 
@@ -737,22 +894,29 @@ impl<T: Config> GuaranteeEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		guarantor: &T::AccountId,
 		protege: &T::AccountId,
 	) -> Result<BalanceOf<T>, DispatchError> {
-		let record = Escrows::<T>::take(protege, guarantor).ok_or(Error::<T>::NoEscrow)?;
-		let released = T::Currency::release(
-			&HoldReason::Guarantee.into(),
-			guarantor,
-			record.held,
-			Precision::BestEffort,
-		)?;
-		Behind::<T>::mutate_exists(protege, |b| {
-			let left = b.unwrap_or_default().saturating_sub(record.held);
-			*b = if left.is_zero() { None } else { Some(left) };
-		});
-		Self::deposit_event(Event::EscrowReleased {
-			guarantor: guarantor.clone(),
-			protege: protege.clone(),
-			amount: released,
-		});
+		let mut record = Escrows::<T>::get(protege, guarantor).ok_or(Error::<T>::NoEscrow)?;
+		// What the protégé's open deals need beyond the rest of the escrow behind them stays.
+		let rest = Behind::<T>::get(protege).saturating_sub(record.held);
+		let retained = Exposure::<T>::get(protege).saturating_sub(rest).min(record.held);
+		let released =
+			Self::return_escrow(guarantor, protege, record.held.saturating_sub(retained))?;
+		if retained.is_zero() {
+			Escrows::<T>::remove(protege, guarantor);
+		} else {
+			record.held = retained;
+			record.top_up_by = None;
+			record.ended = true;
+			Escrows::<T>::insert(protege, guarantor, record);
+			Self::deposit_event(Event::EscrowRetained {
+				guarantor: guarantor.clone(),
+				protege: protege.clone(),
+				amount: retained,
+			});
+		}
 		Ok(released)
+	}
+
+	fn standing(protege: &T::AccountId) -> EscrowStanding<BalanceOf<T>> {
+		Self::standing_of(protege)
 	}
 }

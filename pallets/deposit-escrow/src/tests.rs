@@ -58,7 +58,7 @@ mod guarantee_escrow {
 			assert_eq!(held(ALICE), 2 * QUANTUM + 30);
 			assert_eq!(
 				Escrows::<Test>::get(EVE, ALICE),
-				Some(EscrowRecord { held: 30, quantum: 30, top_up_by: None })
+				Some(EscrowRecord { held: 30, quantum: 30, top_up_by: None, ended: false })
 			);
 			System::assert_last_event(
 				EscrowEvent::EscrowLocked { guarantor: ALICE, protege: EVE, amount: 30 }.into(),
@@ -382,6 +382,162 @@ mod compensation {
 			System::assert_has_event(
 				EscrowEvent::TopUpMissed { guarantor: CHARLIE, protege: ALICE }.into(),
 			);
+		});
+	}
+}
+
+mod views {
+	use super::*;
+
+	#[test]
+	fn the_escrow_behind_a_member_reads_with_its_deals() {
+		test(|| {
+			let id = open_accepted(QUANTUM);
+			assert_eq!(
+				Escrow::standing_of(&ALICE),
+				EscrowStanding {
+					behind: 2 * QUANTUM,
+					exposure: QUANTUM,
+					headroom: QUANTUM,
+					insured_quantum: QUANTUM,
+					frozen: false,
+				}
+			);
+			Escrow::freeze(&ALICE);
+			let view = Escrow::escrow_view(&ALICE);
+			assert!(view.standing.frozen);
+			assert_eq!(view.deals, vec![id]);
+			let mut guarantors: Vec<_> = view.guarantees.iter().map(|g| g.guarantor).collect();
+			guarantors.sort();
+			assert_eq!(guarantors, vec![BOB, CHARLIE]);
+			assert!(view.guarantees.iter().all(|g| g.escrow.held == QUANTUM));
+			let deals = Escrow::deals_of(&BOB);
+			assert_eq!(deals.len(), 1);
+			assert_eq!(deals[0].id, id);
+			assert_eq!(deals[0].deal.amount, QUANTUM);
+			Escrow::unfreeze(&ALICE);
+		});
+	}
+
+	#[test]
+	fn views_read_as_json_with_balances_as_strings() {
+		test(|| {
+			let id = open_accepted(QUANTUM);
+			let json = serde_json::to_value(&Escrow::deals_of(&ALICE)[0]).expect("json");
+			assert_eq!(json["id"], serde_json::json!(id));
+			assert_eq!(json["amount"], serde_json::json!(QUANTUM.to_string()));
+			assert_eq!(
+				json["status"],
+				serde_json::json!({ "open": { "completesAt": 1 + DEAL_PERIOD } })
+			);
+			let json = serde_json::to_value(Escrow::escrow_view(&ALICE)).expect("json");
+			assert_eq!(json["headroom"], serde_json::json!(QUANTUM.to_string()));
+			assert_eq!(json["guarantees"][0]["held"], serde_json::json!(QUANTUM.to_string()));
+		});
+	}
+}
+
+mod ended_guarantees {
+	use super::*;
+
+	/// ALICE has open deals of 100 with BOB and 60 with CHARLIE (exposure 160 of the 200
+	/// behind her); BOB's guarantee of her then ends without his choice. Returns the two deals.
+	fn bobs_guarantee_ends_during_deals() -> (DealId, DealId) {
+		let with_bob = open_accepted(QUANTUM);
+		let with_charlie = NextDealId::<Test>::get();
+		assert_ok!(Escrow::open_deal(signed(ALICE), CHARLIE, 60, terms()));
+		assert_ok!(Escrow::accept_deal(signed(CHARLIE), with_charlie));
+		assert_noop!(Escrow::ensure_releasable(&BOB, &ALICE), EscrowError::EscrowCommitted);
+		let free = Balances::balance(&BOB);
+		assert_eq!(Escrow::release(&BOB, &ALICE), Ok(40));
+		assert_eq!(Balances::balance(&BOB), free + 40);
+		(with_bob, with_charlie)
+	}
+
+	#[test]
+	fn a_forced_release_retains_what_open_deals_need() {
+		test(|| {
+			bobs_guarantee_ends_during_deals();
+			System::assert_has_event(
+				EscrowEvent::EscrowReleased { guarantor: BOB, protege: ALICE, amount: 40 }.into(),
+			);
+			System::assert_last_event(
+				EscrowEvent::EscrowRetained { guarantor: BOB, protege: ALICE, amount: 60 }.into(),
+			);
+			assert_eq!(
+				Escrows::<Test>::get(ALICE, BOB),
+				Some(EscrowRecord { held: 60, quantum: QUANTUM, top_up_by: None, ended: true })
+			);
+			let standing = Escrow::standing_of(&ALICE);
+			assert_eq!((standing.behind, standing.exposure, standing.headroom), (160, 160, 0));
+			// The retained escrow insures only the deals already open.
+			assert_eq!(standing.insured_quantum, QUANTUM);
+			assert_noop!(Escrow::top_up(signed(BOB), ALICE), EscrowError::GuaranteeEnded);
+		});
+	}
+
+	#[test]
+	fn retained_escrow_goes_home_as_the_deals_close() {
+		test(|| {
+			let (with_bob, with_charlie) = bobs_guarantee_ends_during_deals();
+			let held_before = held(BOB);
+			// The deal of 60 closes: 60 of the escrow behind ALICE is spare again.
+			assert_ok!(Escrow::confirm_deal(signed(ALICE), with_charlie));
+			assert_ok!(Escrow::confirm_deal(signed(CHARLIE), with_charlie));
+			System::assert_has_event(
+				EscrowEvent::EscrowReleased { guarantor: BOB, protege: ALICE, amount: 60 }.into(),
+			);
+			assert_eq!(held(BOB), held_before - 60);
+			assert_eq!(Escrows::<Test>::get(ALICE, BOB), None);
+			assert_eq!(Behind::<Test>::get(ALICE), QUANTUM);
+			run_to_block(1 + DEAL_PERIOD);
+			assert!(!Deals::<Test>::contains_key(with_bob));
+		});
+	}
+
+	#[test]
+	fn a_new_guarantee_frees_retained_escrow() {
+		test(|| {
+			bobs_guarantee_ends_during_deals();
+			assert_ok!(Escrow::lock(&DAVE, &ALICE, QUANTUM));
+			System::assert_last_event(
+				EscrowEvent::EscrowReleased { guarantor: BOB, protege: ALICE, amount: 60 }.into(),
+			);
+			assert_eq!(Behind::<Test>::get(ALICE), 2 * QUANTUM);
+		});
+	}
+
+	#[test]
+	fn retained_escrow_pays_its_share_of_a_compensation_and_is_not_topped_up() {
+		test(|| {
+			let (_, with_charlie) = bobs_guarantee_ends_during_deals();
+			// 16 from 160 behind ALICE: 6 from BOB's retained 60, 10 from CHARLIE's 100.
+			assert_ok!(Escrow::compensate(&ALICE, &EVE, 16));
+			let bobs = Escrows::<Test>::get(ALICE, BOB).unwrap();
+			assert_eq!((bobs.held, bobs.top_up_by, bobs.ended), (54, None, true));
+			assert_eq!(
+				Escrows::<Test>::get(ALICE, CHARLIE).unwrap().top_up_by,
+				Some(1 + TOP_UP_PERIOD)
+			);
+			// The disputed deal closes, as it does before a compensation: 44 goes home to BOB.
+			assert_ok!(Escrow::confirm_deal(signed(ALICE), with_charlie));
+			assert_ok!(Escrow::confirm_deal(signed(CHARLIE), with_charlie));
+			assert_eq!(Escrows::<Test>::get(ALICE, BOB).unwrap().held, 10);
+			run_to_block(1 + TOP_UP_PERIOD);
+			assert_eq!(missed_top_ups(), vec![(CHARLIE, ALICE)]);
+		});
+	}
+
+	#[test]
+	fn a_protege_has_a_bounded_number_of_escrow_records() {
+		test(|| {
+			// Two records behind ALICE; the mock keeps 2 × 4.
+			for guarantor in 10..16 {
+				assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), guarantor, 1_000));
+				assert_ok!(Escrow::lock(&guarantor, &ALICE, 1));
+			}
+			assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), 16, 1_000));
+			assert_noop!(Escrow::lock(&16, &ALICE, 1), EscrowError::TooManyEscrows);
 		});
 	}
 }

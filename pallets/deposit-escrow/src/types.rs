@@ -1,8 +1,10 @@
 //! The records of the escrow pallet.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_core::H256;
+use synergy_primitives::EscrowStanding;
 
 /// The number of a deal.
 pub type DealId = u64;
@@ -11,15 +13,30 @@ pub type DealId = u64;
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "Balance: core::fmt::Display, BlockNumber: serde::Serialize",
+		deserialize = "Balance: core::str::FromStr, BlockNumber: serde::Deserialize<'de>"
+	))
+)]
 pub struct EscrowRecord<Balance, BlockNumber> {
 	/// What is held now.
+	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))]
 	pub held: Balance,
 	/// What the guarantee is for: the class quantum when it was given. After a compensation
 	/// `held` is below it until the guarantor tops up.
+	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))]
 	pub quantum: Balance,
 	/// After a compensation: the block by which the guarantor must top up, or the guarantee
 	/// lapses.
 	pub top_up_by: Option<BlockNumber>,
+	/// The guarantee has ended (the guarantor departed, or their guarantee lapsed) while the
+	/// protégé's open deals needed this escrow: what is held stays, insuring those deals, and
+	/// returns to the guarantor as they close.
+	pub ended: bool,
 }
 
 /// Where a deal stands.
@@ -35,10 +52,13 @@ pub struct EscrowRecord<Balance, BlockNumber> {
 	TypeInfo,
 	MaxEncodedLen,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum DealStatus<BlockNumber> {
 	/// Opened by the initiator, waiting for the counterparty.
 	Proposed,
 	/// Accepted by both; completes when both confirm, or on its own at `completes_at`.
+	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 	Open { completes_at: BlockNumber },
 }
 
@@ -46,12 +66,22 @@ pub enum DealStatus<BlockNumber> {
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize",
+		deserialize = "AccountId: serde::Deserialize<'de>, Balance: core::str::FromStr, BlockNumber: serde::Deserialize<'de>"
+	))
+)]
 pub struct Deal<AccountId, Balance, BlockNumber> {
 	/// Who opened it.
 	pub initiator: AccountId,
 	/// Who it was opened with.
 	pub counterparty: AccountId,
 	/// Its value: at most the insured quantum of either party.
+	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))]
 	pub amount: Balance,
 	/// The hash of the terms the parties agreed off chain.
 	pub terms: H256,
@@ -68,4 +98,63 @@ impl<AccountId: PartialEq, Balance, BlockNumber> Deal<AccountId, Balance, BlockN
 	pub fn is_party(&self, who: &AccountId) -> bool {
 		&self.initiator == who || &self.counterparty == who
 	}
+}
+
+/// A deal with its number, as the runtime API returns it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize",
+		deserialize = "AccountId: serde::Deserialize<'de>, Balance: core::str::FromStr, BlockNumber: serde::Deserialize<'de>"
+	))
+)]
+pub struct DealView<AccountId, Balance, BlockNumber> {
+	/// The deal's number.
+	pub id: DealId,
+	/// The deal.
+	#[cfg_attr(feature = "std", serde(flatten))]
+	pub deal: Deal<AccountId, Balance, BlockNumber>,
+}
+
+/// One guarantor's escrow behind a member, as the runtime API returns it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize",
+		deserialize = "AccountId: serde::Deserialize<'de>, Balance: core::str::FromStr, BlockNumber: serde::Deserialize<'de>"
+	))
+)]
+pub struct GuaranteeEscrowView<AccountId, Balance, BlockNumber> {
+	/// The guarantor.
+	pub guarantor: AccountId,
+	/// Their escrow.
+	#[cfg_attr(feature = "std", serde(flatten))]
+	pub escrow: EscrowRecord<Balance, BlockNumber>,
+}
+
+/// The escrow behind a member, guarantor by guarantor, and the deals it insures.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize",
+		deserialize = "AccountId: serde::Deserialize<'de>, Balance: core::str::FromStr, BlockNumber: serde::Deserialize<'de>"
+	))
+)]
+pub struct EscrowView<AccountId, Balance, BlockNumber> {
+	/// The totals: behind, exposure, headroom, insured quantum, frozen.
+	#[cfg_attr(feature = "std", serde(flatten))]
+	pub standing: EscrowStanding<Balance>,
+	/// Each guarantor's escrow.
+	pub guarantees: Vec<GuaranteeEscrowView<AccountId, Balance, BlockNumber>>,
+	/// The member's proposed and open deals.
+	pub deals: Vec<DealId>,
 }

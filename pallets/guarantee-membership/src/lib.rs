@@ -50,6 +50,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 pub mod types;
+pub mod views;
 pub mod weights;
 
 use alloc::vec::Vec;
@@ -65,12 +66,13 @@ use sp_runtime::{
 };
 use synergy_primitives::file_deadline;
 pub use synergy_primitives::{
-	BlockedInspect, ClassId, GuaranteeEscrow, MembershipInspect, OnTopUpMissed,
+	BlockedInspect, ClassId, EscrowStanding, GuaranteeEscrow, MembershipInspect, OnTopUpMissed,
 };
 
 pub use extension::{CheckMembership, NOT_A_MEMBER};
 pub use pallet::*;
 pub use types::*;
+pub use views::*;
 pub use weights::WeightInfo;
 
 /// A balance of the currency the guarantees are escrowed in.

@@ -132,6 +132,12 @@ impl synergy_primitives::GuaranteeEscrow<AccountId, Balance> for PotEscrow {
 		Balances::transfer(&ESCROW_POT, guarantor, amount, Preservation::Expendable)?;
 		Ok(amount)
 	}
+
+	fn standing(protege: &AccountId) -> synergy_primitives::EscrowStanding<Balance> {
+		let behind = ESCROW
+			.with(|e| e.borrow().iter().filter(|((_, p), _)| p == protege).map(|(_, a)| a).sum());
+		synergy_primitives::EscrowStanding { behind, headroom: behind, ..Default::default() }
+	}
 }
 
 pub struct Complaints;

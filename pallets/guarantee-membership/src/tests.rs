@@ -688,3 +688,98 @@ mod permissioned_pool {
 		});
 	}
 }
+
+mod views {
+	use super::*;
+
+	#[test]
+	fn the_class_table_reads_with_names_and_users() {
+		test(|| {
+			let classes = Membership::class_views();
+			assert_eq!(classes.len(), 3);
+			assert_eq!(
+				classes.iter().find(|c| c.id == MANAGERS),
+				Some(&ClassView {
+					id: MANAGERS,
+					name: "managers and business people".into(),
+					quantum: MANAGERS_QUANTUM,
+					users: 4,
+				})
+			);
+		});
+	}
+
+	#[test]
+	fn a_member_reads_with_guarantors_proteges_and_escrow() {
+		test(|| {
+			let view = Membership::member_view(&ALICE).expect("a member");
+			assert_eq!(view.class, MANAGERS);
+			assert_eq!(view.status, MemberStatus::Active);
+			assert!(!view.blocked);
+			assert_eq!(view.guarantors, vec![BOB, CHARLIE]);
+			let mut proteges = view.proteges.clone();
+			proteges.sort();
+			assert_eq!(proteges, vec![CHARLIE, DAVE]);
+			assert_eq!(view.escrow.behind, 2 * MANAGERS_QUANTUM);
+			assert_eq!(view.escrow.headroom, 2 * MANAGERS_QUANTUM);
+			block(ALICE);
+			assert!(Membership::member_view(&ALICE).expect("a member").blocked);
+			assert_eq!(Membership::member_view(&EVE), None);
+		});
+	}
+
+	#[test]
+	fn an_application_reads_with_what_it_still_needs() {
+		test(|| {
+			assert_eq!(Membership::application_view(&NEWCOMER), None);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			let view = Membership::application_view(&NEWCOMER).expect("an application");
+			assert_eq!(view.class, PENSIONERS);
+			assert_eq!(view.quantum, PENSIONERS_QUANTUM);
+			assert_eq!(view.guarantors, vec![ALICE]);
+			assert_eq!(view.guarantees_missing, 1);
+			assert!(!view.accepted);
+			assert_eq!(view.expires_at, 1 + APPLICATION_PERIOD);
+		});
+	}
+
+	#[test]
+	fn the_guarantor_graph_is_walked_both_ways_to_the_depth_asked() {
+		test(|| {
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			// Depth 0: the account alone, with its edges.
+			let graph = Membership::guarantor_graph(&NEWCOMER, 0);
+			assert_eq!(graph.nodes.len(), 1);
+			assert_eq!(graph.nodes[0].guarantors, vec![ALICE]);
+			assert!(!graph.nodes[0].member);
+			// Depth 1 reaches ALICE; depth 2 her guarantors and other protégés, the whole ring.
+			let graph = Membership::guarantor_graph(&NEWCOMER, 1);
+			assert_eq!(
+				graph.nodes.iter().map(|n| (n.account, n.distance)).collect::<Vec<_>>(),
+				[(NEWCOMER, 0), (ALICE, 1)]
+			);
+			let graph = Membership::guarantor_graph(&NEWCOMER, 2);
+			let mut reached: Vec<_> = graph.nodes.iter().map(|n| n.account).collect();
+			reached.sort();
+			assert_eq!(reached, vec![ALICE, BOB, CHARLIE, DAVE, NEWCOMER]);
+			assert!(!graph.truncated);
+			// The depth asked is capped.
+			assert_eq!(Membership::guarantor_graph(&ALICE, u32::MAX).depth, MAX_GRAPH_DEPTH);
+		});
+	}
+
+	#[test]
+	fn views_read_as_json_with_balances_as_strings() {
+		test(|| {
+			let json = serde_json::to_value(Membership::member_view(&ALICE)).expect("json");
+			assert_eq!(json["status"], serde_json::json!("active"));
+			assert_eq!(
+				json["escrow"]["behind"],
+				serde_json::json!((2 * MANAGERS_QUANTUM).to_string())
+			);
+			assert_eq!(json["escrow"]["insuredQuantum"], serde_json::json!("0"));
+			let grace = serde_json::to_value(MemberStatus::Grace { until: 7u64 }).expect("json");
+			assert_eq!(grace, serde_json::json!({ "grace": { "until": 7 } }));
+		});
+	}
+}

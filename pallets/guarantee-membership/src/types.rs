@@ -45,11 +45,14 @@ pub struct Class<Balance: Clone + PartialEq + Eq + core::fmt::Debug, MaxNameLen:
 	TypeInfo,
 	MaxEncodedLen,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum MemberStatus<BlockNumber> {
 	/// Guaranteed by at least `MinGuarantors` members.
 	Active,
 	/// Left with fewer than `MinGuarantors` guarantors: must find another before `until`, or the
 	/// membership lapses.
+	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 	Grace { until: BlockNumber },
 }
 

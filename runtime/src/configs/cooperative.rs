@@ -19,12 +19,6 @@ parameter_types! {
 	pub const TopUpPeriod: BlockNumber = 7 * DAYS;
 }
 
-// WEIGHTS: both pallets still use their zero placeholder weights. Every call and hook is
-// bounded (by `MaxGuarantors`, `MaxProteges`, `MaxDeadlinesPerBlock`, `DeparturePageSize`…) and
-// every extrinsic still pays the base extrinsic weight and its length, but the measured
-// weights must replace these before any network beyond development: run
-// `scripts/benchmark.sh`, then use each pallet's generated `weights::SubstrateWeight<Runtime>`.
-
 impl pallet_guarantee_membership::Config for Runtime {
 	type Currency = Balances;
 	type Escrow = Escrow;
@@ -41,7 +35,7 @@ impl pallet_guarantee_membership::Config for Runtime {
 	type GracePeriod = GracePeriod;
 	type MaxDeadlinesPerBlock = ConstU32<32>;
 	type DeparturePageSize = ConstU32<16>;
-	type WeightInfo = ();
+	type WeightInfo = pallet_guarantee_membership::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_deposit_escrow::Config for Runtime {
@@ -55,7 +49,7 @@ impl pallet_deposit_escrow::Config for Runtime {
 	type MaxDealsPerMember = ConstU32<64>;
 	type MaxGuarantors = ConstU32<MAX_GUARANTORS>;
 	type MaxDeadlinesPerBlock = ConstU32<64>;
-	type WeightInfo = ();
+	type WeightInfo = pallet_deposit_escrow::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MembershipForBenchmarks;
 }
