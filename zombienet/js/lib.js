@@ -10,6 +10,15 @@ async function connect(networkInfo, nodeName) {
   return api;
 }
 
+/** A bare JSON-RPC connection to a node, for the chain's own `synergy_*` methods. */
+async function rpcProvider(networkInfo, nodeName) {
+  const node = networkInfo.nodesByName[nodeName];
+  if (!node) throw new Error(`no node named ${nodeName} in the network`);
+  const provider = new WsProvider(node.wsUri);
+  await provider.isReady;
+  return provider;
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function bestNumber(api) {
@@ -42,4 +51,4 @@ function signAndFinalize(api, tx, signer) {
   });
 }
 
-module.exports = { connect, sleep, bestNumber, finalizedNumber, signAndFinalize };
+module.exports = { connect, rpcProvider, sleep, bestNumber, finalizedNumber, signAndFinalize };

@@ -3,7 +3,7 @@
 // checked to the unit. Signs as a wallet would, with @polkadot/api. Returns 1 on success.
 const { Keyring } = require("@polkadot/keyring");
 const { mnemonicGenerate, cryptoWaitReady, blake2AsHex } = require("@polkadot/util-crypto");
-const { connect, signAndFinalize, sleep } = require("./lib");
+const { connect, rpcProvider, signAndFinalize, sleep } = require("./lib");
 
 const UNIT = 10n ** 12n;
 const PENSIONERS = 2;
@@ -110,12 +110,12 @@ async function run(nodeName, networkInfo) {
     // An auditor reads the same from the archive node with the cooperative's RPC methods, at
     // the block Alice's node finalized last; balances come as exact decimal strings.
     const at = (await api.rpc.chain.getFinalizedHead()).toHex();
-    const auditor = await connect(networkInfo, "auditor");
+    const auditor = await rpcProvider(networkInfo, "auditor");
     try {
       const ask = async (method, params) => {
         for (let attempt = 0; ; attempt++) {
           try {
-            return await auditor.provider.send(method, [...params, at]);
+            return await auditor.send(method, [...params, at]);
           } catch (error) {
             // The auditor may not have imported that block yet.
             if (attempt >= 30) throw error;

@@ -30,7 +30,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Members` (r:2 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:18 w:0)
-	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Exposure` (r:2 w:2)
 	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Behind` (r:2 w:0)
@@ -43,10 +43,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::Deals` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	fn open_deal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3491`
-		//  Estimated: `47934`
-		// Minimum execution time: 146_187_000 picoseconds.
-		Weight::from_parts(154_540_000, 47934)
+		//  Measured:  `3492`
+		//  Estimated: `47952`
+		// Minimum execution time: 146_668_000 picoseconds.
+		Weight::from_parts(154_449_000, 47952)
 			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -58,8 +58,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `327`
 		//  Estimated: `3991`
-		// Minimum execution time: 21_421_000 picoseconds.
-		Weight::from_parts(24_376_000, 3991)
+		// Minimum execution time: 21_922_000 picoseconds.
+		Weight::from_parts(24_467_000, 3991)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -69,13 +69,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::DealsOf` (`max_values`: None, `max_size`: Some(562), added: 3037, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Exposure` (r:2 w:2)
 	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Behind` (r:2 w:0)
+	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Escrows` (r:18 w:0)
+	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn cancel_deal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1602`
-		//  Estimated: `7064`
-		// Minimum execution time: 44_005_000 picoseconds.
-		Weight::from_parts(49_393_000, 7064)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		//  Measured:  `3750`
+		//  Estimated: `47952`
+		// Minimum execution time: 138_606_000 picoseconds.
+		Weight::from_parts(145_686_000, 47952)
+			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Escrow::Deals` (r:1 w:1)
@@ -84,14 +88,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::DealsOf` (`max_values`: None, `max_size`: Some(562), added: 3037, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Exposure` (r:2 w:2)
 	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Behind` (r:2 w:2)
+	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Escrows` (r:34 w:16)
+	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:16 w:16)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:16 w:16)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn confirm_deal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `603`
-		//  Estimated: `7064`
-		// Minimum execution time: 39_508_000 picoseconds.
-		Weight::from_parts(42_403_000, 7064)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		//  Measured:  `7184`
+		//  Estimated: `89696`
+		// Minimum execution time: 958_762_000 picoseconds.
+		Weight::from_parts(978_121_000, 89696)
+			.saturating_add(T::DbWeight::get().reads(73_u64))
+			.saturating_add(T::DbWeight::get().writes(55_u64))
 	}
 	/// Storage: `Escrow::Deals` (r:1 w:1)
 	/// Proof: `Escrow::Deals` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
@@ -99,31 +111,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::DealsOf` (`max_values`: None, `max_size`: Some(562), added: 3037, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Exposure` (r:2 w:2)
 	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Behind` (r:2 w:2)
+	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Escrows` (r:34 w:16)
+	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:16 w:16)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:16 w:16)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn complete_due_deal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `603`
-		//  Estimated: `7064`
-		// Minimum execution time: 36_354_000 picoseconds.
-		Weight::from_parts(38_647_000, 7064)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		//  Measured:  `7185`
+		//  Estimated: `89696`
+		// Minimum execution time: 954_256_000 picoseconds.
+		Weight::from_parts(978_662_000, 89696)
+			.saturating_add(T::DbWeight::get().reads(73_u64))
+			.saturating_add(T::DbWeight::get().writes(55_u64))
 	}
-	/// Storage: `Escrow::Escrows` (r:1 w:1)
-	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `Escrow::Escrows` (r:17 w:9)
+	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:9 w:9)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:9 w:9)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Behind` (r:1 w:1)
 	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Exposure` (r:1 w:0)
+	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn top_up() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1372`
-		//  Estimated: `3598`
-		// Minimum execution time: 78_056_000 picoseconds.
-		Weight::from_parts(81_281_000, 3598)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		//  Measured:  `3911`
+		//  Estimated: `45343`
+		// Minimum execution time: 538_078_000 picoseconds.
+		Weight::from_parts(550_988_000, 45343)
+			.saturating_add(T::DbWeight::get().reads(37_u64))
+			.saturating_add(T::DbWeight::get().writes(28_u64))
 	}
 	/// Storage: `Escrow::DealDeadlines` (r:1 w:1)
 	/// Proof: `Escrow::DealDeadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
@@ -133,76 +155,80 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::DealsOf` (`max_values`: None, `max_size`: Some(562), added: 3037, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Exposure` (r:2 w:2)
 	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Behind` (r:2 w:2)
+	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Escrows` (r:34 w:16)
+	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:16 w:16)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:16 w:16)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::TopUpDeadlines` (r:1 w:1)
 	/// Proof: `Escrow::TopUpDeadlines` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
-	/// Storage: `Escrow::Escrows` (r:8 w:0)
-	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[0, 64]`.
 	/// The range of component `t` is `[0, 8]`.
 	fn on_initialize(d: u32, t: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1396 + d * (59 ±0) + t * (116 ±0)`
-		//  Estimated: `7575 + d * (2610 ±0) + t * (2608 ±0)`
-		// Minimum execution time: 91_155_000 picoseconds.
-		Weight::from_parts(23_647_507, 7575)
-			// Standard Error: 18_235
-			.saturating_add(Weight::from_parts(15_830_387, 0).saturating_mul(d.into()))
-			// Standard Error: 136_666
-			.saturating_add(Weight::from_parts(9_188_335, 0).saturating_mul(t.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		//  Measured:  `7815 + d * (59 ±0) + t * (64 ±0)`
+		//  Estimated: `82829 + d * (2610 ±0) + t * (273 ±370)`
+		// Minimum execution time: 93_880_000 picoseconds.
+		Weight::from_parts(851_983_886, 82829)
+			// Standard Error: 169_512
+			.saturating_add(Weight::from_parts(78_204_111, 0).saturating_mul(d.into()))
+			// Standard Error: 1_270_429
+			.saturating_add(Weight::from_parts(6_074_841, 0).saturating_mul(t.into()))
+			.saturating_add(T::DbWeight::get().reads(68_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(d.into())))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(51_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(t.into()))
+			.saturating_add(Weight::from_parts(0, 273).saturating_mul(t.into()))
 	}
 }
 
 /// The same weights priced with RocksDB's, for tests and mocks.
 impl WeightInfo for () {
 	fn open_deal() -> Weight {
-		Weight::from_parts(154_540_000, 47934)
+		Weight::from_parts(154_449_000, 47952)
 			.saturating_add(RocksDbWeight::get().reads(27_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn accept_deal() -> Weight {
-		Weight::from_parts(24_376_000, 3991)
+		Weight::from_parts(24_467_000, 3991)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn cancel_deal() -> Weight {
-		Weight::from_parts(49_393_000, 7064)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(145_686_000, 47952)
+			.saturating_add(RocksDbWeight::get().reads(25_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn confirm_deal() -> Weight {
-		Weight::from_parts(42_403_000, 7064)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(978_121_000, 89696)
+			.saturating_add(RocksDbWeight::get().reads(73_u64))
+			.saturating_add(RocksDbWeight::get().writes(55_u64))
 	}
 	fn complete_due_deal() -> Weight {
-		Weight::from_parts(38_647_000, 7064)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(978_662_000, 89696)
+			.saturating_add(RocksDbWeight::get().reads(73_u64))
+			.saturating_add(RocksDbWeight::get().writes(55_u64))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(81_281_000, 3598)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		Weight::from_parts(550_988_000, 45343)
+			.saturating_add(RocksDbWeight::get().reads(37_u64))
+			.saturating_add(RocksDbWeight::get().writes(28_u64))
 	}
 	fn on_initialize(d: u32, t: u32, ) -> Weight {
-		Weight::from_parts(23_647_507, 7575)
-			.saturating_add(Weight::from_parts(15_830_387, 0).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(9_188_335, 0).saturating_mul(t.into()))
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		Weight::from_parts(851_983_886, 82829)
+			.saturating_add(Weight::from_parts(78_204_111, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(6_074_841, 0).saturating_mul(t.into()))
+			.saturating_add(RocksDbWeight::get().reads(68_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(d.into())))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(51_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(t.into()))
+			.saturating_add(Weight::from_parts(0, 273).saturating_mul(t.into()))
 	}
 }

@@ -40,8 +40,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `284`
 		//  Estimated: `3557`
-		// Minimum execution time: 18_468_000 picoseconds.
-		Weight::from_parts(19_980_000, 3557)
+		// Minimum execution time: 18_477_000 picoseconds.
+		Weight::from_parts(19_940_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -55,8 +55,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `320`
 		//  Estimated: `3557`
-		// Minimum execution time: 20_140_000 picoseconds.
-		Weight::from_parts(21_432_000, 3557)
+		// Minimum execution time: 20_150_000 picoseconds.
+		Weight::from_parts(21_522_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -70,25 +70,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Classes` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Deadlines` (r:1 w:1)
 	/// Proof: `Membership::Deadlines` (`max_values`: None, `max_size`: Some(1069), added: 3544, mode: `MaxEncodedLen`)
-	/// Storage: `Escrow::Escrows` (r:1 w:1)
-	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Escrows` (r:2 w:1)
+	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Behind` (r:1 w:1)
 	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Exposure` (r:1 w:0)
+	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ClassUsers` (r:1 w:1)
 	/// Proof: `Membership::ClassUsers` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Proteges` (r:0 w:1)
 	/// Proof: `Membership::Proteges` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn propose() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1207`
+		//  Measured:  `1259`
 		//  Estimated: `6580`
-		// Minimum execution time: 112_807_000 picoseconds.
-		Weight::from_parts(117_234_000, 6580)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		// Minimum execution time: 131_685_000 picoseconds.
+		Weight::from_parts(137_394_000, 6580)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Membership::Members` (r:2 w:2)
@@ -99,23 +101,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Applications` (`max_values`: None, `max_size`: Some(312), added: 2787, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Classes` (r:1 w:0)
 	/// Proof: `Membership::Classes` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	/// Storage: `Escrow::Escrows` (r:1 w:1)
-	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Escrows` (r:3 w:1)
+	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Behind` (r:1 w:1)
 	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Exposure` (r:1 w:0)
+	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::CounterForMembers` (r:1 w:1)
 	/// Proof: `Membership::CounterForMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn guarantee_application() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1710`
-		//  Estimated: `6580`
-		// Minimum execution time: 116_342_000 picoseconds.
-		Weight::from_parts(122_081_000, 6580)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		//  Measured:  `1854`
+		//  Estimated: `8817`
+		// Minimum execution time: 144_344_000 picoseconds.
+		Weight::from_parts(149_411_000, 8817)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Membership::Members` (r:2 w:2)
@@ -126,21 +130,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Applications` (`max_values`: None, `max_size`: Some(312), added: 2787, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Classes` (r:1 w:0)
 	/// Proof: `Membership::Classes` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	/// Storage: `Escrow::Escrows` (r:1 w:1)
-	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Escrows` (r:3 w:1)
+	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Behind` (r:1 w:1)
 	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Exposure` (r:1 w:0)
+	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn guarantee_member() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1672`
-		//  Estimated: `6580`
-		// Minimum execution time: 111_155_000 picoseconds.
-		Weight::from_parts(115_352_000, 6580)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		//  Measured:  `1816`
+		//  Estimated: `8817`
+		// Minimum execution time: 139_537_000 picoseconds.
+		Weight::from_parts(144_635_000, 8817)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Membership::Applications` (r:1 w:1)
@@ -153,21 +159,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `915`
 		//  Estimated: `3785`
-		// Minimum execution time: 29_664_000 picoseconds.
-		Weight::from_parts(31_958_000, 3785)
+		// Minimum execution time: 30_435_000 picoseconds.
+		Weight::from_parts(33_240_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Membership::Applications` (r:1 w:1)
 	/// Proof: `Membership::Applications` (`max_values`: None, `max_size`: Some(312), added: 2787, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:8 w:8)
-	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Behind` (r:1 w:1)
+	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Exposure` (r:1 w:0)
+	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:9 w:9)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `Escrow::Behind` (r:1 w:1)
-	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:8 w:8)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ClassUsers` (r:1 w:1)
@@ -176,17 +184,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Proteges` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn decline() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3755`
+		//  Measured:  `3756`
 		//  Estimated: `24417`
-		// Minimum execution time: 487_713_000 picoseconds.
-		Weight::from_parts(501_484_000, 24417)
-			.saturating_add(T::DbWeight::get().reads(36_u64))
+		// Minimum execution time: 529_916_000 picoseconds.
+		Weight::from_parts(545_329_000, 24417)
+			.saturating_add(T::DbWeight::get().reads(37_u64))
 			.saturating_add(T::DbWeight::get().writes(44_u64))
 	}
 	/// Storage: `Membership::Members` (r:2 w:2)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:1 w:1)
-	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Frozen` (r:1 w:0)
 	/// Proof: `Escrow::Frozen` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Behind` (r:1 w:1)
@@ -203,23 +211,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Proteges` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1439`
+		//  Measured:  `1440`
 		//  Estimated: `6580`
-		// Minimum execution time: 98_536_000 picoseconds.
-		Weight::from_parts(102_582_000, 6580)
+		// Minimum execution time: 104_605_000 picoseconds.
+		Weight::from_parts(108_771_000, 6580)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Membership::Applications` (r:1 w:1)
 	/// Proof: `Membership::Applications` (`max_values`: None, `max_size`: Some(312), added: 2787, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:8 w:8)
-	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Behind` (r:1 w:1)
+	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Exposure` (r:1 w:0)
+	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:9 w:9)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `Escrow::Behind` (r:1 w:1)
-	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:8 w:8)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ClassUsers` (r:1 w:1)
@@ -228,23 +238,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Proteges` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn expire_application() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3756`
+		//  Measured:  `3757`
 		//  Estimated: `24417`
-		// Minimum execution time: 493_242_000 picoseconds.
-		Weight::from_parts(504_117_000, 24417)
-			.saturating_add(T::DbWeight::get().reads(36_u64))
+		// Minimum execution time: 547_723_000 picoseconds.
+		Weight::from_parts(560_261_000, 24417)
+			.saturating_add(T::DbWeight::get().reads(37_u64))
 			.saturating_add(T::DbWeight::get().writes(44_u64))
 	}
 	/// Storage: `Membership::Members` (r:2 w:2)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:1 w:1)
-	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Behind` (r:1 w:1)
+	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Exposure` (r:1 w:0)
+	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `Escrow::Behind` (r:1 w:1)
-	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::CounterForMembers` (r:1 w:1)
 	/// Proof: `Membership::CounterForMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ClassUsers` (r:1 w:1)
@@ -253,11 +265,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Proteges` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn end_grace() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1484`
+		//  Measured:  `1485`
 		//  Estimated: `6580`
-		// Minimum execution time: 103_865_000 picoseconds.
-		Weight::from_parts(107_910_000, 6580)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Minimum execution time: 110_764_000 picoseconds.
+		Weight::from_parts(114_980_000, 6580)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Membership::Departing` (r:1 w:1)
@@ -265,13 +277,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Proteges` (r:32 w:32)
 	/// Proof: `Membership::Proteges` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:32 w:32)
-	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Behind` (r:32 w:32)
+	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Exposure` (r:32 w:0)
+	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `Escrow::Behind` (r:32 w:32)
-	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:33 w:33)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Applications` (r:32 w:0)
@@ -283,14 +297,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 32]`.
 	fn continue_departure(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1235 + n * (444 ±0)`
+		//  Measured:  `1236 + n * (444 ±0)`
 		//  Estimated: `4534 + n * (2795 ±0)`
-		// Minimum execution time: 115_651_000 picoseconds.
-		Weight::from_parts(36_237_477, 4534)
-			// Standard Error: 76_067
-			.saturating_add(Weight::from_parts(75_231_363, 0).saturating_mul(n.into()))
+		// Minimum execution time: 123_644_000 picoseconds.
+		Weight::from_parts(27_948_494, 4534)
+			// Standard Error: 87_115
+			.saturating_add(Weight::from_parts(82_759_563, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2795).saturating_mul(n.into()))
@@ -300,13 +314,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Applications` (r:48 w:32)
 	/// Proof: `Membership::Applications` (`max_values`: None, `max_size`: Some(312), added: 2787, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:272 w:272)
-	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Behind` (r:48 w:48)
+	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Exposure` (r:48 w:0)
+	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:289 w:289)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:257 w:257)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `Escrow::Behind` (r:48 w:48)
-	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:273 w:273)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ClassUsers` (r:1 w:1)
@@ -321,17 +337,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 16]`.
 	fn on_initialize(d: u32, e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1723 + d * (3050 ±0) + e * (379 ±0)`
-		//  Estimated: `120024 + d * (23432 ±575) + e * (2826 ±8)`
-		// Minimum execution time: 1_144_328_000 picoseconds.
-		Weight::from_parts(1_154_332_000, 120024)
-			// Standard Error: 858_606
-			.saturating_add(Weight::from_parts(508_217_652, 0).saturating_mul(d.into()))
-			// Standard Error: 1_725_077
-			.saturating_add(Weight::from_parts(23_563_730, 0).saturating_mul(e.into()))
+		//  Measured:  `1724 + d * (3050 ±0) + e * (379 ±0)`
+		//  Estimated: `120024 + d * (23432 ±0) + e * (2826 ±0)`
+		// Minimum execution time: 1_226_118_000 picoseconds.
+		Weight::from_parts(1_232_698_000, 120024)
+			// Standard Error: 1_095_084
+			.saturating_add(Weight::from_parts(551_315_638, 0).saturating_mul(d.into()))
+			// Standard Error: 2_200_199
+			.saturating_add(Weight::from_parts(32_374_611, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(54_u64))
-			.saturating_add(T::DbWeight::get().reads((37_u64).saturating_mul(d.into())))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
+			.saturating_add(T::DbWeight::get().reads((38_u64).saturating_mul(d.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((43_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(e.into())))
@@ -343,71 +359,71 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's, for tests and mocks.
 impl WeightInfo for () {
 	fn set_class() -> Weight {
-		Weight::from_parts(19_980_000, 3557)
+		Weight::from_parts(19_940_000, 3557)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_class() -> Weight {
-		Weight::from_parts(21_432_000, 3557)
+		Weight::from_parts(21_522_000, 3557)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(117_234_000, 6580)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
+		Weight::from_parts(137_394_000, 6580)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn guarantee_application() -> Weight {
-		Weight::from_parts(122_081_000, 6580)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(149_411_000, 8817)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn guarantee_member() -> Weight {
-		Weight::from_parts(115_352_000, 6580)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		Weight::from_parts(144_635_000, 8817)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn accept() -> Weight {
-		Weight::from_parts(31_958_000, 3785)
+		Weight::from_parts(33_240_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn decline() -> Weight {
-		Weight::from_parts(501_484_000, 24417)
-			.saturating_add(RocksDbWeight::get().reads(36_u64))
+		Weight::from_parts(545_329_000, 24417)
+			.saturating_add(RocksDbWeight::get().reads(37_u64))
 			.saturating_add(RocksDbWeight::get().writes(44_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(102_582_000, 6580)
+		Weight::from_parts(108_771_000, 6580)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn expire_application() -> Weight {
-		Weight::from_parts(504_117_000, 24417)
-			.saturating_add(RocksDbWeight::get().reads(36_u64))
+		Weight::from_parts(560_261_000, 24417)
+			.saturating_add(RocksDbWeight::get().reads(37_u64))
 			.saturating_add(RocksDbWeight::get().writes(44_u64))
 	}
 	fn end_grace() -> Weight {
-		Weight::from_parts(107_910_000, 6580)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		Weight::from_parts(114_980_000, 6580)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn continue_departure(n: u32, ) -> Weight {
-		Weight::from_parts(36_237_477, 4534)
-			.saturating_add(Weight::from_parts(75_231_363, 0).saturating_mul(n.into()))
+		Weight::from_parts(27_948_494, 4534)
+			.saturating_add(Weight::from_parts(82_759_563, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2795).saturating_mul(n.into()))
 	}
 	fn on_initialize(d: u32, e: u32, ) -> Weight {
-		Weight::from_parts(1_154_332_000, 120024)
-			.saturating_add(Weight::from_parts(508_217_652, 0).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(23_563_730, 0).saturating_mul(e.into()))
+		Weight::from_parts(1_232_698_000, 120024)
+			.saturating_add(Weight::from_parts(551_315_638, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(32_374_611, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(54_u64))
-			.saturating_add(RocksDbWeight::get().reads((37_u64).saturating_mul(d.into())))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(e.into())))
+			.saturating_add(RocksDbWeight::get().reads((38_u64).saturating_mul(d.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((43_u64).saturating_mul(d.into())))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(e.into())))
