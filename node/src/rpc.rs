@@ -38,9 +38,11 @@ where
 			Balance,
 			BlockNumber,
 		> + pallet_deposit_escrow_rpc::DepositEscrowRuntimeApi<Block, AccountId, Balance, BlockNumber>
+		+ pallet_complaints_rpc::ComplaintsRuntimeApi<Block, AccountId, Balance, BlockNumber>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
+	use pallet_complaints_rpc::{Complaints, ComplaintsApiServer};
 	use pallet_deposit_escrow_rpc::{DepositEscrow, DepositEscrowApiServer};
 	use pallet_guarantee_membership_rpc::{GuaranteeMembership, GuaranteeMembershipApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
@@ -52,7 +54,8 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(GuaranteeMembership::new(client.clone()).into_rpc())?;
-	module.merge(DepositEscrow::new(client).into_rpc())?;
+	module.merge(DepositEscrow::new(client.clone()).into_rpc())?;
+	module.merge(Complaints::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -10,6 +10,9 @@
 //! | [`GuaranteeEscrow`] | escrowed deposit quanta | membership by guarantee |
 //! | [`BlockedInspect`] | complaints | membership by guarantee, escrow |
 //! | [`OnTopUpMissed`] | membership by guarantee | escrow |
+//! | [`Expel`] | membership by guarantee | complaints |
+//! | [`DisputeEscrow`] | escrowed deposit quanta | complaints |
+//! | [`GeneralVote`] | fund voting | complaints |
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -26,6 +29,12 @@ use sp_runtime::{
 
 /// A membership class: a row of the class table (name, guarantee quantum).
 pub type ClassId = u16;
+
+/// The number of an insured deal.
+pub type DealId = u64;
+
+/// The number of a complaint case.
+pub type CaseId = u32;
 
 /// What other pallets may ask about the cooperative's members.
 pub trait MembershipInspect<AccountId> {
@@ -89,6 +98,9 @@ pub struct EscrowStanding<Balance> {
 pub trait BlockedInspect<AccountId> {
 	/// Whether `who` is blocked: no new deals, guarantees or revocations by or of them.
 	fn is_blocked(who: &AccountId) -> bool;
+	/// Whether the guarantee of `guarantor` for `protege` is under review by an open case
+	/// (the guarantor sits on its panel for that protégé): it cannot be revoked.
+	fn is_under_review(guarantor: &AccountId, protege: &AccountId) -> bool;
 }
 
 /// No complaints pallet: nobody is blocked.
@@ -96,6 +108,62 @@ impl<AccountId> BlockedInspect<AccountId> for () {
 	fn is_blocked(_: &AccountId) -> bool {
 		false
 	}
+
+	fn is_under_review(_: &AccountId, _: &AccountId) -> bool {
+		false
+	}
+}
+
+/// Removing a member under the regulation.
+pub trait Expel<AccountId> {
+	/// Expels member `who`: their membership ends and the guarantees they gave end in bounded
+	/// pages.
+	fn expel(who: &AccountId) -> DispatchResult;
+}
+
+/// A deal as a complaint sees it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct DealSummary<AccountId, Balance, BlockNumber> {
+	/// Who opened it.
+	pub initiator: AccountId,
+	/// Who accepted it.
+	pub counterparty: AccountId,
+	/// Its value.
+	pub amount: Balance,
+	/// `None` while it is open; the block it completed in, after.
+	pub completed_at: Option<BlockNumber>,
+}
+
+/// What the complaints pallet needs of the escrow.
+pub trait DisputeEscrow<AccountId, Balance, BlockNumber> {
+	/// Deal `id`, if it is open (accepted) or completed recently enough to be complained about.
+	fn deal(id: DealId) -> Option<DealSummary<AccountId, Balance, BlockNumber>>;
+	/// Ends open deal `id` without completing it (it is disputed), lowering both parties'
+	/// exposure. Nothing if it is not open.
+	fn close_disputed(id: DealId);
+	/// Freezes the escrow behind `who`: no guarantee of theirs can be revoked.
+	fn freeze(who: &AccountId);
+	/// Unfreezes the escrow behind `who`.
+	fn unfreeze(who: &AccountId);
+	/// Whether the escrow behind `who` is frozen.
+	fn is_frozen(who: &AccountId) -> bool;
+	/// The escrow behind `who` that their open deals do not need: the most a compensation
+	/// from it may be.
+	fn headroom(who: &AccountId) -> Balance;
+	/// Pays exactly `amount` from the escrow behind `accused` to `injured`, split across the
+	/// guarantors by the escrow's rule; nothing moves unless all of it can.
+	fn compensate(accused: &AccountId, injured: &AccountId, amount: Balance) -> DispatchResult;
+}
+
+/// The general vote of all members: the top of complaint escalation.
+pub trait GeneralVote {
+	/// Side `side` of case `case` reached the top of the guarantor graph: the members decide.
+	fn refer(case: CaseId, side: u8);
+}
+
+/// No general vote yet: the privileged origin of the complaints pallet decides.
+impl GeneralVote for () {
+	fn refer(_: CaseId, _: u8) {}
 }
 
 /// What happens to a guarantee whose guarantor did not top the escrow back up in time after a

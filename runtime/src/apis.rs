@@ -16,15 +16,16 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use pallet_complaints_runtime_api::{BlockView, CaseId, CaseView, Record};
 use pallet_deposit_escrow_runtime_api::{Deal, DealId, DealView, EscrowView};
 use pallet_guarantee_membership_runtime_api::{
 	ApplicationView, ClassView, GuarantorGraph, MemberView,
 };
 
 use super::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Escrow, Executive,
-	Grandpa, InherentDataExt, Membership, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, System, TransactionPayment, VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Complaints, Escrow,
+	Executive, Grandpa, InherentDataExt, Membership, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -183,6 +184,21 @@ impl_runtime_apis! {
 		}
 		fn deals_of(who: AccountId) -> Vec<DealView<AccountId, Balance, BlockNumber>> {
 			Escrow::deals_of(&who)
+		}
+	}
+
+	impl pallet_complaints_runtime_api::ComplaintsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn case(id: CaseId) -> Option<CaseView<AccountId, Balance, BlockNumber>> {
+			Complaints::case_view(id)
+		}
+		fn cases_of(who: AccountId) -> Vec<CaseView<AccountId, Balance, BlockNumber>> {
+			Complaints::cases_of(&who)
+		}
+		fn record(who: AccountId) -> Record {
+			Complaints::record_of(&who)
+		}
+		fn blocks(who: Option<AccountId>) -> Vec<BlockView<AccountId>> {
+			Complaints::blocks(who)
 		}
 	}
 

@@ -16,4 +16,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_guarantee_membership, Membership]
 	[pallet_deposit_escrow, Escrow]
+	[pallet_complaints, Complaints]
 );

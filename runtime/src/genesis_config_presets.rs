@@ -19,9 +19,12 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	currency::UNITS, AccountId, Balance, BalancesConfig, MembershipConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig,
+	currency::UNITS, AccountId, Balance, BalancesConfig, ComplaintsConfig, MembershipConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
 };
+
+/// On development networks a complaint climbs a level after ten blocks (a minute), not a day.
+const DEV_ESCALATION_PERIOD: u32 = 10;
 
 /// Every endowed development account starts with this balance.
 const ENDOWMENT: Balance = 1_000_000 * UNITS;
@@ -83,6 +86,7 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, sudo: Option<Acc
 		},
 		sudo: SudoConfig { key: sudo },
 		membership: MembershipConfig { classes: classes(), founders: founders() },
+		complaints: ComplaintsConfig { escalation_period: DEV_ESCALATION_PERIOD },
 	})
 }
 

@@ -117,7 +117,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	authoring_version: 1,
 	// Bump on every change of runtime logic; `transaction_version` on every change of a call's
 	// encoding (index, arguments) so that signed transactions of the old format are refused.
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -207,6 +207,8 @@ mod runtime {
 	pub type Membership = pallet_guarantee_membership;
 	#[runtime::pallet_index(21)]
 	pub type Escrow = pallet_deposit_escrow;
+	#[runtime::pallet_index(22)]
+	pub type Complaints = pallet_complaints;
 
 	// Development only: the `development` preset sets a key, every other preset leaves it empty,
 	// so no account can use it.

@@ -148,7 +148,10 @@ mod benchmarks {
 		let _ = Pallet::<T>::confirm_deal(RawOrigin::Signed(initiator).into(), id);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(counterparty), id);
-		assert!(!Deals::<T>::contains_key(id));
+		assert!(matches!(
+			Deals::<T>::get(id).map(|d| d.status),
+			Some(DealStatus::Completed { .. })
+		));
 	}
 
 	#[benchmark]
@@ -160,7 +163,10 @@ mod benchmarks {
 		let caller = funded::<T>("caller", 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), id);
-		assert!(!Deals::<T>::contains_key(id));
+		assert!(matches!(
+			Deals::<T>::get(id).map(|d| d.status),
+			Some(DealStatus::Completed { .. })
+		));
 	}
 
 	#[benchmark]

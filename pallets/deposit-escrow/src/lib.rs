@@ -72,7 +72,8 @@ use sp_runtime::{
 };
 use synergy_primitives::file_deadline;
 pub use synergy_primitives::{
-	BlockedInspect, EscrowStanding, GuaranteeEscrow, MembershipInspect, OnTopUpMissed,
+	BlockedInspect, DealSummary, DisputeEscrow, EscrowStanding, GuaranteeEscrow, MembershipInspect,
+	OnTopUpMissed,
 };
 
 pub use pallet::*;
@@ -132,6 +133,11 @@ pub mod pallet {
 		/// How long an open deal runs before it completes on its own.
 		#[pallet::constant]
 		type DealPeriod: Get<BlockNumberFor<Self>>;
+
+		/// How long a completed deal stays in state, so that a party may still complain about
+		/// it; then it is forgotten, in bounded steps.
+		#[pallet::constant]
+		type SettledPeriod: Get<BlockNumberFor<Self>>;
 
 		/// How long a guarantor has to top the escrow back up after a compensation.
 		#[pallet::constant]
@@ -225,6 +231,10 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// A guarantor escrowed `amount` behind a protégé.
 		EscrowLocked { guarantor: T::AccountId, protege: T::AccountId, amount: BalanceOf<T> },
+		/// A completed deal's time for complaints passed: it left state.
+		DealForgotten { deal: DealId },
+		/// An open deal was ended without completing, because a complaint disputes it.
+		DealDisputed { deal: DealId },
 		/// An escrow (or part of a retained one) was returned to its guarantor.
 		EscrowReleased { guarantor: T::AccountId, protege: T::AccountId, amount: BalanceOf<T> },
 		/// A guarantee ended while the protégé's open deals needed its escrow: `amount` stays
@@ -322,11 +332,18 @@ pub mod pallet {
 			let deals = DealDeadlines::<T>::take(now);
 			let completed = deals.len() as u32;
 			for id in deals {
-				if let Some(deal) = Deals::<T>::get(id) {
-					if matches!(deal.status, DealStatus::Open { completes_at } if completes_at <= now)
+				let Some(deal) = Deals::<T>::get(id) else { continue };
+				match deal.status {
+					DealStatus::Open { completes_at } if completes_at <= now => {
+						Self::complete(id, deal)
+					},
+					DealStatus::Completed { at }
+						if at.saturating_add(T::SettledPeriod::get()) <= now =>
 					{
-						Self::complete(id, deal);
-					}
+						Deals::<T>::remove(id);
+						Self::deposit_event(Event::DealForgotten { deal: id });
+					},
+					_ => {},
 				}
 			}
 			let top_ups = TopUpDeadlines::<T>::take(now);
@@ -578,9 +595,14 @@ impl<T: Config> Pallet<T> {
 			.ok_or_else(|| Error::<T>::TooManyDeadlines.into())
 	}
 
-	/// Forgets a deal: removes it from both parties' lists and lowers their exposure.
+	/// Forgets a deal at once (cancelled, or disputed); see [`Self::settle`].
 	fn close(id: DealId, deal: &DealOf<T>) {
 		Deals::<T>::remove(id);
+		Self::settle(id, deal);
+	}
+
+	/// Takes a deal off both parties' lists and lowers their exposure.
+	fn settle(id: DealId, deal: &DealOf<T>) {
 		for party in [&deal.initiator, &deal.counterparty] {
 			DealsOf::<T>::mutate(party, |deals| deals.retain(|d| *d != id));
 			Exposure::<T>::mutate(party, |e| e.saturating_reduce(deal.amount));
@@ -645,8 +667,19 @@ impl<T: Config> Pallet<T> {
 		Ok(released)
 	}
 
-	fn complete(id: DealId, deal: DealOf<T>) {
-		Self::close(id, &deal);
+	/// Completes a deal: it leaves the parties' lists and exposure, and stays in state for
+	/// [`Config::SettledPeriod`], open to complaints (at once forgotten if that is zero, or if
+	/// no block in reach has room for its deadline).
+	fn complete(id: DealId, mut deal: DealOf<T>) {
+		Self::settle(id, &deal);
+		let now = frame_system::Pallet::<T>::block_number();
+		let forget_at = now.saturating_add(T::SettledPeriod::get());
+		if forget_at > now && Self::schedule_deal(forget_at, id).is_ok() {
+			deal.status = DealStatus::Completed { at: now };
+			Deals::<T>::insert(id, deal);
+		} else {
+			Deals::<T>::remove(id);
+		}
 		Self::deposit_event(Event::DealCompleted { deal: id });
 	}
 
@@ -838,6 +871,9 @@ impl<T: Config> Pallet<T> {
 		}
 		let mut exposure: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (id, deal) in Deals::<T>::iter() {
+			if matches!(deal.status, DealStatus::Completed { .. }) {
+				continue;
+			}
 			for party in [&deal.initiator, &deal.counterparty] {
 				ensure!(DealsOf::<T>::get(party).contains(&id), "a deal a party does not list");
 				exposure.entry(party.clone()).or_default().saturating_accrue(deal.amount);
@@ -918,5 +954,55 @@ impl<T: Config> GuaranteeEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 
 	fn standing(protege: &T::AccountId) -> EscrowStanding<BalanceOf<T>> {
 		Self::standing_of(protege)
+	}
+}
+
+impl<T: Config> DisputeEscrow<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for Pallet<T> {
+	fn deal(id: DealId) -> Option<DealSummary<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		let deal = Deals::<T>::get(id)?;
+		let completed_at = match deal.status {
+			DealStatus::Proposed => return None,
+			DealStatus::Open { .. } => None,
+			DealStatus::Completed { at } => Some(at),
+		};
+		Some(DealSummary {
+			initiator: deal.initiator,
+			counterparty: deal.counterparty,
+			amount: deal.amount,
+			completed_at,
+		})
+	}
+
+	fn close_disputed(id: DealId) {
+		if let Some(deal) = Deals::<T>::get(id) {
+			if matches!(deal.status, DealStatus::Open { .. }) {
+				Self::close(id, &deal);
+				Self::deposit_event(Event::DealDisputed { deal: id });
+			}
+		}
+	}
+
+	fn freeze(who: &T::AccountId) {
+		Self::freeze(who)
+	}
+
+	fn unfreeze(who: &T::AccountId) {
+		Self::unfreeze(who)
+	}
+
+	fn is_frozen(who: &T::AccountId) -> bool {
+		Frozen::<T>::contains_key(who)
+	}
+
+	fn headroom(who: &T::AccountId) -> BalanceOf<T> {
+		Behind::<T>::get(who).saturating_sub(Exposure::<T>::get(who))
+	}
+
+	fn compensate(
+		accused: &T::AccountId,
+		injured: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		Self::compensate(accused, injured, amount)
 	}
 }

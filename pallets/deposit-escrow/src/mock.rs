@@ -62,6 +62,7 @@ pub const EVE: AccountId = 5;
 pub const QUANTUM: Balance = 100;
 pub const DEAL_PERIOD: u64 = 5;
 pub const TOP_UP_PERIOD: u64 = 10;
+pub const SETTLED_PERIOD: u64 = 3;
 pub const MAX_DEALS: u32 = 3;
 
 thread_local! {
@@ -99,6 +100,10 @@ impl synergy_primitives::BlockedInspect<AccountId> for Complaints {
 	fn is_blocked(who: &AccountId) -> bool {
 		Self::is_blocked_now(who)
 	}
+
+	fn is_under_review(_: &AccountId, _: &AccountId) -> bool {
+		false
+	}
 }
 
 pub struct RecordMissed;
@@ -130,6 +135,7 @@ impl pallet_deposit_escrow::Config for Test {
 	type Blocked = Complaints;
 	type OnTopUpMissed = RecordMissed;
 	type DealPeriod = ConstU64<DEAL_PERIOD>;
+	type SettledPeriod = ConstU64<SETTLED_PERIOD>;
 	type TopUpPeriod = ConstU64<TOP_UP_PERIOD>;
 	type MaxDealsPerMember = ConstU32<MAX_DEALS>;
 	type MaxGuarantors = ConstU32<4>;

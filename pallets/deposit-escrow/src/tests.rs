@@ -22,6 +22,11 @@ fn held(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&HoldReason::Guarantee.into(), &who)
 }
 
+/// Whether deal `id` is proposed or open (not completed, nor forgotten).
+fn live(id: DealId) -> bool {
+	Deals::<Test>::get(id).is_some_and(|d| !matches!(d.status, DealStatus::Completed { .. }))
+}
+
 /// ALICE opens a deal of `amount` with BOB and BOB accepts it; returns its id.
 /// Fills the deadline queue `Queue` from block `from` to the last block a deadline due at
 /// `from` may spill into, so that one more is refused.
@@ -140,9 +145,15 @@ mod deals {
 			System::assert_last_event(EscrowEvent::DealConfirmed { deal: 0, by: ALICE }.into());
 			assert_ok!(Escrow::confirm_deal(signed(BOB), 0));
 			System::assert_last_event(EscrowEvent::DealCompleted { deal: 0 }.into());
-			assert!(!Deals::<Test>::contains_key(0));
 			assert_eq!(Exposure::<Test>::get(ALICE), 0);
 			assert!(DealsOf::<Test>::get(BOB).is_empty());
+			// Kept, open to complaints, for the settled period; then forgotten.
+			assert_eq!(Deals::<Test>::get(0).unwrap().status, DealStatus::Completed { at: 1 });
+			run_to_block(SETTLED_PERIOD);
+			assert!(Deals::<Test>::contains_key(0));
+			run_to_block(1 + SETTLED_PERIOD);
+			assert!(!Deals::<Test>::contains_key(0));
+			System::assert_last_event(EscrowEvent::DealForgotten { deal: 0 }.into());
 		});
 	}
 
@@ -155,6 +166,12 @@ mod deals {
 				assert_ok!(Escrow::confirm_deal(signed(ALICE), id));
 				assert_ok!(Escrow::confirm_deal(signed(BOB), id));
 			}
+			assert!((0..10).all(|id| !live(id)));
+			// Forgotten in bounded steps: at most three a block (the mock's bound) from the
+			// period's end, sharing the queue with the deals' own completion deadlines.
+			run_to_block(1 + SETTLED_PERIOD);
+			assert_eq!(Deals::<Test>::iter().count(), 7);
+			run_to_block(1 + SETTLED_PERIOD + 2 * u64::from(synergy_primitives::DEADLINE_SPILL));
 			assert_eq!(Deals::<Test>::iter().count(), 0);
 		});
 	}
@@ -166,7 +183,7 @@ mod deals {
 			run_to_block(DEAL_PERIOD);
 			assert!(Deals::<Test>::contains_key(id));
 			run_to_block(1 + DEAL_PERIOD);
-			assert!(!Deals::<Test>::contains_key(id));
+			assert!(!live(id));
 			System::assert_last_event(EscrowEvent::DealCompleted { deal: id }.into());
 		});
 	}
@@ -297,7 +314,7 @@ mod deals {
 			run_to_block(last - 1);
 			assert!(Deals::<Test>::contains_key(0));
 			run_to_block(last);
-			assert!(!Deals::<Test>::contains_key(0));
+			assert!(!live(0));
 		});
 	}
 
@@ -491,7 +508,7 @@ mod ended_guarantees {
 			assert_eq!(Escrows::<Test>::get(ALICE, BOB), None);
 			assert_eq!(Behind::<Test>::get(ALICE), QUANTUM);
 			run_to_block(1 + DEAL_PERIOD);
-			assert!(!Deals::<Test>::contains_key(with_bob));
+			assert!(!live(with_bob));
 		});
 	}
 
@@ -538,6 +555,51 @@ mod ended_guarantees {
 			}
 			assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), 16, 1_000));
 			assert_noop!(Escrow::lock(&16, &ALICE, 1), EscrowError::TooManyEscrows);
+		});
+	}
+}
+
+mod disputes {
+	use super::*;
+	use synergy_primitives::DisputeEscrow;
+
+	#[test]
+	fn a_complaint_sees_open_and_recently_completed_deals_only() {
+		test(|| {
+			assert_ok!(Escrow::open_deal(signed(ALICE), BOB, 10, terms()));
+			assert_eq!(<Escrow as DisputeEscrow<_, _, _>>::deal(0), None, "a proposal is no deal");
+			assert_ok!(Escrow::accept_deal(signed(BOB), 0));
+			let summary =
+				DealSummary { initiator: ALICE, counterparty: BOB, amount: 10, completed_at: None };
+			assert_eq!(<Escrow as DisputeEscrow<_, _, _>>::deal(0), Some(summary.clone()));
+			assert_ok!(Escrow::confirm_deal(signed(ALICE), 0));
+			assert_ok!(Escrow::confirm_deal(signed(BOB), 0));
+			assert_eq!(
+				<Escrow as DisputeEscrow<_, _, _>>::deal(0),
+				Some(DealSummary { completed_at: Some(1), ..summary })
+			);
+			// A completed deal cannot be confirmed, cancelled or completed again.
+			assert_noop!(Escrow::confirm_deal(signed(ALICE), 0), EscrowError::WrongDealStatus);
+			assert_noop!(Escrow::cancel_deal(signed(ALICE), 0), EscrowError::WrongDealStatus);
+			assert_noop!(Escrow::complete_due_deal(signed(ALICE), 0), EscrowError::WrongDealStatus);
+			run_to_block(1 + SETTLED_PERIOD);
+			assert_eq!(<Escrow as DisputeEscrow<_, _, _>>::deal(0), None);
+		});
+	}
+
+	#[test]
+	fn a_disputed_deal_closes_without_completing() {
+		test(|| {
+			let id = open_accepted(QUANTUM);
+			<Escrow as DisputeEscrow<_, _, _>>::close_disputed(id);
+			System::assert_last_event(EscrowEvent::DealDisputed { deal: id }.into());
+			assert!(!Deals::<Test>::contains_key(id));
+			assert_eq!(Exposure::<Test>::get(ALICE), 0);
+			assert_eq!(Exposure::<Test>::get(BOB), 0);
+			// Nothing to do for a deal that is not open.
+			let events = System::events().len();
+			<Escrow as DisputeEscrow<_, _, _>>::close_disputed(id);
+			assert_eq!(System::events().len(), events);
 		});
 	}
 }

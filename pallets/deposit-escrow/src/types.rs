@@ -6,8 +6,7 @@ use scale_info::TypeInfo;
 use sp_core::H256;
 use synergy_primitives::EscrowStanding;
 
-/// The number of a deal.
-pub type DealId = u64;
+pub use synergy_primitives::DealId;
 
 /// One guarantor's escrow behind one protégé.
 #[derive(
@@ -60,6 +59,10 @@ pub enum DealStatus<BlockNumber> {
 	/// Accepted by both; completes when both confirm, or on its own at `completes_at`.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 	Open { completes_at: BlockNumber },
+	/// Completed at block `at`; kept for [`crate::Config::SettledPeriod`] so that a party may
+	/// still complain about it, then forgotten (its record lives in the events).
+	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	Completed { at: BlockNumber },
 }
 
 /// An insured deal between two members.

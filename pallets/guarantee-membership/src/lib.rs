@@ -66,7 +66,8 @@ use sp_runtime::{
 };
 use synergy_primitives::file_deadline;
 pub use synergy_primitives::{
-	BlockedInspect, ClassId, EscrowStanding, GuaranteeEscrow, MembershipInspect, OnTopUpMissed,
+	BlockedInspect, ClassId, EscrowStanding, Expel, GuaranteeEscrow, MembershipInspect,
+	OnTopUpMissed,
 };
 
 pub use extension::{CheckMembership, NOT_A_MEMBER};
@@ -350,6 +351,9 @@ pub mod pallet {
 		NotDeparting,
 		/// The guarantees this former member gave are still ending; apply again afterwards.
 		DepartureInProgress,
+		/// The guarantee is under review by an open complaint case, on whose panel the
+		/// guarantor sits: it cannot be revoked until the case closes.
+		UnderReview,
 	}
 
 	#[pallet::hooks]
@@ -551,6 +555,7 @@ pub mod pallet {
 				!T::Blocked::is_blocked(&guarantor) && !T::Blocked::is_blocked(&protege),
 				Error::<T>::Blocked
 			);
+			ensure!(!T::Blocked::is_under_review(&guarantor, &protege), Error::<T>::UnderReview);
 			T::Escrow::ensure_releasable(&guarantor, &protege)?;
 			let grace_until = Self::schedule_grace_if_short(&protege, &member, 1)?;
 
@@ -853,6 +858,41 @@ impl<T: Config> Pallet<T> {
 		);
 	}
 
+	/// Makes `who` a member guaranteed by `guarantors` (each made a member first if they are
+	/// not, funded and escrowing the benchmark class's quantum), for other pallets' benchmark
+	/// setups only. Keeps what `who` already guarantees.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn insert_guaranteed_member_for_benchmarks(
+		who: &T::AccountId,
+		guarantors: &[T::AccountId],
+	) {
+		use fungible::Mutate;
+		if !Members::<T>::contains_key(who) {
+			Self::insert_member_for_benchmarks(who);
+		}
+		let quantum = Classes::<T>::get(ClassId::MAX).map(|c| c.quantum).unwrap_or_default();
+		let Some(mut record) = Members::<T>::get(who) else { return };
+		for guarantor in guarantors.iter().take(T::MaxGuarantors::get() as usize) {
+			if !Members::<T>::contains_key(guarantor) {
+				Self::insert_member_for_benchmarks(guarantor);
+			}
+			let _ = T::Currency::mint_into(guarantor, quantum.saturating_mul(1_000u32.into()));
+			if record.guarantors.contains(guarantor)
+				|| T::Escrow::lock(guarantor, who, quantum).is_err()
+				|| record.guarantors.try_push(guarantor.clone()).is_err()
+			{
+				continue;
+			}
+			Proteges::<T>::insert(guarantor, who, ());
+			Members::<T>::mutate(guarantor, |g| {
+				if let Some(g) = g {
+					g.proteges.saturating_inc();
+				}
+			});
+		}
+		Members::<T>::insert(who, record);
+	}
+
 	/// Expels `who` (the complaints pallet's verdict): the membership ends at once; the
 	/// guarantees they gave end in pages and their protégés enter grace.
 	pub fn expel(who: &T::AccountId) -> DispatchResult {
@@ -938,6 +978,12 @@ impl<T: Config> OnTopUpMissed<T::AccountId> for Pallet<T> {
 		});
 		Self::lose_guarantor(protege, &mut member, guarantor);
 		Members::<T>::insert(protege, member);
+	}
+}
+
+impl<T: Config> Expel<T::AccountId> for Pallet<T> {
+	fn expel(who: &T::AccountId) -> DispatchResult {
+		Self::expel(who)
 	}
 }
 

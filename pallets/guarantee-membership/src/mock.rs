@@ -86,6 +86,7 @@ thread_local! {
 	static ESCROW: RefCell<BTreeMap<(AccountId, AccountId), Balance>> = const { RefCell::new(BTreeMap::new()) };
 	static COMMITTED: RefCell<BTreeSet<(AccountId, AccountId)>> = const { RefCell::new(BTreeSet::new()) };
 	static BLOCKED: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+	static UNDER_REVIEW: RefCell<BTreeSet<(AccountId, AccountId)>> = const { RefCell::new(BTreeSet::new()) };
 }
 
 /// Escrow in a pot account, recorded per (guarantor, protégé).
@@ -104,6 +105,11 @@ pub fn total_escrow() -> Balance {
 /// Marks the escrow of a guarantee as committed to open deals (not releasable).
 pub fn commit_escrow(guarantor: AccountId, protege: AccountId) {
 	COMMITTED.with(|c| c.borrow_mut().insert((guarantor, protege)));
+}
+
+/// Puts a guarantee under review, as a complaint case whose panel the guarantor sits on would.
+pub fn put_under_review(guarantor: AccountId, protege: AccountId) {
+	UNDER_REVIEW.with(|r| r.borrow_mut().insert((guarantor, protege)));
 }
 
 /// Blocks an account, as an open complaint would.
@@ -145,6 +151,10 @@ impl synergy_primitives::BlockedInspect<AccountId> for Complaints {
 	fn is_blocked(who: &AccountId) -> bool {
 		BLOCKED.with(|b| b.borrow().contains(who))
 	}
+
+	fn is_under_review(guarantor: &AccountId, protege: &AccountId) -> bool {
+		UNDER_REVIEW.with(|r| r.borrow().contains(&(*guarantor, *protege)))
+	}
 }
 
 parameter_types! {
@@ -174,6 +184,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ESCROW.with(|e| e.borrow_mut().clear());
 	COMMITTED.with(|c| c.borrow_mut().clear());
 	BLOCKED.with(|b| b.borrow_mut().clear());
+	UNDER_REVIEW.with(|r| r.borrow_mut().clear());
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: vec![

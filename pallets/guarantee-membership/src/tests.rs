@@ -490,6 +490,16 @@ mod revocation_and_grace {
 	}
 
 	#[test]
+	fn a_guarantee_under_review_cannot_be_revoked() {
+		test(|| {
+			put_under_review(DAVE, BOB);
+			assert_noop!(Membership::revoke(signed(DAVE), BOB), MembershipError::UnderReview);
+			// DAVE's other guarantee is not under review.
+			assert_ok!(Membership::revoke(signed(DAVE), CHARLIE));
+		});
+	}
+
+	#[test]
 	fn a_member_in_grace_with_a_blocked_protege_cannot_be_guaranteed_out_of_a_block() {
 		test(|| {
 			block(ALICE);

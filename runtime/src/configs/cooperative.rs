@@ -1,10 +1,12 @@
-//! The cooperative's own pallets: membership by guarantee and escrowed deposit quanta.
+//! The cooperative's own pallets: membership by guarantee, escrowed deposit quanta and
+//! complaints.
 
 use frame_support::{parameter_types, traits::ConstU32};
 use frame_system::EnsureRoot;
 
 use crate::{
-	time::DAYS, AccountId, Balances, BlockNumber, Escrow, Membership, Runtime, RuntimeHoldReason,
+	time::DAYS, AccountId, Balances, BlockNumber, Complaints, Escrow, Membership, Runtime,
+	RuntimeHoldReason,
 };
 
 /// The fewest guarantors a member may have outside grace: the regulation's "two members".
@@ -17,13 +19,17 @@ parameter_types! {
 	pub const GracePeriod: BlockNumber = 7 * DAYS;
 	pub const DealPeriod: BlockNumber = 30 * DAYS;
 	pub const TopUpPeriod: BlockNumber = 7 * DAYS;
+	/// How long a completed deal stays open to complaints.
+	pub const SettledPeriod: BlockNumber = 7 * DAYS;
+	/// A level of a complaint case has a day to decide (genesis presets of development networks
+	/// set a few blocks).
+	pub const DefaultEscalationPeriod: BlockNumber = DAYS;
 }
 
 impl pallet_guarantee_membership::Config for Runtime {
 	type Currency = Balances;
 	type Escrow = Escrow;
-	// No complaints pallet yet: nobody is blocked.
-	type Blocked = ();
+	type Blocked = Complaints;
 	// Root until the members' general meeting takes the class table over.
 	type ClassOrigin = EnsureRoot<AccountId>;
 	type MinGuarantors = ConstU32<MIN_GUARANTORS>;
@@ -42,9 +48,10 @@ impl pallet_deposit_escrow::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Membership = Membership;
-	type Blocked = ();
+	type Blocked = Complaints;
 	type OnTopUpMissed = Membership;
 	type DealPeriod = DealPeriod;
+	type SettledPeriod = SettledPeriod;
 	type TopUpPeriod = TopUpPeriod;
 	type MaxDealsPerMember = ConstU32<64>;
 	type MaxGuarantors = ConstU32<MAX_GUARANTORS>;
@@ -61,5 +68,54 @@ pub struct MembershipForBenchmarks;
 impl pallet_deposit_escrow::BenchmarkHelper<AccountId> for MembershipForBenchmarks {
 	fn make_member(who: &AccountId) {
 		Membership::insert_member_for_benchmarks(who);
+	}
+}
+
+impl pallet_complaints::Config for Runtime {
+	type Currency = Balances;
+	type Members = Membership;
+	type Escrow = Escrow;
+	// No general meeting yet: Root records the top level's decisions.
+	type GeneralVote = ();
+	type TopOrigin = EnsureRoot<AccountId>;
+	type DefaultEscalationPeriod = DefaultEscalationPeriod;
+	type MaxEscalationDepth = ConstU32<4>;
+	type MaxPanel = ConstU32<16>;
+	type MaxOpenFiled = ConstU32<4>;
+	type MaxCasesListed = ConstU32<32>;
+	type MaxDeadlinesPerBlock = ConstU32<16>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ComplaintsForBenchmarks;
+}
+
+/// Makes members, guarantees and deals for the complaints pallet's benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct ComplaintsForBenchmarks;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_complaints::BenchmarkHelper<AccountId> for ComplaintsForBenchmarks {
+	fn max_guarantors() -> u32 {
+		MAX_GUARANTORS
+	}
+
+	fn guarantee(who: &AccountId, guarantors: &[AccountId]) {
+		Membership::insert_guaranteed_member_for_benchmarks(who, guarantors);
+	}
+
+	fn deal(initiator: &AccountId, counterparty: &AccountId) -> pallet_complaints::DealId {
+		use crate::RuntimeOrigin;
+		let id = pallet_deposit_escrow::NextDealId::<Runtime>::get();
+		let amount = Escrow::insured_quantum(initiator).min(Escrow::insured_quantum(counterparty));
+		let opened = Escrow::open_deal(
+			RuntimeOrigin::signed(initiator.clone()),
+			counterparty.clone().into(),
+			amount,
+			Default::default(),
+		)
+		.and_then(|_| Escrow::accept_deal(RuntimeOrigin::signed(counterparty.clone()), id));
+		if let Err(error) = opened {
+			panic!("benchmark setup failed: {error:?}");
+		}
+		id
 	}
 }

@@ -1,0 +1,36 @@
+//! # Runtime API of complaints
+//!
+//! What auditors read about complaint cases, reachable with `state_call` by any client, and as
+//! readable JSON through the node's `synergy_` RPC methods (`pallet-complaints-rpc`).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::Codec;
+pub use pallet_complaints::{
+	BlockReason, BlockView, CaseId, CaseView, Outcome, Record, SeatView, SideView, Stage, Verdict,
+	MAX_BLOCKS_LISTED,
+};
+
+sp_api::decl_runtime_apis! {
+	/// Cases, records and blocks.
+	#[api_version(1)]
+	pub trait ComplaintsApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+	{
+		/// Case `id` with its sides, current panels, votes, deadlines and outcomes.
+		fn case(id: CaseId) -> Option<CaseView<AccountId, Balance, BlockNumber>>;
+		/// The recent cases of `who` as a party, open and closed, newest first.
+		fn cases_of(who: AccountId) -> Vec<CaseView<AccountId, Balance, BlockNumber>>;
+		/// The record of `who`: complaints filed, received, upheld, dismissed; panels sat on,
+		/// strikes; complaints upheld against their protégés.
+		fn record(who: AccountId) -> Record;
+		/// Who is blocked and why: for `who`, or for everyone (at most `MAX_BLOCKS_LISTED`).
+		fn blocks(who: Option<AccountId>) -> Vec<BlockView<AccountId>>;
+	}
+}

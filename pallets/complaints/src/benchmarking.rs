@@ -1,0 +1,211 @@
+//! Benchmarks of every call and of the escalation hook, at the worst case of the configured
+//! bounds: full panels whose members each have the most guarantors, counter-complaints, and
+//! cases that drew in a full panel at every level before they close.
+
+use super::*;
+use frame_benchmarking::v2::*;
+use frame_support::traits::Hooks;
+use frame_system::RawOrigin;
+
+const SEED: u32 = 0;
+
+fn max_guarantors<T: Config>() -> u32 {
+	T::MaxPanel::get().min(T::BenchmarkHelper::max_guarantors())
+}
+
+/// `count` fresh accounts named `name`, starting at `from`.
+fn accounts<T: Config>(name: &'static str, from: u32, count: u32) -> Vec<T::AccountId> {
+	(from..from.saturating_add(count)).map(|i| account(name, i, SEED)).collect()
+}
+
+/// A complainant and an accused with a deal between them; the accused has a full level-0
+/// panel, each of whose members has guarantors of their own (so the case can climb).
+/// `tag` keeps the accounts of several cases apart.
+fn parties<T: Config>(tag: u32) -> (T::AccountId, T::AccountId, DealId) {
+	let width = max_guarantors::<T>();
+	let complainant: T::AccountId = account("complainant", tag, SEED);
+	let accused: T::AccountId = account("accused", tag, SEED);
+	T::BenchmarkHelper::guarantee(&complainant, &accounts::<T>("backer", tag * 1_000, width));
+	let panel = accounts::<T>("guarantor", tag * 1_000, width);
+	T::BenchmarkHelper::guarantee(&accused, &panel);
+	for (i, member) in panel.iter().enumerate() {
+		let above = accounts::<T>("above", (tag * 1_000 + i as u32) * 100, width);
+		T::BenchmarkHelper::guarantee(member, &above);
+	}
+	let deal = T::BenchmarkHelper::deal(&complainant, &accused);
+	(complainant, accused, deal)
+}
+
+/// Fills both parties' lists of recent cases, so that filing drops the oldest.
+fn fill_lists<T: Config>(parties: [&T::AccountId; 2]) {
+	for party in parties {
+		CasesOf::<T>::insert(
+			party,
+			BoundedVec::truncate_from(vec![CaseId::MAX; T::MaxCasesListed::get() as usize]),
+		);
+	}
+}
+
+/// Marks as drawn into `case` as many more guarantees as a case that climbed to the top
+/// with full panels on both sides holds: what closing it must release.
+fn fill_reviews<T: Config>(case: CaseId) {
+	let pairs = T::MaxPanel::get()
+		.saturating_mul(T::MaxEscalationDepth::get().saturating_add(1))
+		.saturating_mul(2);
+	for i in 0..pairs {
+		let guarantor: T::AccountId = account("reviewed", i, SEED);
+		let protege: T::AccountId = account("reviewed-protege", i, SEED);
+		Reviews::<T>::insert(case, (&guarantor, &protege), ());
+		UnderReview::<T>::insert(&guarantor, &protege, 1);
+		Blocks::<T>::insert(&guarantor, case, BlockReason::Panel);
+	}
+}
+
+/// The largest compensation the case allows.
+fn full<T: Config>(case: CaseId) -> BalanceOf<T> {
+	Cases::<T>::get(case).map(|c| c.amount).unwrap_or_default()
+}
+
+fn file_both<T: Config>(tag: u32) -> CaseId {
+	let (complainant, accused, deal) = parties::<T>(tag);
+	let case = NextCaseId::<T>::get();
+	let filed = Pallet::<T>::file(RawOrigin::Signed(complainant).into(), deal, None)
+		.and_then(|_| Pallet::<T>::file(RawOrigin::Signed(accused).into(), deal, None));
+	if let Err(error) = filed {
+		panic!("benchmark setup failed: {error:?}");
+	}
+	case
+}
+
+/// Moves side 0 of `case` past its deadline.
+fn make_due<T: Config>(case: CaseId) {
+	if let Some(Stage::Panel { deadline, .. }) = Cases::<T>::get(case).map(|c| c.sides[0].stage) {
+		frame_system::Pallet::<T>::set_block_number(deadline);
+	}
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	// The counter-complaint: the case exists, the accused has a full panel, lists are full.
+	#[benchmark]
+	fn file() {
+		let (complainant, accused, deal) = parties::<T>(0);
+		fill_lists::<T>([&complainant, &accused]);
+		if let Err(error) = Pallet::<T>::file(RawOrigin::Signed(complainant).into(), deal, None) {
+			panic!("benchmark setup failed: {error:?}");
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(accused), deal, Some(H256::zero()));
+		assert_eq!(Cases::<T>::get(0).map(|c| c.sides.len()), Some(2));
+	}
+
+	// The last vote, which decides the last open side by revocation and closes a case that
+	// drew in full panels at every level: compensation, expulsion, every block lifted.
+	#[benchmark]
+	fn vote() {
+		let case = file_both::<T>(0);
+		let panel = |side: usize| -> Vec<T::AccountId> {
+			Cases::<T>::get(case)
+				.map(|c| c.sides[side].panel.iter().map(|(g, _)| g.clone()).collect())
+				.unwrap_or_default()
+		};
+		let amount = full::<T>(case);
+		for member in panel(1) {
+			let _ = Pallet::<T>::vote(RawOrigin::Signed(member).into(), case, 1, Verdict::Dismiss);
+		}
+		let mut members = panel(0);
+		let last = members.pop().expect("a panel");
+		for member in members {
+			let _ = Pallet::<T>::vote(
+				RawOrigin::Signed(member).into(),
+				case,
+				0,
+				Verdict::Revoke(amount),
+			);
+		}
+		fill_reviews::<T>(case);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last), case, 0, Verdict::Revoke(amount));
+		assert!(Cases::<T>::get(case).is_some_and(|c| c.closed_at.is_some()));
+	}
+
+	// The withdrawal that closes a case with the most guarantees drawn in.
+	#[benchmark]
+	fn withdraw() {
+		let (complainant, _, deal) = parties::<T>(0);
+		let _ = Pallet::<T>::file(RawOrigin::Signed(complainant.clone()).into(), deal, None);
+		fill_reviews::<T>(0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(complainant), 0);
+		assert!(Cases::<T>::get(0).is_some_and(|c| c.closed_at.is_some()));
+	}
+
+	// A full panel, each member with the most guarantors, climbs a level.
+	#[benchmark]
+	fn escalate() {
+		let case = file_both::<T>(0);
+		make_due::<T>(case);
+		let caller: T::AccountId = whitelisted_caller();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), case, 0);
+		assert!(matches!(
+			Cases::<T>::get(case).map(|c| c.sides[0].stage),
+			Some(Stage::Panel { level: 1, .. })
+		));
+	}
+
+	// The general vote decides the last open side by revocation: the case closes.
+	#[benchmark]
+	fn decide() {
+		let case = file_both::<T>(0);
+		let amount = full::<T>(case);
+		let _ = Cases::<T>::try_mutate(case, |c| {
+			let c = c.as_mut().ok_or(())?;
+			for side in c.sides.iter_mut() {
+				side.stage = Stage::GeneralVote;
+			}
+			Ok::<(), ()>(())
+		});
+		let _ = Pallet::<T>::decide(RawOrigin::Root.into(), case, 1, Verdict::Dismiss);
+		fill_reviews::<T>(case);
+		#[extrinsic_call]
+		_(RawOrigin::Root, case, 0, Verdict::Revoke(amount));
+		assert!(Cases::<T>::get(case).is_some_and(|c| c.closed_at.is_some()));
+	}
+
+	#[benchmark]
+	fn set_escalation_period() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, 7u32.into());
+		assert_eq!(EscalationPeriod::<T>::get(), 7u32.into());
+	}
+
+	// `n` sides climb a level in one block, each a full panel of members with the most
+	// guarantors.
+	#[benchmark]
+	fn on_initialize(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
+		let mut due = BlockNumberFor::<T>::zero();
+		for tag in 0..n {
+			let (complainant, _, deal) = parties::<T>(tag);
+			let case = NextCaseId::<T>::get();
+			if let Err(error) = Pallet::<T>::file(RawOrigin::Signed(complainant).into(), deal, None)
+			{
+				panic!("benchmark setup failed: {error:?}");
+			}
+			if let Some(Stage::Panel { deadline, .. }) =
+				Cases::<T>::get(case).map(|c| c.sides[0].stage)
+			{
+				due = deadline;
+			}
+		}
+		#[block]
+		{
+			Pallet::<T>::on_initialize(due);
+		}
+		assert!(Deadlines::<T>::get(due).is_empty());
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

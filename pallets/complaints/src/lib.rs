@@ -1,0 +1,933 @@
+//! # Complaints
+//!
+//! Complaints that block the accused and climb the guarantor graph until someone answers for
+//! them, with compensation from the escrow behind the accused.
+//!
+//! ## Lifecycle
+//! ```text
+//!  file ──► level 0: the accused's guarantors ──all agree──► decided ─┐
+//!             │ disagree, or silence until EscalationPeriod passes     │
+//!             ▼                                                        │
+//!           level 1: their guarantors ──majority──► decided ──────────┤
+//!             │ no majority by the deadline                            │
+//!             ▼          …                                             │
+//!           level MaxEscalationDepth, or the graph ends                │
+//!             ▼                                                        │
+//!           general vote of all members (GeneralVote; TopOrigin) ──────┤
+//!  withdraw (by the complainant, any time) ────────────────────────────┤
+//!                                                                      ▼
+//!                          every side done: outcomes applied, case closed, blocks lifted
+//! ```
+//!
+//! ## Rules
+//! - **Filing.** A party to a deal (open, or completed within the escrow pallet's
+//!   `SettledPeriod`) files against the other party, with an optional evidence hash and no
+//!   reason. At most one complaint per deal per side; at most [`Config::MaxOpenFiled`] open
+//!   complaints filed by one member. The accused may complain back on the same deal: the
+//!   **counter-complaint** is the second side of the same case; each side has its own panel and
+//!   the case closes when both are done.
+//! - **Blocking.** While a side is open its accused is blocked (no new deals, guarantees given,
+//!   revocations given or received) and the escrow behind them is frozen. Every guarantor drawn
+//!   into a panel cannot revoke the guarantee they sit for, until the case closes.
+//! - **Level 0** is the accused's guarantors (the complainant excluded). It decides only when
+//!   every member has voted the same verdict.
+//! - **Escalation.** When a level's deadline passes without a decision, the hook moves the side
+//!   up on its own (bounded work per block; [`Pallet::escalate`] is the permissionless
+//!   fallback). Absent members get a strike. The next panel is the guarantors of the current
+//!   panel's members, without the parties, each sitting for the first member of the current
+//!   panel they guarantee. When there are more than [`Config::MaxPanel`], the panel is the ones
+//!   who guarantee the most members of the current panel, then the lowest account ids. Levels
+//!   above 0 decide by a **strict majority of the panel** (more than half of its members vote
+//!   the same verdict, amount included).
+//! - **Top.** Above [`Config::MaxEscalationDepth`], or when the next panel would be empty, the
+//!   side goes to the general vote ([`Config::GeneralVote`]); [`Config::TopOrigin`] records its
+//!   decision with [`Pallet::decide`].
+//! - **Outcomes** (applied when the case closes): *compensate* closes the disputed deal if it is
+//!   open and pays the amount from the escrow behind the accused to the complainant, split by
+//!   the escrow pallet's rule (guarantors may then top up); *revoke* pays too, then expels the
+//!   accused; *dismiss* counts against the complainant's record. A compensation pays the decided
+//!   amount unless the escrow behind the accused, beyond what their other open deals need, is
+//!   smaller: then it pays all of that, and the case records what was paid.
+//! - **Records**: per member, complaints filed / received / upheld / dismissed, panels sat on,
+//!   strikes, and the complaints upheld against the members they guarantee.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod views;
+pub mod weights;
+
+use alloc::vec::Vec;
+use frame_support::{pallet_prelude::*, traits::fungible};
+use frame_system::pallet_prelude::*;
+use sp_core::H256;
+use sp_runtime::traits::{Saturating, Zero};
+use synergy_primitives::file_deadline;
+pub use synergy_primitives::{
+	BlockedInspect, CaseId, DealId, DealSummary, DisputeEscrow, Expel, GeneralVote,
+	MembershipInspect,
+};
+
+pub use pallet::*;
+pub use types::*;
+pub use views::*;
+pub use weights::WeightInfo;
+
+/// A balance of the currency the escrow is held in.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// A case as stored.
+pub type CaseOf<T> = Case<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	<T as Config>::MaxPanel,
+>;
+/// A side as stored.
+pub type SideOf<T> = Side<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	<T as Config>::MaxPanel,
+>;
+/// A panel as stored: (guarantor, the member they sit for).
+pub type PanelOf<T> = BoundedVec<
+	(<T as frame_system::Config>::AccountId, <T as frame_system::Config>::AccountId),
+	<T as Config>::MaxPanel,
+>;
+
+const LOG_TARGET: &str = "runtime::complaints";
+
+/// How the benchmarks make members, guarantees and deals on the runtime they run on.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// The most guarantors a member may have.
+	fn max_guarantors() -> u32;
+	/// Makes `who` a member guaranteed by `guarantors` (made members if they are not), each
+	/// escrowing for them.
+	fn guarantee(who: &AccountId, guarantors: &[AccountId]);
+	/// Opens and accepts a deal between two members, as large as both are insured for;
+	/// returns its number.
+	fn deal(initiator: &AccountId, counterparty: &AccountId) -> DealId;
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The currency of the escrow (for its balance type).
+		type Currency: fungible::Inspect<Self::AccountId>;
+
+		/// Who the members are and who guarantees whom.
+		type Members: MembershipInspect<Self::AccountId> + Expel<Self::AccountId>;
+
+		/// The deals, and the escrow compensation is paid from.
+		type Escrow: DisputeEscrow<Self::AccountId, BalanceOf<Self>, BlockNumberFor<Self>>;
+
+		/// The general vote of all members, the top of escalation.
+		type GeneralVote: GeneralVote;
+
+		/// Who records the general vote's decision (Root until the fund-voting pallet's general
+		/// meeting).
+		type TopOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// How long a level has to decide before the case climbs to the next, unless genesis or
+		/// [`Pallet::set_escalation_period`] set [`EscalationPeriod`] (a day of blocks on a real
+		/// network; a few on development networks).
+		#[pallet::constant]
+		type DefaultEscalationPeriod: Get<BlockNumberFor<Self>>;
+
+		/// How many levels above level 0 a case may climb before the general vote.
+		#[pallet::constant]
+		type MaxEscalationDepth: Get<u32>;
+
+		/// The most members of one panel.
+		#[pallet::constant]
+		type MaxPanel: Get<u32>;
+
+		/// The most open complaints one member may have filed.
+		#[pallet::constant]
+		type MaxOpenFiled: Get<u32>;
+
+		/// How many recent cases are listed per account (older ones stay readable by number).
+		#[pallet::constant]
+		type MaxCasesListed: Get<u32>;
+
+		/// The most escalation deadlines that fall due in one block; more spill to the next.
+		#[pallet::constant]
+		type MaxDeadlinesPerBlock: Get<u32>;
+
+		/// Weights of this pallet's calls and hooks.
+		type WeightInfo: WeightInfo;
+
+		/// Makes members, guarantees and deals for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// How long a level has to decide before the case climbs to the next.
+	#[pallet::storage]
+	pub type EscalationPeriod<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultEscalationPeriod>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The escalation period; zero keeps [`Config::DefaultEscalationPeriod`].
+		pub escalation_period: BlockNumberFor<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if !self.escalation_period.is_zero() {
+				EscalationPeriod::<T>::put(self.escalation_period);
+			}
+		}
+	}
+
+	/// The number the next case gets.
+	#[pallet::storage]
+	pub type NextCaseId<T: Config> = StorageValue<_, CaseId, ValueQuery>;
+
+	/// Every case, open or closed.
+	#[pallet::storage]
+	pub type Cases<T: Config> = StorageMap<_, Twox64Concat, CaseId, CaseOf<T>>;
+
+	/// The open case about each disputed deal.
+	#[pallet::storage]
+	pub type CaseOfDeal<T: Config> = StorageMap<_, Twox64Concat, DealId, CaseId>;
+
+	/// The votes of the current level, by (case, side) and voter.
+	#[pallet::storage]
+	pub type Votes<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		(CaseId, u8),
+		Blake2_128Concat,
+		T::AccountId,
+		Verdict<BalanceOf<T>>,
+	>;
+
+	/// Who is blocked, by which open case, and why.
+	#[pallet::storage]
+	pub type Blocks<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, CaseId, BlockReason>;
+
+	/// In how many open sides each account is the accused.
+	#[pallet::storage]
+	pub type AccusedIn<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Guarantees under review, (guarantor, protégé), with how many open case panels the
+	/// guarantor sits on for that protégé.
+	#[pallet::storage]
+	pub type UnderReview<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		u32,
+		ValueQuery,
+	>;
+
+	/// Every guarantee drawn into an open case, at any level: released when it closes.
+	#[pallet::storage]
+	pub type Reviews<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		CaseId,
+		Blake2_128Concat,
+		(T::AccountId, T::AccountId),
+		(),
+	>;
+
+	/// How many open complaints each member has filed.
+	#[pallet::storage]
+	pub type OpenFiled<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The most recent cases of each account, as a party.
+	#[pallet::storage]
+	pub type CasesOf<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<CaseId, T::MaxCasesListed>,
+		ValueQuery,
+	>;
+
+	/// Each member's record.
+	#[pallet::storage]
+	pub type Records<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Record, ValueQuery>;
+
+	/// The escalation deadlines that fall due in each block: (case, side).
+	#[pallet::storage]
+	pub type Deadlines<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<(CaseId, u8), T::MaxDeadlinesPerBlock>,
+		ValueQuery,
+	>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A complaint was filed: side `side` of case `case` (side 1 is a counter-complaint).
+		ComplaintFiled {
+			case: CaseId,
+			side: u8,
+			deal: DealId,
+			complainant: T::AccountId,
+			accused: T::AccountId,
+			evidence: Option<H256>,
+		},
+		/// A panel was drawn for a side at `level`; it decides by `deadline`.
+		PanelDrawn {
+			case: CaseId,
+			side: u8,
+			level: u32,
+			panel: Vec<T::AccountId>,
+			deadline: BlockNumberFor<T>,
+		},
+		/// A panel member voted.
+		Voted { case: CaseId, side: u8, voter: T::AccountId, verdict: Verdict<BalanceOf<T>> },
+		/// A panel member's deadline passed without their vote.
+		Strike { case: CaseId, side: u8, member: T::AccountId },
+		/// A side reached the top of the guarantor graph: the general vote decides.
+		ReferredToGeneralVote { case: CaseId, side: u8 },
+		/// A side was decided (`level` `None`: by the general vote).
+		SideDecided { case: CaseId, side: u8, verdict: Verdict<BalanceOf<T>>, level: Option<u32> },
+		/// The complainant withdrew their complaint.
+		ComplaintWithdrawn { case: CaseId, side: u8 },
+		/// A compensation was paid from the escrow behind the accused.
+		CompensationPaid {
+			case: CaseId,
+			side: u8,
+			accused: T::AccountId,
+			complainant: T::AccountId,
+			decided: BalanceOf<T>,
+			paid: BalanceOf<T>,
+		},
+		/// The accused was expelled by the verdict of revocation.
+		AccusedExpelled { case: CaseId, side: u8, accused: T::AccountId },
+		/// Every side was done: the outcomes were applied and every block of the case lifted.
+		CaseClosed { case: CaseId },
+		/// The escalation period changed; it applies to levels drawn from now on.
+		EscalationPeriodSet { period: BlockNumberFor<T> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// Only members may complain.
+		NotMember,
+		/// No open or recently completed deal has this number.
+		UnknownDeal,
+		/// The caller is not a party to the deal.
+		NotParty,
+		/// The caller already complained about this deal.
+		AlreadyComplained,
+		/// The caller has as many open complaints as a member may.
+		TooManyOpenComplaints,
+		/// No case has this number.
+		UnknownCase,
+		/// The case is closed.
+		CaseClosed,
+		/// The case has no such side.
+		UnknownSide,
+		/// That side is decided or withdrawn.
+		SideDone,
+		/// The caller is not on the side's current panel.
+		NotOnPanel,
+		/// A compensation is above the deal's amount.
+		AboveDealAmount,
+		/// A compensation of nothing: vote to dismiss instead.
+		ZeroCompensation,
+		/// The side's current level has not reached its deadline.
+		NotDue,
+		/// The side is not before the general vote.
+		NotAtGeneralVote,
+		/// The side is before the general vote, not a panel.
+		AtGeneralVote,
+		/// Every block the deadline could fall in is full; try again later.
+		TooManyDeadlines,
+		/// An escalation period of zero blocks.
+		ZeroPeriod,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Escalates every side whose level's deadline falls in this block and is undecided.
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			let due = Deadlines::<T>::take(now);
+			let count = due.len() as u32;
+			for (case, side) in due {
+				if let Err(error) = Self::do_escalate(case, side, now) {
+					// Decided or closed since: nothing to do.
+					log::debug!(target: LOG_TARGET, "case {case} side {side}: {error:?}");
+				}
+			}
+			T::WeightInfo::on_initialize(count)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Files a complaint about deal `deal` against the other party, with an optional hash
+		/// of evidence kept off chain. No reason is required. Against the complainant of an
+		/// open case about the same deal, this is the counter-complaint.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::file())]
+		pub fn file(origin: OriginFor<T>, deal: DealId, evidence: Option<H256>) -> DispatchResult {
+			let complainant = ensure_signed(origin)?;
+			ensure!(T::Members::is_member(&complainant), Error::<T>::NotMember);
+			let summary = T::Escrow::deal(deal).ok_or(Error::<T>::UnknownDeal)?;
+			let accused = if summary.initiator == complainant {
+				summary.counterparty
+			} else if summary.counterparty == complainant {
+				summary.initiator
+			} else {
+				return Err(Error::<T>::NotParty.into());
+			};
+			ensure!(
+				OpenFiled::<T>::get(&complainant) < T::MaxOpenFiled::get(),
+				Error::<T>::TooManyOpenComplaints
+			);
+			let now = frame_system::Pallet::<T>::block_number();
+			let (id, mut case) = match CaseOfDeal::<T>::get(deal)
+				.and_then(|id| Cases::<T>::get(id).map(|case| (id, case)))
+			{
+				Some((id, case)) => {
+					ensure!(
+						case.sides.iter().all(|s| s.complainant != complainant),
+						Error::<T>::AlreadyComplained
+					);
+					(id, case)
+				},
+				None => {
+					let id = NextCaseId::<T>::get();
+					let case = Case {
+						deal,
+						amount: summary.amount,
+						sides: BoundedVec::new(),
+						opened_at: now,
+						closed_at: None,
+					};
+					(id, case)
+				},
+			};
+			let index = case.sides.len() as u8;
+			let panel = Self::level_zero_panel(&complainant, &accused);
+			// An accused nobody else guarantees goes straight to the general vote.
+			let deadline = if panel.is_empty() {
+				None
+			} else {
+				let at = now.saturating_add(EscalationPeriod::<T>::get());
+				Some(Self::schedule(at, id, index)?)
+			};
+			let side = Side {
+				complainant: complainant.clone(),
+				accused: accused.clone(),
+				evidence,
+				stage: deadline
+					.map_or(Stage::GeneralVote, |deadline| Stage::Panel { level: 0, deadline }),
+				panel: BoundedVec::new(),
+				outcome: None,
+				paid: Zero::zero(),
+			};
+			case.sides.try_push(side).map_err(|_| Error::<T>::AlreadyComplained)?;
+			if index == 0 {
+				NextCaseId::<T>::put(id.saturating_add(1));
+				CaseOfDeal::<T>::insert(deal, id);
+				for party in [&complainant, &accused] {
+					CasesOf::<T>::mutate(party, |list| {
+						if list.is_full() {
+							list.remove(0);
+						}
+						let _ = list.try_push(id);
+					});
+				}
+			}
+			OpenFiled::<T>::mutate(&complainant, |n| n.saturating_inc());
+			Records::<T>::mutate(&complainant, |r| r.filed.saturating_inc());
+			Records::<T>::mutate(&accused, |r| r.received.saturating_inc());
+			AccusedIn::<T>::mutate(&accused, |n| n.saturating_inc());
+			Blocks::<T>::insert(&accused, id, BlockReason::Accused);
+			T::Escrow::freeze(&accused);
+			Self::deposit_event(Event::ComplaintFiled {
+				case: id,
+				side: index,
+				deal,
+				complainant,
+				accused,
+				evidence,
+			});
+			match deadline {
+				Some(deadline) => Self::seat_panel(id, &mut case, index, panel, 0, deadline),
+				None => {
+					T::GeneralVote::refer(id, index);
+					Self::deposit_event(Event::ReferredToGeneralVote { case: id, side: index });
+				},
+			}
+			Cases::<T>::insert(id, case);
+			Ok(())
+		}
+
+		/// A member of a side's current panel votes (or changes their vote): compensate,
+		/// dismiss, or revoke. The side is decided as soon as its level's rule is met.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::vote())]
+		pub fn vote(
+			origin: OriginFor<T>,
+			case: CaseId,
+			side: u8,
+			verdict: Verdict<BalanceOf<T>>,
+		) -> DispatchResult {
+			let voter = ensure_signed(origin)?;
+			let mut record = Self::open_case(case)?;
+			Self::check_verdict(&record, &verdict)?;
+			let current = record.sides.get(side as usize).ok_or(Error::<T>::UnknownSide)?;
+			let level = match current.stage {
+				Stage::Panel { level, .. } => level,
+				Stage::GeneralVote => return Err(Error::<T>::AtGeneralVote.into()),
+				Stage::Done => return Err(Error::<T>::SideDone.into()),
+			};
+			ensure!(current.panel.iter().any(|(g, _)| g == &voter), Error::<T>::NotOnPanel);
+			let panel = current.panel.clone();
+			Votes::<T>::insert((case, side), &voter, verdict);
+			Self::deposit_event(Event::Voted { case, side, voter, verdict });
+			if let Some(decided) = Self::decision(case, side, &panel, level) {
+				Self::conclude(
+					case,
+					&mut record,
+					side,
+					Outcome::Decided { verdict: decided, level: Some(level) },
+				);
+			}
+			Cases::<T>::insert(case, record);
+			Ok(())
+		}
+
+		/// The complainant withdraws their complaint; the case closes when no side is left.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::withdraw())]
+		pub fn withdraw(origin: OriginFor<T>, case: CaseId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::open_case(case)?;
+			let side = record
+				.sides
+				.iter()
+				.position(|s| s.complainant == who)
+				.ok_or(Error::<T>::NotParty)? as u8;
+			ensure!(
+				record.sides.get(side as usize).is_some_and(|s| s.stage != Stage::Done),
+				Error::<T>::SideDone
+			);
+			Self::deposit_event(Event::ComplaintWithdrawn { case, side });
+			Self::conclude(case, &mut record, side, Outcome::Withdrawn);
+			Cases::<T>::insert(case, record);
+			Ok(())
+		}
+
+		/// Escalates a side whose level's deadline has passed without a decision. The pallet
+		/// does this on its own in the deadline's block; anyone may call it as a fallback.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::escalate())]
+		pub fn escalate(origin: OriginFor<T>, case: CaseId, side: u8) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_escalate(case, side, frame_system::Pallet::<T>::block_number())
+		}
+
+		/// Records the general vote's decision on a side that reached the top of the graph.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::decide())]
+		pub fn decide(
+			origin: OriginFor<T>,
+			case: CaseId,
+			side: u8,
+			verdict: Verdict<BalanceOf<T>>,
+		) -> DispatchResult {
+			T::TopOrigin::ensure_origin(origin)?;
+			let mut record = Self::open_case(case)?;
+			Self::check_verdict(&record, &verdict)?;
+			let current = record.sides.get(side as usize).ok_or(Error::<T>::UnknownSide)?;
+			ensure!(current.stage == Stage::GeneralVote, Error::<T>::NotAtGeneralVote);
+			Self::conclude(case, &mut record, side, Outcome::Decided { verdict, level: None });
+			Cases::<T>::insert(case, record);
+			Ok(())
+		}
+
+		/// Sets how long a level has to decide (the general meeting's parameter). Levels already
+		/// drawn keep their deadlines.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_escalation_period())]
+		pub fn set_escalation_period(
+			origin: OriginFor<T>,
+			period: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::TopOrigin::ensure_origin(origin)?;
+			ensure!(!period.is_zero(), Error::<T>::ZeroPeriod);
+			EscalationPeriod::<T>::put(period);
+			Self::deposit_event(Event::EscalationPeriodSet { period });
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	fn open_case(case: CaseId) -> Result<CaseOf<T>, DispatchError> {
+		let record = Cases::<T>::get(case).ok_or(Error::<T>::UnknownCase)?;
+		ensure!(record.closed_at.is_none(), Error::<T>::CaseClosed);
+		Ok(record)
+	}
+
+	fn check_verdict(case: &CaseOf<T>, verdict: &Verdict<BalanceOf<T>>) -> DispatchResult {
+		match verdict {
+			Verdict::Compensate(amount) => {
+				ensure!(!amount.is_zero(), Error::<T>::ZeroCompensation);
+				ensure!(*amount <= case.amount, Error::<T>::AboveDealAmount);
+			},
+			Verdict::Revoke(amount) => ensure!(*amount <= case.amount, Error::<T>::AboveDealAmount),
+			Verdict::Dismiss => {},
+		}
+		Ok(())
+	}
+
+	fn schedule(
+		at: BlockNumberFor<T>,
+		case: CaseId,
+		side: u8,
+	) -> Result<BlockNumberFor<T>, DispatchError> {
+		file_deadline::<Deadlines<T>, _, _, _>(at, (case, side))
+			.ok_or_else(|| Error::<T>::TooManyDeadlines.into())
+	}
+
+	/// The accused's guarantors, without the complainant, each sitting for the accused.
+	fn level_zero_panel(complainant: &T::AccountId, accused: &T::AccountId) -> PanelOf<T> {
+		let panel: Vec<_> = T::Members::guarantors_of(accused)
+			.into_iter()
+			.filter(|g| g != complainant)
+			.map(|g| (g, accused.clone()))
+			.take(T::MaxPanel::get() as usize)
+			.collect();
+		BoundedVec::truncate_from(panel)
+	}
+
+	/// The panel above `panel`: the guarantors of its members without the parties, each
+	/// sitting for the first member they guarantee; if more than `MaxPanel`, those who
+	/// guarantee the most members of `panel`, then the lowest account ids.
+	fn next_panel(panel: &PanelOf<T>, side: &SideOf<T>) -> PanelOf<T> {
+		// (guarantor, sits for, how many of the panel they guarantee), in first-seen order.
+		let mut candidates: Vec<(T::AccountId, T::AccountId, u32)> = Vec::new();
+		for (member, _) in panel.iter() {
+			for guarantor in T::Members::guarantors_of(member) {
+				if guarantor == side.complainant || guarantor == side.accused {
+					continue;
+				}
+				match candidates.iter_mut().find(|(g, _, _)| g == &guarantor) {
+					Some((_, _, count)) => count.saturating_inc(),
+					None => candidates.push((guarantor, member.clone(), 1)),
+				}
+			}
+		}
+		candidates.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+		BoundedVec::truncate_from(
+			candidates
+				.into_iter()
+				.take(T::MaxPanel::get() as usize)
+				.map(|(g, sits_for, _)| (g, sits_for))
+				.collect(),
+		)
+	}
+
+	/// Seats `panel` on side `index` at `level`: its guarantees go under review (until the
+	/// case closes) and each member's record counts the panel.
+	fn seat_panel(
+		case: CaseId,
+		record: &mut CaseOf<T>,
+		index: u8,
+		panel: PanelOf<T>,
+		level: u32,
+		deadline: BlockNumberFor<T>,
+	) {
+		for (guarantor, sits_for) in panel.iter() {
+			if !Reviews::<T>::contains_key(case, (guarantor, sits_for)) {
+				Reviews::<T>::insert(case, (guarantor, sits_for), ());
+				UnderReview::<T>::mutate(guarantor, sits_for, |n| n.saturating_inc());
+			}
+			if !Blocks::<T>::contains_key(guarantor, case) {
+				Blocks::<T>::insert(guarantor, case, BlockReason::Panel);
+			}
+			Records::<T>::mutate(guarantor, |r| r.panels.saturating_inc());
+		}
+		Self::deposit_event(Event::PanelDrawn {
+			case,
+			side: index,
+			level,
+			panel: panel.iter().map(|(g, _)| g.clone()).collect(),
+			deadline,
+		});
+		if let Some(side) = record.sides.get_mut(index as usize) {
+			side.panel = panel;
+		}
+	}
+
+	/// The verdict side `side` is decided as at `level` with the votes cast, if any: at level 0
+	/// every member voted it; above, more than half of the panel did.
+	fn decision(
+		case: CaseId,
+		side: u8,
+		panel: &PanelOf<T>,
+		level: u32,
+	) -> Option<Verdict<BalanceOf<T>>> {
+		let votes: Vec<Verdict<BalanceOf<T>>> =
+			panel.iter().filter_map(|(g, _)| Votes::<T>::get((case, side), g)).collect();
+		let size = panel.len();
+		if level == 0 {
+			let first = *votes.first()?;
+			(votes.len() == size && votes.iter().all(|v| *v == first)).then_some(first)
+		} else {
+			votes
+				.iter()
+				.find(|candidate| votes.iter().filter(|v| v == candidate).count() * 2 > size)
+				.copied()
+		}
+	}
+
+	/// Moves side `side` of `case` up a level, or to the general vote, if its deadline passed
+	/// without a decision.
+	fn do_escalate(case: CaseId, side: u8, now: BlockNumberFor<T>) -> DispatchResult {
+		let mut record = Self::open_case(case)?;
+		let current = record.sides.get(side as usize).ok_or(Error::<T>::UnknownSide)?.clone();
+		let (level, deadline) = match current.stage {
+			Stage::Panel { level, deadline } => (level, deadline),
+			Stage::GeneralVote => return Err(Error::<T>::AtGeneralVote.into()),
+			Stage::Done => return Err(Error::<T>::SideDone.into()),
+		};
+		ensure!(deadline <= now, Error::<T>::NotDue);
+		for (member, _) in current.panel.iter() {
+			if !Votes::<T>::contains_key((case, side), member) {
+				Records::<T>::mutate(member, |r| r.strikes.saturating_inc());
+				Self::deposit_event(Event::Strike { case, side, member: member.clone() });
+			}
+		}
+		let _ = Votes::<T>::clear_prefix((case, side), T::MaxPanel::get(), None);
+		let next = Self::next_panel(&current.panel, &current);
+		let next_level = level.saturating_add(1);
+		let at = now.saturating_add(EscalationPeriod::<T>::get());
+		let scheduled = (next_level <= T::MaxEscalationDepth::get() && !next.is_empty())
+			.then(|| Self::schedule(at, case, side).ok())
+			.flatten();
+		let stage = match scheduled {
+			Some(deadline) => {
+				Self::seat_panel(case, &mut record, side, next, next_level, deadline);
+				Stage::Panel { level: next_level, deadline }
+			},
+			None => {
+				T::GeneralVote::refer(case, side);
+				Self::deposit_event(Event::ReferredToGeneralVote { case, side });
+				Stage::GeneralVote
+			},
+		};
+		if let Some(s) = record.sides.get_mut(side as usize) {
+			s.stage = stage;
+			if stage == Stage::GeneralVote {
+				s.panel = BoundedVec::new();
+			}
+		}
+		Cases::<T>::insert(case, record);
+		Ok(())
+	}
+
+	/// Side `side` is done with `outcome`; when every side is, the case closes.
+	fn conclude(case: CaseId, record: &mut CaseOf<T>, side: u8, outcome: Outcome<BalanceOf<T>>) {
+		if let Outcome::Decided { verdict, level } = outcome {
+			Self::deposit_event(Event::SideDecided { case, side, verdict, level });
+		}
+		let _ = Votes::<T>::clear_prefix((case, side), T::MaxPanel::get(), None);
+		if let Some(s) = record.sides.get_mut(side as usize) {
+			s.stage = Stage::Done;
+			s.outcome = Some(outcome);
+		}
+		if record.sides.iter().all(|s| s.stage == Stage::Done) {
+			Self::close(case, record);
+		}
+	}
+
+	/// Applies every side's outcome and lifts every block of the case.
+	fn close(case: CaseId, record: &mut CaseOf<T>) {
+		let mut deal_closed = false;
+		for (index, side) in record.sides.iter_mut().enumerate() {
+			let index = index as u8;
+			let Some(Outcome::Decided { verdict, .. }) = side.outcome else { continue };
+			match verdict.compensation() {
+				Some(decided) => {
+					if !deal_closed {
+						T::Escrow::close_disputed(record.deal);
+						deal_closed = true;
+					}
+					let paid = Self::pay(case, index, side, decided);
+					side.paid = paid;
+					Records::<T>::mutate(&side.accused, |r| r.upheld.saturating_inc());
+					for guarantor in T::Members::guarantors_of(&side.accused) {
+						Records::<T>::mutate(guarantor, |r| r.proteges_upheld.saturating_inc());
+					}
+				},
+				None => Records::<T>::mutate(&side.complainant, |r| r.dismissed.saturating_inc()),
+			}
+		}
+		for side in record.sides.iter() {
+			OpenFiled::<T>::mutate(&side.complainant, |n| n.saturating_dec());
+			Blocks::<T>::remove(&side.accused, case);
+			let left = AccusedIn::<T>::mutate_exists(&side.accused, |n| {
+				let left = n.unwrap_or_default().saturating_sub(1);
+				*n = (left > 0).then_some(left);
+				left
+			});
+			if left == 0 {
+				T::Escrow::unfreeze(&side.accused);
+			}
+		}
+		// At most sides × (MaxEscalationDepth + 1) × MaxPanel guarantees were drawn in.
+		let reviewed: Vec<_> = Reviews::<T>::drain_prefix(case).map(|(pair, _)| pair).collect();
+		for (guarantor, sits_for) in reviewed {
+			UnderReview::<T>::mutate_exists(&guarantor, &sits_for, |n| {
+				let left = n.unwrap_or_default().saturating_sub(1);
+				*n = (left > 0).then_some(left);
+			});
+			if Blocks::<T>::get(&guarantor, case) == Some(BlockReason::Panel) {
+				Blocks::<T>::remove(&guarantor, case);
+			}
+		}
+		// Revocations last: the expelled member's own records are already settled.
+		for (index, side) in record.sides.iter().enumerate() {
+			if let Some(Outcome::Decided { verdict: Verdict::Revoke(_), .. }) = side.outcome {
+				if T::Members::expel(&side.accused).is_ok() {
+					Self::deposit_event(Event::AccusedExpelled {
+						case,
+						side: index as u8,
+						accused: side.accused.clone(),
+					});
+				}
+			}
+		}
+		CaseOfDeal::<T>::remove(record.deal);
+		record.closed_at = Some(frame_system::Pallet::<T>::block_number());
+		Self::deposit_event(Event::CaseClosed { case });
+	}
+
+	/// Pays the compensation `decided` for side `index`: all of it, or all the escrow behind
+	/// the accused that their other open deals do not need, if that is less. Returns what was
+	/// paid.
+	fn pay(case: CaseId, index: u8, side: &SideOf<T>, decided: BalanceOf<T>) -> BalanceOf<T> {
+		let amount = decided.min(T::Escrow::headroom(&side.accused));
+		if amount.is_zero() {
+			return amount;
+		}
+		let paid = match T::Escrow::compensate(&side.accused, &side.complainant, amount) {
+			Ok(()) => amount,
+			Err(error) => {
+				log::warn!(target: LOG_TARGET, "case {case}: compensation not paid: {error:?}");
+				Zero::zero()
+			},
+		};
+		Self::deposit_event(Event::CompensationPaid {
+			case,
+			side: index,
+			accused: side.accused.clone(),
+			complainant: side.complainant.clone(),
+			decided,
+			paid,
+		});
+		paid
+	}
+
+	/// Checks the pallet's invariants:
+	/// - an account is blocked as accused exactly by the open sides that accuse it, and its
+	///   escrow is frozen while it is;
+	/// - every block and every guarantee under review belongs to an open case;
+	/// - every open side before a panel has a deadline in the queue at its block;
+	/// - a closed case paid at most what each side decided.
+	///
+	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
+	/// it only with `try-runtime`.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		let mut accused: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		for (id, case) in Cases::<T>::iter() {
+			let open = case.closed_at.is_none();
+			ensure!(
+				!open || CaseOfDeal::<T>::get(case.deal) == Some(id),
+				"an open case its deal does not point to"
+			);
+			for (index, side) in case.sides.iter().enumerate() {
+				if open {
+					accused.entry(side.accused.clone()).or_default().saturating_inc();
+					if let Stage::Panel { deadline, .. } = side.stage {
+						ensure!(
+							Deadlines::<T>::get(deadline).contains(&(id, index as u8)),
+							"an open side without its deadline in the queue"
+						);
+					}
+				} else {
+					ensure!(side.stage == Stage::Done, "a closed case with an open side");
+					let decided = match side.outcome {
+						Some(Outcome::Decided { verdict, .. }) => {
+							verdict.compensation().unwrap_or_default()
+						},
+						_ => Zero::zero(),
+					};
+					ensure!(side.paid <= decided, "a case paid more than it decided");
+				}
+			}
+		}
+		for (who, count) in AccusedIn::<T>::iter() {
+			ensure!(accused.get(&who) == Some(&count), "an accused count without its cases");
+		}
+		for (who, count) in &accused {
+			ensure!(AccusedIn::<T>::get(who) == *count, "an accused without their count");
+			ensure!(T::Escrow::is_frozen(who), "an accused whose escrow is not frozen");
+		}
+		for (_, case, _) in Blocks::<T>::iter() {
+			ensure!(
+				Cases::<T>::get(case).is_some_and(|c| c.closed_at.is_none()),
+				"a block without an open case"
+			);
+		}
+		for (case, _) in Reviews::<T>::iter_keys() {
+			ensure!(
+				Cases::<T>::get(case).is_some_and(|c| c.closed_at.is_none()),
+				"a guarantee under review without an open case"
+			);
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> BlockedInspect<T::AccountId> for Pallet<T> {
+	fn is_blocked(who: &T::AccountId) -> bool {
+		AccusedIn::<T>::get(who) > 0
+	}
+
+	fn is_under_review(guarantor: &T::AccountId, protege: &T::AccountId) -> bool {
+		UnderReview::<T>::get(guarantor, protege) > 0
+	}
+}

@@ -1,0 +1,278 @@
+//! A mock runtime: System, Balances and this pallet, with stand-ins for the membership and
+//! escrow pallets whose guarantor graph, deals and escrow a test sets and reads.
+
+use crate as pallet_complaints;
+use core::cell::RefCell;
+use frame_support::{
+	derive_impl,
+	traits::{ConstU32, ConstU64, Hooks},
+};
+use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
+use std::collections::{BTreeMap, BTreeSet};
+use synergy_primitives::{DealId, DealSummary};
+
+pub type AccountId = u64;
+pub type Balance = u64;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Complaints = pallet_complaints;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = frame_system::mocking::MockBlock<Test>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+/// The two parties of the deals.
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+/// Not a member.
+pub const EVE: AccountId = 5;
+/// ALICE's guarantors.
+pub const A1: AccountId = 10;
+pub const A2: AccountId = 11;
+/// BOB's guarantors.
+pub const B1: AccountId = 12;
+pub const B2: AccountId = 13;
+/// The guarantors of BOB's guarantors.
+pub const B11: AccountId = 20;
+pub const B12: AccountId = 21;
+pub const B21: AccountId = 22;
+
+/// The open deal between ALICE and BOB, and one completed recently.
+pub const DEAL: DealId = 7;
+pub const DONE_DEAL: DealId = 8;
+pub const DEAL_AMOUNT: Balance = 100;
+
+pub const ESCALATION_PERIOD: u64 = 3;
+pub const MAX_DEPTH: u32 = 8;
+pub const MAX_PANEL: u32 = 4;
+pub const MAX_OPEN_FILED: u32 = 2;
+
+thread_local! {
+	static GUARANTORS: RefCell<BTreeMap<AccountId, Vec<AccountId>>> = const { RefCell::new(BTreeMap::new()) };
+	static EXPELLED: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
+	static DEALS: RefCell<BTreeMap<DealId, DealSummary<AccountId, Balance, u64>>> = const { RefCell::new(BTreeMap::new()) };
+	static DISPUTED: RefCell<Vec<DealId>> = const { RefCell::new(Vec::new()) };
+	static FROZEN: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+	static HEADROOM: RefCell<BTreeMap<AccountId, Balance>> = const { RefCell::new(BTreeMap::new()) };
+	static PAID: RefCell<Vec<(AccountId, AccountId, Balance)>> = const { RefCell::new(Vec::new()) };
+	static REFERRED: RefCell<Vec<(u32, u8)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Makes `who` a member guaranteed by `guarantors` (who become members too).
+pub fn guarantee(who: AccountId, guarantors: &[AccountId]) {
+	GUARANTORS.with(|g| {
+		let mut g = g.borrow_mut();
+		g.insert(who, guarantors.to_vec());
+		for guarantor in guarantors {
+			g.entry(*guarantor).or_default();
+		}
+	});
+}
+
+/// Adds an open deal between `initiator` and `counterparty`.
+pub fn add_deal(id: DealId, initiator: AccountId, counterparty: AccountId, amount: Balance) {
+	let deal = DealSummary { initiator, counterparty, amount, completed_at: None };
+	DEALS.with(|d| d.borrow_mut().insert(id, deal));
+}
+
+/// Sets the escrow behind `who` that a compensation may use.
+pub fn set_headroom(who: AccountId, amount: Balance) {
+	HEADROOM.with(|h| h.borrow_mut().insert(who, amount));
+}
+
+/// The compensations paid: (accused, injured, amount).
+pub fn paid() -> Vec<(AccountId, AccountId, Balance)> {
+	PAID.with(|p| p.borrow().clone())
+}
+
+/// The deals closed as disputed.
+pub fn disputed() -> Vec<DealId> {
+	DISPUTED.with(|d| d.borrow().clone())
+}
+
+/// The members expelled.
+pub fn expelled() -> Vec<AccountId> {
+	EXPELLED.with(|e| e.borrow().clone())
+}
+
+/// The sides referred to the general vote.
+pub fn referred() -> Vec<(u32, u8)> {
+	REFERRED.with(|r| r.borrow().clone())
+}
+
+/// Whether the escrow behind `who` is frozen.
+pub fn frozen(who: AccountId) -> bool {
+	FROZEN.with(|f| f.borrow().contains(&who))
+}
+
+pub struct Members;
+impl synergy_primitives::MembershipInspect<AccountId> for Members {
+	fn is_member(who: &AccountId) -> bool {
+		GUARANTORS.with(|g| g.borrow().contains_key(who))
+	}
+	fn is_in_good_standing(who: &AccountId) -> bool {
+		Self::is_member(who) && !Complaints::is_blocked(who)
+	}
+	fn class_of(_: &AccountId) -> Option<u16> {
+		Some(0)
+	}
+	fn guarantors_of(who: &AccountId) -> Vec<AccountId> {
+		GUARANTORS.with(|g| g.borrow().get(who).cloned().unwrap_or_default())
+	}
+	fn member_count() -> u32 {
+		GUARANTORS.with(|g| g.borrow().len() as u32)
+	}
+}
+impl synergy_primitives::Expel<AccountId> for Members {
+	fn expel(who: &AccountId) -> DispatchResult {
+		GUARANTORS.with(|g| g.borrow_mut().remove(who)).ok_or(DispatchError::Other("NotMember"))?;
+		EXPELLED.with(|e| e.borrow_mut().push(*who));
+		Ok(())
+	}
+}
+
+use synergy_primitives::BlockedInspect as _;
+
+pub struct Escrow;
+impl synergy_primitives::DisputeEscrow<AccountId, Balance, u64> for Escrow {
+	fn deal(id: DealId) -> Option<DealSummary<AccountId, Balance, u64>> {
+		DEALS.with(|d| d.borrow().get(&id).cloned())
+	}
+	fn close_disputed(id: DealId) {
+		DISPUTED.with(|d| d.borrow_mut().push(id));
+	}
+	fn freeze(who: &AccountId) {
+		FROZEN.with(|f| f.borrow_mut().insert(*who));
+	}
+	fn unfreeze(who: &AccountId) {
+		FROZEN.with(|f| f.borrow_mut().remove(who));
+	}
+	fn is_frozen(who: &AccountId) -> bool {
+		frozen(*who)
+	}
+	fn headroom(who: &AccountId) -> Balance {
+		HEADROOM.with(|h| h.borrow().get(who).copied().unwrap_or(1_000))
+	}
+	fn compensate(accused: &AccountId, injured: &AccountId, amount: Balance) -> DispatchResult {
+		PAID.with(|p| p.borrow_mut().push((*accused, *injured, amount)));
+		Ok(())
+	}
+}
+
+pub struct GeneralMeeting;
+impl synergy_primitives::GeneralVote for GeneralMeeting {
+	fn refer(case: u32, side: u8) {
+		REFERRED.with(|r| r.borrow_mut().push((case, side)));
+	}
+}
+
+impl pallet_complaints::Config for Test {
+	type Currency = Balances;
+	type Members = Members;
+	type Escrow = Escrow;
+	type GeneralVote = GeneralMeeting;
+	type TopOrigin = frame_system::EnsureRoot<AccountId>;
+	type DefaultEscalationPeriod = ConstU64<ESCALATION_PERIOD>;
+	type MaxEscalationDepth = ConstU32<MAX_DEPTH>;
+	type MaxPanel = ConstU32<MAX_PANEL>;
+	type MaxOpenFiled = ConstU32<MAX_OPEN_FILED>;
+	type MaxCasesListed = ConstU32<4>;
+	type MaxDeadlinesPerBlock = ConstU32<4>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkGraph;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkGraph;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_complaints::BenchmarkHelper<AccountId> for BenchmarkGraph {
+	fn max_guarantors() -> u32 {
+		4
+	}
+	fn guarantee(who: &AccountId, guarantors: &[AccountId]) {
+		guarantee(*who, guarantors);
+	}
+	fn deal(initiator: &AccountId, counterparty: &AccountId) -> DealId {
+		let id = DEALS.with(|d| d.borrow().keys().last().copied().unwrap_or_default() + 1);
+		add_deal(id, *initiator, *counterparty, DEAL_AMOUNT);
+		id
+	}
+}
+
+/// ALICE and BOB have an open deal (`DEAL`) and a recently completed one (`DONE_DEAL`); ALICE is
+/// guaranteed by A1 and A2, BOB by B1 and B2; B1 by B11 and B12, B2 by B12 and B21; those are
+/// founders guaranteed by nobody. EVE is not a member.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	GUARANTORS.with(|g| g.borrow_mut().clear());
+	EXPELLED.with(|e| e.borrow_mut().clear());
+	DEALS.with(|d| d.borrow_mut().clear());
+	DISPUTED.with(|d| d.borrow_mut().clear());
+	FROZEN.with(|f| f.borrow_mut().clear());
+	HEADROOM.with(|h| h.borrow_mut().clear());
+	PAID.with(|p| p.borrow_mut().clear());
+	REFERRED.with(|r| r.borrow_mut().clear());
+	guarantee(ALICE, &[A1, A2]);
+	guarantee(BOB, &[B1, B2]);
+	guarantee(B1, &[B11, B12]);
+	guarantee(B2, &[B12, B21]);
+	add_deal(DEAL, ALICE, BOB, DEAL_AMOUNT);
+	add_deal(DONE_DEAL, BOB, ALICE, DEAL_AMOUNT);
+	DEALS.with(|d| {
+		if let Some(deal) = d.borrow_mut().get_mut(&DONE_DEAL) {
+			deal.completed_at = Some(0);
+		}
+	});
+	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs a test, then checks the pallet's invariants.
+pub fn test(body: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		body();
+		Complaints::do_try_state().expect("invariants hold");
+	});
+}
+
+/// Moves to block `n`, running the pallet's hooks on the way.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Complaints::on_initialize(next);
+	}
+}

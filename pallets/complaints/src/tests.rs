@@ -1,0 +1,588 @@
+//! Unit tests: every rule, call, error and event; the invariants are checked after each test by
+//! `mock::test`.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::DispatchError;
+
+type ComplaintsError = crate::Error<Test>;
+type ComplaintsEvent = crate::Event<Test>;
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn case(id: CaseId) -> CaseOf<Test> {
+	Cases::<Test>::get(id).expect("a case")
+}
+
+fn stage(id: CaseId, side: usize) -> Stage<u64> {
+	case(id).sides[side].stage
+}
+
+/// ALICE complains about `DEAL`: case 0, side 0, against BOB, before B1 and B2.
+fn alice_files() {
+	assert_ok!(Complaints::file(signed(ALICE), DEAL, None));
+}
+
+/// The accounts of every `PanelDrawn` event, with their levels.
+fn panels_drawn() -> Vec<(u32, Vec<AccountId>)> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Complaints(ComplaintsEvent::PanelDrawn { level, panel, .. }) => {
+				Some((level, panel))
+			},
+			_ => None,
+		})
+		.collect()
+}
+
+/// Whether no block, review or freeze of case 0 is left.
+fn nothing_blocked() -> bool {
+	Blocks::<Test>::iter().next().is_none()
+		&& UnderReview::<Test>::iter().next().is_none()
+		&& AccusedIn::<Test>::iter().next().is_none()
+		&& !frozen(ALICE)
+		&& !frozen(BOB)
+}
+
+mod filing {
+	use super::*;
+
+	#[test]
+	fn a_complaint_blocks_the_accused_and_draws_their_guarantors() {
+		test(|| {
+			let evidence = Some(H256::repeat_byte(1));
+			assert_ok!(Complaints::file(signed(ALICE), DEAL, evidence));
+			System::assert_has_event(
+				ComplaintsEvent::ComplaintFiled {
+					case: 0,
+					side: 0,
+					deal: DEAL,
+					complainant: ALICE,
+					accused: BOB,
+					evidence,
+				}
+				.into(),
+			);
+			System::assert_last_event(
+				ComplaintsEvent::PanelDrawn {
+					case: 0,
+					side: 0,
+					level: 0,
+					panel: vec![B1, B2],
+					deadline: 1 + ESCALATION_PERIOD,
+				}
+				.into(),
+			);
+			assert!(Complaints::is_blocked(&BOB));
+			assert!(!Complaints::is_blocked(&ALICE));
+			assert!(frozen(BOB));
+			assert_eq!(Blocks::<Test>::get(BOB, 0), Some(BlockReason::Accused));
+			assert_eq!(Blocks::<Test>::get(B1, 0), Some(BlockReason::Panel));
+			assert!(Complaints::is_under_review(&B1, &BOB));
+			assert!(!Complaints::is_under_review(&B1, &ALICE));
+			assert_eq!(CaseOfDeal::<Test>::get(DEAL), Some(0));
+			assert_eq!(CasesOf::<Test>::get(ALICE).to_vec(), vec![0]);
+			assert_eq!(CasesOf::<Test>::get(BOB).to_vec(), vec![0]);
+			assert_eq!(Records::<Test>::get(ALICE).filed, 1);
+			assert_eq!(Records::<Test>::get(BOB).received, 1);
+			assert_eq!(Records::<Test>::get(B1).panels, 1);
+			assert_eq!(stage(0, 0), Stage::Panel { level: 0, deadline: 1 + ESCALATION_PERIOD });
+		});
+	}
+
+	#[test]
+	fn a_recently_completed_deal_may_be_complained_about() {
+		test(|| {
+			assert_ok!(Complaints::file(signed(ALICE), DONE_DEAL, None));
+			assert_eq!(case(0).deal, DONE_DEAL);
+		});
+	}
+
+	#[test]
+	fn filing_errors_change_nothing() {
+		test(|| {
+			assert_noop!(Complaints::file(signed(EVE), DEAL, None), ComplaintsError::NotMember);
+			assert_noop!(Complaints::file(signed(ALICE), 99, None), ComplaintsError::UnknownDeal);
+			assert_noop!(Complaints::file(signed(A1), DEAL, None), ComplaintsError::NotParty);
+			alice_files();
+			assert_noop!(
+				Complaints::file(signed(ALICE), DEAL, None),
+				ComplaintsError::AlreadyComplained
+			);
+			assert_ok!(Complaints::file(signed(ALICE), DONE_DEAL, None));
+			add_deal(9, ALICE, BOB, 10);
+			assert_noop!(
+				Complaints::file(signed(ALICE), 9, None),
+				ComplaintsError::TooManyOpenComplaints
+			);
+		});
+	}
+
+	#[test]
+	fn the_complainant_does_not_sit_on_the_panel() {
+		test(|| {
+			guarantee(BOB, &[ALICE, B1]);
+			alice_files();
+			assert_eq!(case(0).sides[0].panel.to_vec(), vec![(B1, BOB)]);
+		});
+	}
+
+	#[test]
+	fn an_accused_nobody_else_guarantees_goes_to_the_general_vote_at_once() {
+		test(|| {
+			guarantee(BOB, &[ALICE]);
+			alice_files();
+			assert_eq!(stage(0, 0), Stage::GeneralVote);
+			assert_eq!(referred(), vec![(0, 0)]);
+			System::assert_last_event(
+				ComplaintsEvent::ReferredToGeneralVote { case: 0, side: 0 }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn a_counter_complaint_is_the_second_side_of_the_same_case() {
+		test(|| {
+			alice_files();
+			assert_ok!(Complaints::file(signed(BOB), DEAL, None));
+			let record = case(0);
+			assert_eq!(record.sides.len(), 2);
+			assert_eq!(record.sides[1].accused, ALICE);
+			assert_eq!(record.sides[1].panel.to_vec(), vec![(A1, ALICE), (A2, ALICE)]);
+			assert!(Complaints::is_blocked(&ALICE) && Complaints::is_blocked(&BOB));
+			assert_eq!(NextCaseId::<Test>::get(), 1);
+			// One side decided: the case stays open, both stay blocked, until the other is.
+			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Dismiss));
+			assert_ok!(Complaints::vote(signed(B2), 0, 0, Verdict::Dismiss));
+			assert_eq!(stage(0, 0), Stage::Done);
+			assert!(Complaints::is_blocked(&BOB));
+			assert_noop!(
+				Complaints::vote(signed(B1), 0, 0, Verdict::Dismiss),
+				ComplaintsError::SideDone
+			);
+			assert_ok!(Complaints::vote(signed(A1), 0, 1, Verdict::Compensate(30)));
+			assert_ok!(Complaints::vote(signed(A2), 0, 1, Verdict::Compensate(30)));
+			System::assert_last_event(ComplaintsEvent::CaseClosed { case: 0 }.into());
+			assert_eq!(paid(), vec![(ALICE, BOB, 30)]);
+			assert_eq!(Records::<Test>::get(ALICE).dismissed, 1);
+			assert_eq!(Records::<Test>::get(ALICE).upheld, 1);
+			assert!(nothing_blocked());
+		});
+	}
+}
+
+mod level_zero {
+	use super::*;
+
+	#[test]
+	fn unanimous_guarantors_compensate_and_the_case_closes() {
+		test(|| {
+			alice_files();
+			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Compensate(40)));
+			System::assert_last_event(
+				ComplaintsEvent::Voted {
+					case: 0,
+					side: 0,
+					voter: B1,
+					verdict: Verdict::Compensate(40),
+				}
+				.into(),
+			);
+			assert_eq!(stage(0, 0), Stage::Panel { level: 0, deadline: 1 + ESCALATION_PERIOD });
+			assert_ok!(Complaints::vote(signed(B2), 0, 0, Verdict::Compensate(40)));
+			System::assert_has_event(
+				ComplaintsEvent::SideDecided {
+					case: 0,
+					side: 0,
+					verdict: Verdict::Compensate(40),
+					level: Some(0),
+				}
+				.into(),
+			);
+			System::assert_has_event(
+				ComplaintsEvent::CompensationPaid {
+					case: 0,
+					side: 0,
+					accused: BOB,
+					complainant: ALICE,
+					decided: 40,
+					paid: 40,
+				}
+				.into(),
+			);
+			System::assert_last_event(ComplaintsEvent::CaseClosed { case: 0 }.into());
+			assert_eq!(disputed(), vec![DEAL]);
+			assert_eq!(paid(), vec![(BOB, ALICE, 40)]);
+			let record = case(0);
+			assert_eq!(record.closed_at, Some(1));
+			assert_eq!(record.sides[0].paid, 40);
+			assert_eq!(
+				record.sides[0].outcome,
+				Some(Outcome::Decided { verdict: Verdict::Compensate(40), level: Some(0) })
+			);
+			assert_eq!(Records::<Test>::get(BOB).upheld, 1);
+			assert_eq!(Records::<Test>::get(B1).proteges_upheld, 1);
+			assert_eq!(OpenFiled::<Test>::get(ALICE), 0);
+			assert_eq!(CaseOfDeal::<Test>::get(DEAL), None);
+			assert!(nothing_blocked());
+			// The deal may be complained about again.
+			assert_ok!(Complaints::file(signed(ALICE), DEAL, None));
+		});
+	}
+
+	#[test]
+	fn votes_may_change_until_the_decision() {
+		test(|| {
+			alice_files();
+			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Dismiss));
+			assert_ok!(Complaints::vote(signed(B2), 0, 0, Verdict::Compensate(40)));
+			assert_eq!(stage(0, 0), Stage::Panel { level: 0, deadline: 1 + ESCALATION_PERIOD });
+			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Compensate(40)));
+			assert_eq!(stage(0, 0), Stage::Done);
+		});
+	}
+
+	#[test]
+	fn revocation_compensates_then_expels() {
+		test(|| {
+			alice_files();
+			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Revoke(50)));
+			assert_ok!(Complaints::vote(signed(B2), 0, 0, Verdict::Revoke(50)));
+			assert_eq!(paid(), vec![(BOB, ALICE, 50)]);
+			assert_eq!(expelled(), vec![BOB]);
+			System::assert_has_event(
+				ComplaintsEvent::AccusedExpelled { case: 0, side: 0, accused: BOB }.into(),
+			);
+			assert!(nothing_blocked());
+		});
+	}
+
+	#[test]
+	fn a_compensation_pays_at_most_the_spare_escrow_and_records_what_it_paid() {
+		test(|| {
+			set_headroom(BOB, 30);
+			alice_files();
+			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Compensate(40)));
+			assert_ok!(Complaints::vote(signed(B2), 0, 0, Verdict::Compensate(40)));
+			assert_eq!(paid(), vec![(BOB, ALICE, 30)]);
+			assert_eq!(case(0).sides[0].paid, 30);
+		});
+	}
+
+	#[test]
+	fn dismissal_counts_against_the_complainant() {
+		test(|| {
+			alice_files();
+			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Dismiss));
+			assert_ok!(Complaints::vote(signed(B2), 0, 0, Verdict::Dismiss));
+			assert!(paid().is_empty());
+			assert!(disputed().is_empty());
+			assert_eq!(Records::<Test>::get(ALICE).dismissed, 1);
+			assert_eq!(Records::<Test>::get(BOB).upheld, 0);
+			assert!(nothing_blocked());
+		});
+	}
+
+	#[test]
+	fn voting_errors_change_nothing() {
+		test(|| {
+			assert_noop!(
+				Complaints::vote(signed(B1), 0, 0, Verdict::Dismiss),
+				ComplaintsError::UnknownCase
+			);
+			alice_files();
+			assert_noop!(
+				Complaints::vote(signed(A1), 0, 0, Verdict::Dismiss),
+				ComplaintsError::NotOnPanel
+			);
+			assert_noop!(
+				Complaints::vote(signed(B1), 0, 1, Verdict::Dismiss),
+				ComplaintsError::UnknownSide
+			);
+			assert_noop!(
+				Complaints::vote(signed(B1), 0, 0, Verdict::Compensate(0)),
+				ComplaintsError::ZeroCompensation
+			);
+			assert_noop!(
+				Complaints::vote(signed(B1), 0, 0, Verdict::Compensate(DEAL_AMOUNT + 1)),
+				ComplaintsError::AboveDealAmount
+			);
+			assert_noop!(
+				Complaints::vote(signed(B1), 0, 0, Verdict::Revoke(DEAL_AMOUNT + 1)),
+				ComplaintsError::AboveDealAmount
+			);
+			assert_ok!(Complaints::withdraw(signed(ALICE), 0));
+			assert_noop!(
+				Complaints::vote(signed(B1), 0, 0, Verdict::Dismiss),
+				ComplaintsError::CaseClosed
+			);
+		});
+	}
+}
+
+mod escalation {
+	use super::*;
+
+	#[test]
+	fn disagreement_climbs_on_its_own_to_the_guarantors_guarantors() {
+		test(|| {
+			alice_files();
+			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Compensate(40)));
+			assert_ok!(Complaints::vote(signed(B2), 0, 0, Verdict::Dismiss));
+			run_to_block(ESCALATION_PERIOD);
+			assert_eq!(stage(0, 0), Stage::Panel { level: 0, deadline: 1 + ESCALATION_PERIOD });
+			run_to_block(1 + ESCALATION_PERIOD);
+			// B12 guarantees both B1 and B2: first; then B11 and B21 by account.
+			let deadline = 1 + 2 * ESCALATION_PERIOD;
+			System::assert_last_event(
+				ComplaintsEvent::PanelDrawn {
+					case: 0,
+					side: 0,
+					level: 1,
+					panel: vec![B12, B11, B21],
+					deadline,
+				}
+				.into(),
+			);
+			assert_eq!(stage(0, 0), Stage::Panel { level: 1, deadline });
+			assert_eq!(case(0).sides[0].panel.to_vec(), vec![(B12, B1), (B11, B1), (B21, B2)]);
+			// Level 0 still may not revoke what it sat for, and now neither may level 1.
+			assert!(Complaints::is_under_review(&B1, &BOB));
+			assert!(Complaints::is_under_review(&B12, &B1));
+			assert_eq!(Records::<Test>::get(B1).strikes, 0, "B1 voted");
+			// The old panel is out; the new one decides by majority (two of three).
+			assert_noop!(
+				Complaints::vote(signed(B1), 0, 0, Verdict::Dismiss),
+				ComplaintsError::NotOnPanel
+			);
+			assert_ok!(Complaints::vote(signed(B12), 0, 0, Verdict::Dismiss));
+			assert_ok!(Complaints::vote(signed(B11), 0, 0, Verdict::Compensate(10)));
+			assert_eq!(stage(0, 0), Stage::Panel { level: 1, deadline });
+			assert_ok!(Complaints::vote(signed(B21), 0, 0, Verdict::Dismiss));
+			System::assert_has_event(
+				ComplaintsEvent::SideDecided {
+					case: 0,
+					side: 0,
+					verdict: Verdict::Dismiss,
+					level: Some(1),
+				}
+				.into(),
+			);
+			assert!(nothing_blocked());
+			// Its deadline, still queued, finds the case closed and does nothing.
+			run_to_block(deadline);
+			assert_eq!(panels_drawn().len(), 2);
+		});
+	}
+
+	#[test]
+	fn silence_escalates_and_strikes_the_absent() {
+		test(|| {
+			alice_files();
+			run_to_block(1 + ESCALATION_PERIOD);
+			System::assert_has_event(
+				ComplaintsEvent::Strike { case: 0, side: 0, member: B1 }.into(),
+			);
+			System::assert_has_event(
+				ComplaintsEvent::Strike { case: 0, side: 0, member: B2 }.into(),
+			);
+			assert_eq!(Records::<Test>::get(B2).strikes, 1);
+			assert!(matches!(stage(0, 0), Stage::Panel { level: 1, .. }));
+		});
+	}
+
+	#[test]
+	fn anyone_may_escalate_a_due_side() {
+		test(|| {
+			alice_files();
+			assert_noop!(Complaints::escalate(signed(EVE), 0, 0), ComplaintsError::NotDue);
+			assert_noop!(Complaints::escalate(signed(EVE), 0, 1), ComplaintsError::UnknownSide);
+			assert_noop!(Complaints::escalate(signed(EVE), 1, 0), ComplaintsError::UnknownCase);
+			// The hook did not run (say the block's queue was full): the fallback does it.
+			System::set_block_number(1 + ESCALATION_PERIOD);
+			assert_ok!(Complaints::escalate(signed(EVE), 0, 0));
+			assert!(matches!(stage(0, 0), Stage::Panel { level: 1, .. }));
+			// Only once per deadline.
+			assert_noop!(Complaints::escalate(signed(EVE), 0, 0), ComplaintsError::NotDue);
+			// The queued deadline of level 0 no longer applies.
+			run_to_block(2 + ESCALATION_PERIOD);
+			assert!(matches!(stage(0, 0), Stage::Panel { level: 1, .. }));
+		});
+	}
+
+	/// BOB guaranteed by a binary tree of guarantors `levels` deep; returns the levels.
+	fn tree_behind_bob(levels: u32) -> Vec<Vec<AccountId>> {
+		let mut next_id = 1_000;
+		let mut tiers: Vec<Vec<AccountId>> = Vec::new();
+		let mut below = vec![BOB];
+		for _ in 0..levels {
+			let mut tier = Vec::new();
+			for member in &below {
+				let guarantors = [next_id, next_id + 1];
+				next_id += 2;
+				guarantee(*member, &guarantors);
+				tier.extend(guarantors);
+			}
+			tiers.push(tier.clone());
+			below = tier;
+		}
+		tiers
+	}
+
+	#[test]
+	fn a_case_nobody_decides_climbs_level_by_level_to_the_general_vote() {
+		test(|| {
+			let tiers = tree_behind_bob(6);
+			alice_files();
+			for level in 0..6u32 {
+				let deadline = 1 + u64::from(level + 1) * ESCALATION_PERIOD;
+				assert_eq!(stage(0, 0), Stage::Panel { level, deadline });
+				let panel = &case(0).sides[0].panel;
+				assert!(panel.len() as u32 <= MAX_PANEL);
+				assert!(panel.iter().all(|(g, _)| tiers[level as usize].contains(g)));
+				run_to_block(deadline);
+			}
+			// Above the sixth tier the graph ends.
+			assert_eq!(stage(0, 0), Stage::GeneralVote);
+			assert_eq!(referred(), vec![(0, 0)]);
+			assert_eq!(
+				panels_drawn().iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+				[0, 1, 2, 3, 4, 5]
+			);
+			assert_noop!(
+				Complaints::vote(signed(tiers[5][0]), 0, 0, Verdict::Dismiss),
+				ComplaintsError::AtGeneralVote
+			);
+			assert_noop!(Complaints::escalate(signed(EVE), 0, 0), ComplaintsError::AtGeneralVote);
+			// The general vote decides.
+			assert_noop!(
+				Complaints::decide(signed(ALICE), 0, 0, Verdict::Revoke(DEAL_AMOUNT)),
+				DispatchError::BadOrigin
+			);
+			assert_ok!(Complaints::decide(
+				RuntimeOrigin::root(),
+				0,
+				0,
+				Verdict::Revoke(DEAL_AMOUNT)
+			));
+			System::assert_has_event(
+				ComplaintsEvent::SideDecided {
+					case: 0,
+					side: 0,
+					verdict: Verdict::Revoke(DEAL_AMOUNT),
+					level: None,
+				}
+				.into(),
+			);
+			assert_eq!(paid(), vec![(BOB, ALICE, DEAL_AMOUNT)]);
+			assert_eq!(expelled(), vec![BOB]);
+			assert!(nothing_blocked());
+		});
+	}
+
+	#[test]
+	fn a_case_climbs_at_most_max_escalation_depth_levels() {
+		test(|| {
+			tree_behind_bob(MAX_DEPTH + 3);
+			alice_files();
+			run_to_block(1 + u64::from(MAX_DEPTH + 1) * ESCALATION_PERIOD);
+			assert_eq!(stage(0, 0), Stage::GeneralVote);
+			assert_eq!(panels_drawn().last().map(|(l, _)| *l), Some(MAX_DEPTH));
+		});
+	}
+
+	#[test]
+	fn the_general_vote_decides_only_what_reached_it() {
+		test(|| {
+			alice_files();
+			assert_noop!(
+				Complaints::decide(RuntimeOrigin::root(), 0, 0, Verdict::Dismiss),
+				ComplaintsError::NotAtGeneralVote
+			);
+			assert_noop!(
+				Complaints::decide(RuntimeOrigin::root(), 0, 3, Verdict::Dismiss),
+				ComplaintsError::UnknownSide
+			);
+			assert_noop!(
+				Complaints::decide(RuntimeOrigin::root(), 4, 0, Verdict::Dismiss),
+				ComplaintsError::UnknownCase
+			);
+		});
+	}
+}
+
+mod withdrawal {
+	use super::*;
+
+	#[test]
+	fn the_complainant_withdraws_and_every_block_lifts() {
+		test(|| {
+			alice_files();
+			assert_noop!(Complaints::withdraw(signed(BOB), 0), ComplaintsError::NotParty);
+			assert_noop!(Complaints::withdraw(signed(ALICE), 3), ComplaintsError::UnknownCase);
+			assert_ok!(Complaints::withdraw(signed(ALICE), 0));
+			System::assert_has_event(
+				ComplaintsEvent::ComplaintWithdrawn { case: 0, side: 0 }.into(),
+			);
+			System::assert_last_event(ComplaintsEvent::CaseClosed { case: 0 }.into());
+			assert_eq!(case(0).sides[0].outcome, Some(Outcome::Withdrawn));
+			assert!(paid().is_empty());
+			assert_eq!(Records::<Test>::get(ALICE).dismissed, 0);
+			assert!(nothing_blocked());
+			assert_noop!(Complaints::withdraw(signed(ALICE), 0), ComplaintsError::CaseClosed);
+		});
+	}
+
+	#[test]
+	fn a_withdrawn_side_cannot_be_withdrawn_twice_while_the_other_is_open() {
+		test(|| {
+			alice_files();
+			assert_ok!(Complaints::file(signed(BOB), DEAL, None));
+			assert_ok!(Complaints::withdraw(signed(ALICE), 0));
+			assert_noop!(Complaints::withdraw(signed(ALICE), 0), ComplaintsError::SideDone);
+			// Blocks lift when the case closes, not before.
+			assert!(Complaints::is_blocked(&ALICE) && Complaints::is_blocked(&BOB));
+			assert_ok!(Complaints::withdraw(signed(BOB), 0));
+			assert!(nothing_blocked());
+		});
+	}
+}
+
+mod views {
+	use super::*;
+
+	#[test]
+	fn types_read_as_json_with_balances_as_strings() {
+		let json = serde_json::to_value(Verdict::<u64>::Compensate(40)).expect("json");
+		assert_eq!(json, serde_json::json!({ "compensate": "40" }));
+		let json = serde_json::to_value(Stage::Panel { level: 1, deadline: 9u64 }).expect("json");
+		assert_eq!(json, serde_json::json!({ "panel": { "level": 1, "deadline": 9 } }));
+	}
+}
+
+mod parameters {
+	use super::*;
+
+	#[test]
+	fn the_top_origin_sets_the_escalation_period_for_levels_drawn_after() {
+		test(|| {
+			alice_files();
+			assert_noop!(
+				Complaints::set_escalation_period(signed(ALICE), 10),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Complaints::set_escalation_period(RuntimeOrigin::root(), 0),
+				ComplaintsError::ZeroPeriod
+			);
+			assert_ok!(Complaints::set_escalation_period(RuntimeOrigin::root(), 10));
+			System::assert_last_event(ComplaintsEvent::EscalationPeriodSet { period: 10 }.into());
+			assert_eq!(stage(0, 0), Stage::Panel { level: 0, deadline: 1 + ESCALATION_PERIOD });
+			run_to_block(1 + ESCALATION_PERIOD);
+			assert_eq!(stage(0, 0), Stage::Panel { level: 1, deadline: 11 + ESCALATION_PERIOD });
+		});
+	}
+}

@@ -1,0 +1,247 @@
+//! The records of the complaints pallet.
+
+// The `*NoBound` derives need the field types' bounds on the generics themselves.
+#![allow(clippy::multiple_bound_locations)]
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use scale_info::TypeInfo;
+use sp_core::H256;
+pub use synergy_primitives::{CaseId, DealId};
+
+/// What a panel member votes for one side of a case, and what a side is decided as.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "Balance: core::fmt::Display",
+		deserialize = "Balance: core::str::FromStr"
+	))
+)]
+pub enum Verdict<Balance> {
+	/// Pay this amount (at most the deal's) from the escrow behind the accused to the
+	/// complainant.
+	Compensate(
+		#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))] Balance,
+	),
+	/// The complaint is unfounded; it counts against the complainant's record.
+	Dismiss,
+	/// Pay this amount, then the guarantors withdraw: the accused is expelled.
+	Revoke(#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))] Balance),
+}
+
+impl<Balance: Copy> Verdict<Balance> {
+	/// The compensation this verdict pays, if any.
+	pub fn compensation(&self) -> Option<Balance> {
+		match self {
+			Verdict::Compensate(amount) | Verdict::Revoke(amount) => Some(*amount),
+			Verdict::Dismiss => None,
+		}
+	}
+}
+
+/// Who decides a side of a case now.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub enum Stage<BlockNumber> {
+	/// A panel of guarantors at `level` (0: the accused's own guarantors), until `deadline`.
+	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	Panel { level: u32, deadline: BlockNumber },
+	/// The top of the guarantor graph: the general vote of all members decides.
+	GeneralVote,
+	/// Decided, or withdrawn by the complainant.
+	Done,
+}
+
+/// How a side of a case ended.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "Balance: core::fmt::Display",
+		deserialize = "Balance: core::str::FromStr"
+	))
+)]
+pub enum Outcome<Balance> {
+	/// Decided, at this level (`None`: by the general vote).
+	Decided { verdict: Verdict<Balance>, level: Option<u32> },
+	/// The complainant withdrew the complaint.
+	Withdrawn,
+}
+
+/// One complaint of a case: a complainant against an accused, and who decides it.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(MaxPanel))]
+#[codec(mel_bound(
+	AccountId: MaxEncodedLen,
+	Balance: MaxEncodedLen,
+	BlockNumber: MaxEncodedLen
+))]
+pub struct Side<
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxPanel: Get<u32>,
+> {
+	/// Who complained.
+	pub complainant: AccountId,
+	/// Who the complaint is against.
+	pub accused: AccountId,
+	/// The hash of evidence kept off chain, if any; no reason is required.
+	pub evidence: Option<H256>,
+	/// Who decides now, and until when.
+	pub stage: Stage<BlockNumber>,
+	/// The panel of the current level: guarantors, each sitting for the member they guarantee
+	/// (the accused at level 0, a member of the previous panel above).
+	pub panel: BoundedVec<(AccountId, AccountId), MaxPanel>,
+	/// How it ended, once it has.
+	pub outcome: Option<Outcome<Balance>>,
+	/// What the compensation actually paid, once paid.
+	pub paid: Balance,
+}
+
+/// A case: one or two complaints about one deal (a complaint and the counter-complaint),
+/// decided together.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(MaxPanel))]
+#[codec(mel_bound(
+	AccountId: MaxEncodedLen,
+	Balance: MaxEncodedLen,
+	BlockNumber: MaxEncodedLen
+))]
+pub struct Case<
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxPanel: Get<u32>,
+> {
+	/// The deal disputed.
+	pub deal: DealId,
+	/// The deal's amount: the most a compensation may be.
+	pub amount: Balance,
+	/// The complaint, then the counter-complaint if any.
+	pub sides: BoundedVec<
+		Side<AccountId, Balance, BlockNumber, MaxPanel>,
+		frame_support::traits::ConstU32<2>,
+	>,
+	/// When the case was opened.
+	pub opened_at: BlockNumber,
+	/// When it closed; `None` while it is open.
+	pub closed_at: Option<BlockNumber>,
+}
+
+/// Why an account is blocked by a case.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub enum BlockReason {
+	/// Accused: no new deals, guarantees or revocations by or of them; escrow frozen.
+	Accused,
+	/// Drawn into a panel: the guarantee they sit for cannot be revoked.
+	Panel,
+}
+
+/// A member's record, the cooperative's rating: what anyone can read about how they behave
+/// in complaints, as a party, as a panel member and as a guarantor.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct Record {
+	/// Complaints they filed.
+	pub filed: u32,
+	/// Complaints filed against them.
+	pub received: u32,
+	/// Complaints against them that were upheld (compensation or revocation).
+	pub upheld: u32,
+	/// Complaints they filed that were dismissed.
+	pub dismissed: u32,
+	/// Panels they were drawn into.
+	pub panels: u32,
+	/// Panels whose deadline passed without their vote.
+	pub strikes: u32,
+	/// Complaints upheld against members they guarantee (directly).
+	pub proteges_upheld: u32,
+}

@@ -1,0 +1,172 @@
+//! What auditors read: cases, records and blocks as the runtime API returns them, readable as
+//! JSON through the node's `synergy_` RPC methods.
+
+use crate::{
+	BalanceOf, BlockReason, Blocks, Cases, CasesOf, Config, Outcome, Pallet, Record, Records,
+	Stage, Verdict, Votes,
+};
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use frame_system::pallet_prelude::BlockNumberFor;
+use scale_info::TypeInfo;
+use sp_core::H256;
+use synergy_primitives::{CaseId, DealId};
+
+/// The most entries one answer about blocked accounts holds.
+pub const MAX_BLOCKS_LISTED: u32 = 1_024;
+
+/// A panel member of a side's current level, and their vote so far.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display",
+		deserialize = "AccountId: serde::Deserialize<'de>, Balance: core::str::FromStr"
+	))
+)]
+pub struct SeatView<AccountId, Balance> {
+	/// The guarantor on the panel.
+	pub member: AccountId,
+	/// The member they guarantee, for whom they sit.
+	pub sits_for: AccountId,
+	/// Their vote, if they have voted.
+	pub vote: Option<Verdict<Balance>>,
+}
+
+/// One side of a case.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize",
+		deserialize = "AccountId: serde::Deserialize<'de>, Balance: core::str::FromStr, BlockNumber: serde::Deserialize<'de>"
+	))
+)]
+pub struct SideView<AccountId, Balance, BlockNumber> {
+	/// Who complained.
+	pub complainant: AccountId,
+	/// Who the complaint is against.
+	pub accused: AccountId,
+	/// The evidence hash, if any.
+	pub evidence: Option<H256>,
+	/// The level and its deadline, the general vote, or done.
+	pub stage: Stage<BlockNumber>,
+	/// The current panel and its votes.
+	pub panel: Vec<SeatView<AccountId, Balance>>,
+	/// How it ended, once it has.
+	pub outcome: Option<Outcome<Balance>>,
+	/// What the compensation paid.
+	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))]
+	pub paid: Balance,
+}
+
+/// A case with its sides.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize",
+		deserialize = "AccountId: serde::Deserialize<'de>, Balance: core::str::FromStr, BlockNumber: serde::Deserialize<'de>"
+	))
+)]
+pub struct CaseView<AccountId, Balance, BlockNumber> {
+	/// The case's number.
+	pub id: CaseId,
+	/// The deal disputed.
+	pub deal: DealId,
+	/// The deal's amount: the most a compensation may be.
+	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))]
+	pub amount: Balance,
+	/// When it was opened.
+	pub opened_at: BlockNumber,
+	/// When it closed, if it has.
+	pub closed_at: Option<BlockNumber>,
+	/// The complaint, and the counter-complaint if any.
+	pub sides: Vec<SideView<AccountId, Balance, BlockNumber>>,
+}
+
+/// Why an account is blocked, case by case.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct BlockView<AccountId> {
+	/// The account blocked.
+	pub account: AccountId,
+	/// The open case that blocks it.
+	pub case: CaseId,
+	/// Accused, or drawn into a panel.
+	pub reason: BlockReason,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Case `id` with its sides, current panels and votes.
+	pub fn case_view(
+		id: CaseId,
+	) -> Option<CaseView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		let case = Cases::<T>::get(id)?;
+		let sides = case
+			.sides
+			.into_iter()
+			.enumerate()
+			.map(|(index, side)| SideView {
+				panel: side
+					.panel
+					.into_iter()
+					.map(|(member, sits_for)| SeatView {
+						vote: Votes::<T>::get((id, index as u8), &member),
+						member,
+						sits_for,
+					})
+					.collect(),
+				complainant: side.complainant,
+				accused: side.accused,
+				evidence: side.evidence,
+				stage: side.stage,
+				outcome: side.outcome,
+				paid: side.paid,
+			})
+			.collect();
+		Some(CaseView {
+			id,
+			deal: case.deal,
+			amount: case.amount,
+			opened_at: case.opened_at,
+			closed_at: case.closed_at,
+			sides,
+		})
+	}
+
+	/// The recent cases of `who` as a party, open and closed, newest first.
+	pub fn cases_of(
+		who: &T::AccountId,
+	) -> Vec<CaseView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		CasesOf::<T>::get(who).into_iter().rev().filter_map(Self::case_view).collect()
+	}
+
+	/// The record of `who`.
+	pub fn record_of(who: &T::AccountId) -> Record {
+		Records::<T>::get(who)
+	}
+
+	/// Who is blocked and why: for one account, or for everyone (at most
+	/// [`MAX_BLOCKS_LISTED`] entries).
+	pub fn blocks(who: Option<T::AccountId>) -> Vec<BlockView<T::AccountId>> {
+		let entries: alloc::boxed::Box<dyn Iterator<Item = (T::AccountId, CaseId, BlockReason)>> =
+			match who {
+				Some(account) => alloc::boxed::Box::new(
+					Blocks::<T>::iter_prefix(&account).map(move |(c, r)| (account.clone(), c, r)),
+				),
+				None => alloc::boxed::Box::new(Blocks::<T>::iter()),
+			};
+		entries
+			.take(MAX_BLOCKS_LISTED as usize)
+			.map(|(account, case, reason)| BlockView { account, case, reason })
+			.collect()
+	}
+}
