@@ -122,6 +122,21 @@ mod filing {
 	}
 
 	#[test]
+	fn filing_is_refused_when_every_deadline_queue_in_reach_is_full() {
+		test(|| {
+			let first = 1 + ESCALATION_PERIOD;
+			for block in first..first + u64::from(synergy_primitives::DEADLINE_SPILL) {
+				Deadlines::<Test>::insert(block, BoundedVec::truncate_from(vec![(99, 0); 4]));
+			}
+			assert_noop!(
+				Complaints::file(signed(ALICE), DEAL, None),
+				ComplaintsError::TooManyDeadlines
+			);
+			let _ = Deadlines::<Test>::clear(u32::MAX, None);
+		});
+	}
+
+	#[test]
 	fn the_complainant_does_not_sit_on_the_panel() {
 		test(|| {
 			guarantee(BOB, &[ALICE, B1]);
@@ -553,6 +568,56 @@ mod withdrawal {
 
 mod views {
 	use super::*;
+
+	#[test]
+	fn a_case_reads_with_its_panel_votes_and_blocks() {
+		test(|| {
+			alice_files();
+			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Compensate(5)));
+			let view = Complaints::case_view(0).expect("a case");
+			assert_eq!(
+				(view.id, view.deal, view.amount, view.closed_at),
+				(0, DEAL, DEAL_AMOUNT, None)
+			);
+			let seats = &view.sides[0].panel;
+			assert_eq!(
+				seats[0],
+				SeatView { member: B1, sits_for: BOB, vote: Some(Verdict::Compensate(5)) }
+			);
+			assert_eq!(seats[1].vote, None);
+			assert_eq!(Complaints::cases_of(&BOB).len(), 1);
+			assert_eq!(Complaints::case_view(1), None);
+			let mut blocked: Vec<_> =
+				Complaints::blocks(None).into_iter().map(|b| (b.account, b.reason)).collect();
+			blocked.sort_by_key(|(account, _)| *account);
+			assert_eq!(
+				blocked,
+				vec![
+					(BOB, BlockReason::Accused),
+					(B1, BlockReason::Panel),
+					(B2, BlockReason::Panel)
+				]
+			);
+			assert_eq!(Complaints::blocks(Some(ALICE)), vec![]);
+			assert_eq!(Complaints::record_of(&ALICE).filed, 1);
+			let json = serde_json::to_value(&view).expect("json");
+			assert_eq!(json["amount"], serde_json::json!(DEAL_AMOUNT.to_string()));
+			assert_eq!(json["sides"][0]["stage"]["panel"]["level"], serde_json::json!(0));
+		});
+	}
+
+	#[test]
+	fn an_accounts_cases_are_listed_newest_first_and_bounded() {
+		test(|| {
+			for deal in 20..26 {
+				add_deal(deal, ALICE, BOB, 10);
+				assert_ok!(Complaints::file(signed(ALICE), deal, None));
+				assert_ok!(Complaints::withdraw(signed(ALICE), (deal - 20) as CaseId));
+			}
+			let listed: Vec<_> = Complaints::cases_of(&ALICE).into_iter().map(|c| c.id).collect();
+			assert_eq!(listed, vec![5, 4, 3, 2]);
+		});
+	}
 
 	#[test]
 	fn types_read_as_json_with_balances_as_strings() {

@@ -1,0 +1,139 @@
+//! Complaints on the real runtime: filing blocks the accused, the guarantors compensate from
+//! escrow to the unit, and a disagreement climbs a level on its own when the period passes.
+
+// A test fails loudly, with the reason, where the runtime and node never may.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use common::{ext_from_preset, initialize_block};
+use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
+use pallet_complaints::{Stage, Verdict};
+use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
+use sp_keyring::Sr25519Keyring;
+use synergy_runtime::{
+	currency::UNITS, AccountId, Balances, Complaints, Escrow, Runtime, RuntimeHoldReason,
+	RuntimeOrigin,
+};
+
+const QUANTUM: u128 = 2_100 * UNITS;
+
+fn accounts() -> [AccountId; 4] {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
+		.map(|k| k.to_account_id())
+}
+
+fn escrow_held(who: &AccountId) -> u128 {
+	Balances::balance_on_hold(
+		&RuntimeHoldReason::Escrow(pallet_deposit_escrow::HoldReason::Guarantee),
+		who,
+	)
+}
+
+fn check_invariants() {
+	pallet_guarantee_membership::Pallet::<Runtime>::do_try_state().unwrap();
+	pallet_deposit_escrow::Pallet::<Runtime>::do_try_state().unwrap();
+	pallet_complaints::Pallet::<Runtime>::do_try_state().unwrap();
+}
+
+/// Alice opens a deal of one quantum with Bob, who accepts; returns its number.
+fn alice_deals_with_bob() -> u64 {
+	let [alice, bob, ..] = accounts();
+	let id = pallet_deposit_escrow::NextDealId::<Runtime>::get();
+	assert_ok!(Escrow::open_deal(
+		RuntimeOrigin::signed(alice),
+		bob.clone().into(),
+		QUANTUM,
+		[1; 32].into()
+	));
+	assert_ok!(Escrow::accept_deal(RuntimeOrigin::signed(bob), id));
+	id
+}
+
+#[test]
+fn the_guarantors_compensate_exactly_from_the_escrow_behind_the_accused() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, bob, charlie, dave] = accounts();
+		initialize_block(1);
+		let deal = alice_deals_with_bob();
+		assert_ok!(Complaints::file(RuntimeOrigin::signed(alice.clone()), deal, None));
+
+		// Bob is blocked: his new deal is refused, his escrow frozen.
+		assert_noop!(
+			Escrow::open_deal(
+				RuntimeOrigin::signed(bob.clone()),
+				dave.clone().into(),
+				1,
+				[2; 32].into()
+			),
+			pallet_deposit_escrow::Error::<Runtime>::Blocked
+		);
+		assert!(pallet_deposit_escrow::Frozen::<Runtime>::contains_key(&bob));
+		check_invariants();
+
+		// His guarantors, Charlie and Dave, agree: 500 SYN to Alice.
+		let amount = 500 * UNITS;
+		let (alice_free, behind_bob) =
+			(Balances::free_balance(&alice), pallet_deposit_escrow::Behind::<Runtime>::get(&bob));
+		let held = [escrow_held(&charlie), escrow_held(&dave)];
+		for guarantor in [&charlie, &dave] {
+			assert_ok!(Complaints::vote(
+				RuntimeOrigin::signed(guarantor.clone()),
+				0,
+				0,
+				Verdict::Compensate(amount)
+			));
+		}
+		assert_eq!(Balances::free_balance(&alice), alice_free + amount);
+		assert_eq!(pallet_deposit_escrow::Behind::<Runtime>::get(&bob), behind_bob - amount);
+		assert_eq!(escrow_held(&charlie), held[0] - amount / 2);
+		assert_eq!(escrow_held(&dave), held[1] - amount / 2);
+		assert!(!pallet_deposit_escrow::Frozen::<Runtime>::contains_key(&bob));
+		assert!(pallet_complaints::Cases::<Runtime>::get(0).unwrap().closed_at.is_some());
+		assert_eq!(pallet_complaints::Records::<Runtime>::get(&bob).upheld, 1);
+		check_invariants();
+	});
+}
+
+#[test]
+fn a_disagreement_climbs_a_level_on_its_own() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, _, charlie, dave] = accounts();
+		initialize_block(1);
+		let deal = alice_deals_with_bob();
+		assert_ok!(Complaints::file(RuntimeOrigin::signed(alice), deal, None));
+		let period = pallet_complaints::EscalationPeriod::<Runtime>::get();
+		assert_eq!(period, 10, "development networks escalate after ten blocks");
+		assert_ok!(Complaints::vote(
+			RuntimeOrigin::signed(charlie.clone()),
+			0,
+			0,
+			Verdict::Dismiss
+		));
+		assert_ok!(Complaints::vote(
+			RuntimeOrigin::signed(dave.clone()),
+			0,
+			0,
+			Verdict::Compensate(UNITS)
+		));
+		for n in 2..=1 + period {
+			initialize_block(n);
+		}
+		// Level 1: the guarantors of Charlie and Dave, without the parties: Dave, for Charlie.
+		let case = pallet_complaints::Cases::<Runtime>::get(0).unwrap();
+		assert_eq!(case.sides[0].stage, Stage::Panel { level: 1, deadline: 1 + 2 * period });
+		assert_eq!(case.sides[0].panel.to_vec(), vec![(dave.clone(), charlie.clone())]);
+		// Dave may not revoke the guarantee he now sits for, Charlie's, while the case is open.
+		assert_noop!(
+			synergy_runtime::Membership::revoke(
+				RuntimeOrigin::signed(dave.clone()),
+				charlie.into()
+			),
+			pallet_guarantee_membership::Error::<Runtime>::UnderReview
+		);
+		check_invariants();
+		assert_ok!(Complaints::vote(RuntimeOrigin::signed(dave), 0, 0, Verdict::Dismiss));
+		assert!(pallet_complaints::Cases::<Runtime>::get(0).unwrap().closed_at.is_some());
+		check_invariants();
+	});
+}

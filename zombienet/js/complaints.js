@@ -1,0 +1,98 @@
+// A deal goes wrong: the complainant files, the accused is blocked, the guarantors compensate
+// to the unit; a second case where the guarantors disagree climbs a level on its own and the
+// new panel decides. Signs as a wallet would, with @polkadot/api. Returns 1 on success.
+const { Keyring } = require("@polkadot/keyring");
+const { cryptoWaitReady, blake2AsHex } = require("@polkadot/util-crypto");
+const { connect, rpcProvider, signAndFinalize, sleep } = require("./lib");
+
+const UNIT = 10n ** 12n;
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function refused(promise, expected) {
+  try {
+    await promise;
+  } catch (error) {
+    check(error.message.includes(expected), `expected ${expected}, got ${error.message}`);
+    return;
+  }
+  throw new Error(`expected ${expected}, but it succeeded`);
+}
+
+async function run(nodeName, networkInfo) {
+  await cryptoWaitReady();
+  const api = await connect(networkInfo, nodeName);
+  const rpc = await rpcProvider(networkInfo, nodeName);
+  try {
+    const keyring = new Keyring({ type: "sr25519", ss58Format: api.registry.chainSS58 });
+    const [alice, bob, charlie, dave] = ["//Alice", "//Bob", "//Charlie", "//Dave"].map((uri) =>
+      keyring.addFromUri(uri)
+    );
+    const free = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
+    const behind = async (who) => (await api.query.escrow.behind(who.address)).toBigInt();
+    const terms = blake2AsHex("a cart of feed, delivered on Friday");
+    const openDeal = async (amount) => {
+      const id = (await api.query.escrow.nextDealId()).toNumber();
+      await signAndFinalize(api, api.tx.escrow.openDeal(bob.address, amount, terms), alice);
+      await signAndFinalize(api, api.tx.escrow.acceptDeal(id), bob);
+      return id;
+    };
+    const file = async (deal) => {
+      const id = (await api.query.complaints.nextCaseId()).toNumber();
+      await signAndFinalize(api, api.tx.complaints.file(deal, null), alice);
+      return id;
+    };
+
+    // Case 1: Bob's guarantors (Charlie and Dave) agree on a compensation.
+    const first = await file(await openDeal(100n * UNIT));
+    await refused(
+      signAndFinalize(api, api.tx.escrow.openDeal(dave.address, UNIT, terms), bob),
+      "escrow.Blocked"
+    );
+    const blocks = await rpc.send("synergy_blocks", [bob.address]);
+    check(blocks.length === 1 && blocks[0].reason === "accused", `Bob's blocks: ${JSON.stringify(blocks)}`);
+    const amount = 40n * UNIT;
+    const [aliceBefore, behindBefore] = [await free(alice), await behind(bob)];
+    await signAndFinalize(api, api.tx.complaints.vote(first, 0, { Compensate: amount }), charlie);
+    await signAndFinalize(api, api.tx.complaints.vote(first, 0, { Compensate: amount }), dave);
+    check((await free(alice)) === aliceBefore + amount, "Alice received exactly the compensation");
+    check((await behind(bob)) === behindBefore - amount, "the escrow behind Bob fell by exactly it");
+    const closed = await rpc.send("synergy_case", [first]);
+    check(closed.closedAt !== null, "the first case closed");
+    check(closed.sides[0].paid === amount.toString(), `paid ${closed.sides[0].paid}`);
+    check((await rpc.send("synergy_blocks", [bob.address])).length === 0, "Bob is free again");
+    const record = await rpc.send("synergy_record", [bob.address]);
+    check(record.upheld === 1 && record.received === 1, `Bob's record: ${JSON.stringify(record)}`);
+
+    // Case 2: they disagree; after the escalation period the case climbs on its own.
+    const second = await file(await openDeal(10n * UNIT));
+    await signAndFinalize(api, api.tx.complaints.vote(second, 0, "Dismiss"), charlie);
+    await signAndFinalize(api, api.tx.complaints.vote(second, 0, { Compensate: UNIT }), dave);
+    let view = await rpc.send("synergy_case", [second]);
+    check(view.sides[0].stage.panel.level === 0, "still at level 0 after the votes");
+    const deadline = view.sides[0].stage.panel.deadline;
+    for (let waited = 0; ; waited += 3) {
+      check(waited < 180, "the case did not climb within 180 s of its deadline");
+      const best = (await api.rpc.chain.getHeader()).number.toNumber();
+      view = await rpc.send("synergy_case", [second]);
+      if (best >= deadline && view.sides[0].stage.panel && view.sides[0].stage.panel.level === 1) break;
+      await sleep(3000);
+    }
+    // Level 1: the guarantors of Charlie and Dave without the parties — Dave, for Charlie.
+    const panel = view.sides[0].panel.map((seat) => seat.member);
+    check(JSON.stringify(panel) === JSON.stringify([dave.address]), `level 1 panel: ${panel}`);
+    await signAndFinalize(api, api.tx.complaints.vote(second, 0, "Dismiss"), dave);
+    view = await rpc.send("synergy_case", [second]);
+    check(view.closedAt !== null, "the second case closed");
+    check(view.sides[0].outcome.decided.level === 1, "decided at level 1");
+    check((await rpc.send("synergy_record", [alice.address])).dismissed === 1, "Alice's dismissal");
+    return 1;
+  } finally {
+    await rpc.disconnect();
+    await api.disconnect();
+  }
+}
+
+module.exports = { run };
