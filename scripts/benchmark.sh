@@ -6,8 +6,6 @@
 #   scripts/benchmark.sh pallets/foo     # only the pallets named (their directories)
 #   scripts/benchmark.sh --check         # builds and runs every benchmark once, writes nothing
 #
-# The benchmarking node is built with `--features runtime-benchmarks` in a target directory of
-# its own, so that its runtime never mixes with the production runtime's build.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$SYNERGY_ROOT"
@@ -32,15 +30,7 @@ fi
 
 "$SYNERGY_ROOT/scripts/setup.sh"
 
-bench_target="${SYNERGY_BENCH_TARGET_DIR:-$CARGO_TARGET_DIR-benchmarks}"
-log "cargo build --release --features runtime-benchmarks (target: $bench_target)"
-# The benchmark CLI's own test runtime cannot be found in this workspace's default feature
-# graph, which the lockfile hint makes the Wasm builder search; this build goes without it.
-WASM_BUILD_WORKSPACE_HINT=/nonexistent CARGO_TARGET_DIR="$bench_target" \
-  cargo build --release --locked -p synergy-node --features runtime-benchmarks
-node="$bench_target/release/synergy-node"
-runtime="$bench_target/release/wbuild/synergy-runtime/synergy_runtime.compact.compressed.wasm"
-
+build_benchmark_node
 if [ "$check" -eq 1 ]; then
   steps=2; repeat=1
 else
@@ -52,8 +42,8 @@ bench() {
   local output=()
   [ -n "${3:-}" ] && output=(--output "$3" --template scripts/templates/pallet-weights.hbs)
   log "benchmark $1::$2 (steps $steps, repeat $repeat)"
-  "$node" benchmark pallet \
-    --runtime "$runtime" \
+  "$BENCH_NODE" benchmark pallet \
+    --runtime "$BENCH_RUNTIME" \
     --genesis-builder runtime \
     --genesis-builder-preset development \
     --pallet "$1" \
@@ -78,7 +68,7 @@ done
 
 if [ "$check" -eq 0 ]; then
   # The yardstick, measured in this same run: a balance transfer.
-  reference="$bench_target/transfer_keep_alive_weights.rs"
+  reference="$(dirname "$BENCH_NODE")/transfer_keep_alive_weights.rs"
   bench pallet_balances transfer_keep_alive "$reference"
   log "weights relative to pallet_balances::transfer_keep_alive"
   node scripts/weight-ratios.mjs "$reference" "${written[@]}"

@@ -34,6 +34,10 @@ fn check_invariants() {
 	pallet_guarantee_membership::Pallet::<Runtime>::do_try_state().unwrap();
 	pallet_deposit_escrow::Pallet::<Runtime>::do_try_state().unwrap();
 	pallet_complaints::Pallet::<Runtime>::do_try_state().unwrap();
+	// Across the two pallets: escrow is frozen exactly for the accused of open cases.
+	for member in pallet_deposit_escrow::Frozen::<Runtime>::iter_keys() {
+		assert!(pallet_complaints::AccusedIn::<Runtime>::get(&member) > 0, "frozen, not accused");
+	}
 }
 
 /// Alice opens a deal of one quantum with Bob, who accepts; returns its number.

@@ -67,7 +67,8 @@ async function run(nodeName, networkInfo) {
     const deal = await openDeal(5n * UNIT);
     await signAndFinalize(api, api.tx.escrow.confirmDeal(deal), alice);
     await signAndFinalize(api, api.tx.escrow.confirmDeal(deal), newcomer);
-    check((await api.query.escrow.deals(deal)).isNone, "the completed deal left state");
+    const settled = await api.query.escrow.deals(deal);
+    check(settled.isSome && settled.unwrap().status.isCompleted, "the completed deal is settled");
 
     // Above the newcomer's insured quantum: refused by name.
     await refused(
@@ -140,7 +141,8 @@ async function run(nodeName, networkInfo) {
       check(deals.length === 2, `the newcomer's open deals: ${deals.length}`);
       const open = await ask("synergy_deal", [deals[0].id]);
       check(open.initiator === alice.address && open.amount === quanta(1n), "an open deal");
-      check((await ask("synergy_deal", [deal])) === null, "the completed deal is not in state");
+      const completed = await ask("synergy_deal", [deal]);
+      check(completed.status.completed !== undefined, "the completed deal, open to complaints");
       const graph = await ask("synergy_guarantorGraph", [newcomer.address, 1]);
       const reached = graph.nodes.map((n) => n.account);
       check(reached.includes(alice.address) && reached.includes(bob.address), "the graph");

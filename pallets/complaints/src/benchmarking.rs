@@ -3,6 +3,7 @@
 //! cases that drew in a full panel at every level before they close.
 
 use super::*;
+use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Hooks;
 use frame_system::RawOrigin;
@@ -173,6 +174,22 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Root, case, 0, Verdict::Revoke(amount));
 		assert!(Cases::<T>::get(case).is_some_and(|c| c.closed_at.is_some()));
+	}
+
+	// Measurement only, run with `--extra` by scripts/measure-escalation.sh: one escalation step
+	// among `m` members. Its cost must depend on the panel alone, never on the membership.
+	#[benchmark(extra)]
+	fn escalate_among_members(m: Linear<1_000, 100_000>) {
+		T::BenchmarkHelper::add_members(m);
+		let case = file_both::<T>(0);
+		make_due::<T>(case);
+		let caller: T::AccountId = whitelisted_caller();
+		#[extrinsic_call]
+		escalate(RawOrigin::Signed(caller), case, 0);
+		assert!(matches!(
+			Cases::<T>::get(case).map(|c| c.sides[0].stage),
+			Some(Stage::Panel { level: 1, .. })
+		));
 	}
 
 	#[benchmark]

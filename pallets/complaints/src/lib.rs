@@ -117,6 +117,8 @@ pub trait BenchmarkHelper<AccountId> {
 	/// Opens and accepts a deal between two members, as large as both are insured for;
 	/// returns its number.
 	fn deal(initiator: &AccountId, counterparty: &AccountId) -> DealId;
+	/// Adds `count` members who take no part in the benchmark: the size of the cooperative.
+	fn add_members(count: u32);
 }
 
 #[frame_support::pallet]

@@ -229,6 +229,11 @@ impl pallet_complaints::BenchmarkHelper<AccountId> for BenchmarkGraph {
 		add_deal(id, *initiator, *counterparty, DEAL_AMOUNT);
 		id
 	}
+	fn add_members(count: u32) {
+		for i in 0..u64::from(count) {
+			guarantee(1_000_000 + i, &[]);
+		}
+	}
 }
 
 /// ALICE and BOB have an open deal (`DEAL`) and a recently completed one (`DONE_DEAL`); ALICE is

@@ -29,6 +29,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Members` (r:2 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Storage: `Complaints::AccusedIn` (r:2 w:0)
+	/// Proof: `Complaints::AccusedIn` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:18 w:0)
 	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Exposure` (r:2 w:2)
@@ -43,24 +45,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::Deals` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	fn open_deal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3492`
+		//  Measured:  `3524`
 		//  Estimated: `47952`
-		// Minimum execution time: 146_668_000 picoseconds.
-		Weight::from_parts(154_449_000, 47952)
-			.saturating_add(T::DbWeight::get().reads(27_u64))
+		// Minimum execution time: 157_193_000 picoseconds.
+		Weight::from_parts(167_017_000, 47952)
+			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Escrow::Deals` (r:1 w:1)
 	/// Proof: `Escrow::Deals` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// Storage: `Complaints::AccusedIn` (r:1 w:0)
+	/// Proof: `Complaints::AccusedIn` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::DealDeadlines` (r:1 w:1)
 	/// Proof: `Escrow::DealDeadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	fn accept_deal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `327`
+		//  Measured:  `359`
 		//  Estimated: `3991`
-		// Minimum execution time: 21_922_000 picoseconds.
-		Weight::from_parts(24_467_000, 3991)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 26_349_000 picoseconds.
+		Weight::from_parts(29_174_000, 3991)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Escrow::Deals` (r:1 w:1)
@@ -77,8 +81,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3750`
 		//  Estimated: `47952`
-		// Minimum execution time: 138_606_000 picoseconds.
-		Weight::from_parts(145_686_000, 47952)
+		// Minimum execution time: 145_215_000 picoseconds.
+		Weight::from_parts(154_749_000, 47952)
 			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -96,14 +100,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:16 w:16)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::DealDeadlines` (r:1 w:1)
+	/// Proof: `Escrow::DealDeadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	fn confirm_deal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7184`
+		//  Measured:  `7191`
 		//  Estimated: `89696`
-		// Minimum execution time: 958_762_000 picoseconds.
-		Weight::from_parts(978_121_000, 89696)
-			.saturating_add(T::DbWeight::get().reads(73_u64))
-			.saturating_add(T::DbWeight::get().writes(55_u64))
+		// Minimum execution time: 970_590_000 picoseconds.
+		Weight::from_parts(1_002_047_000, 89696)
+			.saturating_add(T::DbWeight::get().reads(74_u64))
+			.saturating_add(T::DbWeight::get().writes(56_u64))
 	}
 	/// Storage: `Escrow::Deals` (r:1 w:1)
 	/// Proof: `Escrow::Deals` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
@@ -119,14 +125,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:16 w:16)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::DealDeadlines` (r:1 w:1)
+	/// Proof: `Escrow::DealDeadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	fn complete_due_deal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7185`
+		//  Measured:  `7192`
 		//  Estimated: `89696`
-		// Minimum execution time: 954_256_000 picoseconds.
-		Weight::from_parts(978_662_000, 89696)
-			.saturating_add(T::DbWeight::get().reads(73_u64))
-			.saturating_add(T::DbWeight::get().writes(55_u64))
+		// Minimum execution time: 969_117_000 picoseconds.
+		Weight::from_parts(1_008_817_000, 89696)
+			.saturating_add(T::DbWeight::get().reads(74_u64))
+			.saturating_add(T::DbWeight::get().writes(56_u64))
 	}
 	/// Storage: `Escrow::Escrows` (r:17 w:9)
 	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
@@ -142,12 +150,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3911`
 		//  Estimated: `45343`
-		// Minimum execution time: 538_078_000 picoseconds.
-		Weight::from_parts(550_988_000, 45343)
+		// Minimum execution time: 530_787_000 picoseconds.
+		Weight::from_parts(543_166_000, 45343)
 			.saturating_add(T::DbWeight::get().reads(37_u64))
 			.saturating_add(T::DbWeight::get().writes(28_u64))
 	}
-	/// Storage: `Escrow::DealDeadlines` (r:1 w:1)
+	/// Storage: `Escrow::DealDeadlines` (r:2 w:2)
 	/// Proof: `Escrow::DealDeadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Deals` (r:64 w:64)
 	/// Proof: `Escrow::Deals` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
@@ -172,14 +180,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize(d: u32, t: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `7815 + d * (59 ±0) + t * (64 ±0)`
-		//  Estimated: `82829 + d * (2610 ±0) + t * (273 ±370)`
-		// Minimum execution time: 93_880_000 picoseconds.
-		Weight::from_parts(851_983_886, 82829)
-			// Standard Error: 169_512
-			.saturating_add(Weight::from_parts(78_204_111, 0).saturating_mul(d.into()))
-			// Standard Error: 1_270_429
-			.saturating_add(Weight::from_parts(6_074_841, 0).saturating_mul(t.into()))
-			.saturating_add(T::DbWeight::get().reads(68_u64))
+		//  Estimated: `82829 + d * (2610 ±2) + t * (273 ±16)`
+		// Minimum execution time: 95_742_000 picoseconds.
+		Weight::from_parts(800_478_233, 82829)
+			// Standard Error: 224_007
+			.saturating_add(Weight::from_parts(85_143_288, 0).saturating_mul(d.into()))
+			// Standard Error: 1_678_843
+			.saturating_add(Weight::from_parts(11_553_029, 0).saturating_mul(t.into()))
+			.saturating_add(T::DbWeight::get().reads(69_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(51_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(d.into())))
@@ -191,40 +199,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's, for tests and mocks.
 impl WeightInfo for () {
 	fn open_deal() -> Weight {
-		Weight::from_parts(154_449_000, 47952)
-			.saturating_add(RocksDbWeight::get().reads(27_u64))
+		Weight::from_parts(167_017_000, 47952)
+			.saturating_add(RocksDbWeight::get().reads(29_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn accept_deal() -> Weight {
-		Weight::from_parts(24_467_000, 3991)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(29_174_000, 3991)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn cancel_deal() -> Weight {
-		Weight::from_parts(145_686_000, 47952)
+		Weight::from_parts(154_749_000, 47952)
 			.saturating_add(RocksDbWeight::get().reads(25_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn confirm_deal() -> Weight {
-		Weight::from_parts(978_121_000, 89696)
-			.saturating_add(RocksDbWeight::get().reads(73_u64))
-			.saturating_add(RocksDbWeight::get().writes(55_u64))
+		Weight::from_parts(1_002_047_000, 89696)
+			.saturating_add(RocksDbWeight::get().reads(74_u64))
+			.saturating_add(RocksDbWeight::get().writes(56_u64))
 	}
 	fn complete_due_deal() -> Weight {
-		Weight::from_parts(978_662_000, 89696)
-			.saturating_add(RocksDbWeight::get().reads(73_u64))
-			.saturating_add(RocksDbWeight::get().writes(55_u64))
+		Weight::from_parts(1_008_817_000, 89696)
+			.saturating_add(RocksDbWeight::get().reads(74_u64))
+			.saturating_add(RocksDbWeight::get().writes(56_u64))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(550_988_000, 45343)
+		Weight::from_parts(543_166_000, 45343)
 			.saturating_add(RocksDbWeight::get().reads(37_u64))
 			.saturating_add(RocksDbWeight::get().writes(28_u64))
 	}
 	fn on_initialize(d: u32, t: u32, ) -> Weight {
-		Weight::from_parts(851_983_886, 82829)
-			.saturating_add(Weight::from_parts(78_204_111, 0).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(6_074_841, 0).saturating_mul(t.into()))
-			.saturating_add(RocksDbWeight::get().reads(68_u64))
+		Weight::from_parts(800_478_233, 82829)
+			.saturating_add(Weight::from_parts(85_143_288, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(11_553_029, 0).saturating_mul(t.into()))
+			.saturating_add(RocksDbWeight::get().reads(69_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(d.into())))
 			.saturating_add(RocksDbWeight::get().writes(51_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(d.into())))

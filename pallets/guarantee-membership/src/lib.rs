@@ -846,6 +846,9 @@ impl<T: Config> Pallet<T> {
 			let quantum = <T::Currency as fungible::Inspect<_>>::minimum_balance();
 			Classes::<T>::insert(class, Class { name, quantum });
 		}
+		// As admission does: the membership provides for the account, and counts in its class.
+		frame_system::Pallet::<T>::inc_providers(who);
+		ClassUsers::<T>::mutate(class, |n| n.saturating_inc());
 		Members::<T>::insert(
 			who,
 			MemberRecord {
@@ -858,9 +861,9 @@ impl<T: Config> Pallet<T> {
 		);
 	}
 
-	/// Makes `who` a member guaranteed by `guarantors` (each made a member first if they are
-	/// not, funded and escrowing the benchmark class's quantum), for other pallets' benchmark
-	/// setups only. Keeps what `who` already guarantees.
+	/// Makes `who` a funded member guaranteed by `guarantors` (each made a member first if they
+	/// are not, funded and escrowing the benchmark class's quantum), for other pallets'
+	/// benchmark setups only. Keeps what `who` already guarantees.
 	#[cfg(feature = "runtime-benchmarks")]
 	pub fn insert_guaranteed_member_for_benchmarks(
 		who: &T::AccountId,
@@ -871,6 +874,7 @@ impl<T: Config> Pallet<T> {
 			Self::insert_member_for_benchmarks(who);
 		}
 		let quantum = Classes::<T>::get(ClassId::MAX).map(|c| c.quantum).unwrap_or_default();
+		let _ = T::Currency::mint_into(who, quantum.saturating_mul(1_000u32.into()));
 		let Some(mut record) = Members::<T>::get(who) else { return };
 		for guarantor in guarantors.iter().take(T::MaxGuarantors::get() as usize) {
 			if !Members::<T>::contains_key(guarantor) {

@@ -40,8 +40,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `284`
 		//  Estimated: `3557`
-		// Minimum execution time: 18_477_000 picoseconds.
-		Weight::from_parts(19_940_000, 3557)
+		// Minimum execution time: 18_617_000 picoseconds.
+		Weight::from_parts(20_049_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -55,13 +55,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `320`
 		//  Estimated: `3557`
-		// Minimum execution time: 20_150_000 picoseconds.
-		Weight::from_parts(21_522_000, 3557)
+		// Minimum execution time: 20_120_000 picoseconds.
+		Weight::from_parts(21_572_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Membership::Members` (r:2 w:1)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Storage: `Complaints::AccusedIn` (r:1 w:0)
+	/// Proof: `Complaints::AccusedIn` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Applications` (r:1 w:1)
 	/// Proof: `Membership::Applications` (`max_values`: None, `max_size`: Some(312), added: 2787, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Departing` (r:1 w:0)
@@ -86,15 +88,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Proteges` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn propose() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1259`
+		//  Measured:  `1291`
 		//  Estimated: `6580`
-		// Minimum execution time: 131_685_000 picoseconds.
-		Weight::from_parts(137_394_000, 6580)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
+		// Minimum execution time: 137_203_000 picoseconds.
+		Weight::from_parts(142_691_000, 6580)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Membership::Members` (r:2 w:2)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Storage: `Complaints::AccusedIn` (r:1 w:0)
+	/// Proof: `Complaints::AccusedIn` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Proteges` (r:1 w:1)
 	/// Proof: `Membership::Proteges` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Applications` (r:1 w:1)
@@ -115,15 +119,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::CounterForMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn guarantee_application() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1854`
+		//  Measured:  `1886`
 		//  Estimated: `8817`
-		// Minimum execution time: 144_344_000 picoseconds.
-		Weight::from_parts(149_411_000, 8817)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		// Minimum execution time: 148_621_000 picoseconds.
+		Weight::from_parts(153_899_000, 8817)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Membership::Members` (r:2 w:2)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Storage: `Complaints::AccusedIn` (r:2 w:0)
+	/// Proof: `Complaints::AccusedIn` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Proteges` (r:1 w:1)
 	/// Proof: `Membership::Proteges` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Applications` (r:1 w:0)
@@ -142,11 +148,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn guarantee_member() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1816`
+		//  Measured:  `1848`
 		//  Estimated: `8817`
-		// Minimum execution time: 139_537_000 picoseconds.
-		Weight::from_parts(144_635_000, 8817)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		// Minimum execution time: 146_708_000 picoseconds.
+		Weight::from_parts(151_454_000, 8817)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Membership::Applications` (r:1 w:1)
@@ -159,8 +165,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `915`
 		//  Estimated: `3785`
-		// Minimum execution time: 30_435_000 picoseconds.
-		Weight::from_parts(33_240_000, 3785)
+		// Minimum execution time: 30_405_000 picoseconds.
+		Weight::from_parts(32_759_000, 3785)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -186,13 +192,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3756`
 		//  Estimated: `24417`
-		// Minimum execution time: 529_916_000 picoseconds.
-		Weight::from_parts(545_329_000, 24417)
+		// Minimum execution time: 534_893_000 picoseconds.
+		Weight::from_parts(546_851_000, 24417)
 			.saturating_add(T::DbWeight::get().reads(37_u64))
 			.saturating_add(T::DbWeight::get().writes(44_u64))
 	}
 	/// Storage: `Membership::Members` (r:2 w:2)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Storage: `Complaints::AccusedIn` (r:2 w:0)
+	/// Proof: `Complaints::AccusedIn` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Complaints::UnderReview` (r:1 w:0)
+	/// Proof: `Complaints::UnderReview` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:1 w:1)
 	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Frozen` (r:1 w:0)
@@ -211,11 +221,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Proteges` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1440`
+		//  Measured:  `1472`
 		//  Estimated: `6580`
-		// Minimum execution time: 104_605_000 picoseconds.
-		Weight::from_parts(108_771_000, 6580)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Minimum execution time: 115_952_000 picoseconds.
+		Weight::from_parts(120_909_000, 6580)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Membership::Applications` (r:1 w:1)
@@ -240,8 +250,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3757`
 		//  Estimated: `24417`
-		// Minimum execution time: 547_723_000 picoseconds.
-		Weight::from_parts(560_261_000, 24417)
+		// Minimum execution time: 537_177_000 picoseconds.
+		Weight::from_parts(550_457_000, 24417)
 			.saturating_add(T::DbWeight::get().reads(37_u64))
 			.saturating_add(T::DbWeight::get().writes(44_u64))
 	}
@@ -267,8 +277,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1485`
 		//  Estimated: `6580`
-		// Minimum execution time: 110_764_000 picoseconds.
-		Weight::from_parts(114_980_000, 6580)
+		// Minimum execution time: 111_114_000 picoseconds.
+		Weight::from_parts(115_591_000, 6580)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -299,10 +309,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1236 + n * (444 ±0)`
 		//  Estimated: `4534 + n * (2795 ±0)`
-		// Minimum execution time: 123_644_000 picoseconds.
-		Weight::from_parts(27_948_494, 4534)
-			// Standard Error: 87_115
-			.saturating_add(Weight::from_parts(82_759_563, 0).saturating_mul(n.into()))
+		// Minimum execution time: 122_973_000 picoseconds.
+		Weight::from_parts(34_552_617, 4534)
+			// Standard Error: 83_271
+			.saturating_add(Weight::from_parts(81_365_983, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -339,12 +349,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1724 + d * (3050 ±0) + e * (379 ±0)`
 		//  Estimated: `120024 + d * (23432 ±0) + e * (2826 ±0)`
-		// Minimum execution time: 1_226_118_000 picoseconds.
-		Weight::from_parts(1_232_698_000, 120024)
-			// Standard Error: 1_095_084
-			.saturating_add(Weight::from_parts(551_315_638, 0).saturating_mul(d.into()))
-			// Standard Error: 2_200_199
-			.saturating_add(Weight::from_parts(32_374_611, 0).saturating_mul(e.into()))
+		// Minimum execution time: 1_225_368_000 picoseconds.
+		Weight::from_parts(1_254_611_000, 120024)
+			// Standard Error: 808_107
+			.saturating_add(Weight::from_parts(543_750_800, 0).saturating_mul(d.into()))
+			// Standard Error: 1_623_616
+			.saturating_add(Weight::from_parts(20_355_155, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(54_u64))
 			.saturating_add(T::DbWeight::get().reads((38_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(e.into())))
@@ -359,58 +369,58 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's, for tests and mocks.
 impl WeightInfo for () {
 	fn set_class() -> Weight {
-		Weight::from_parts(19_940_000, 3557)
+		Weight::from_parts(20_049_000, 3557)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_class() -> Weight {
-		Weight::from_parts(21_522_000, 3557)
+		Weight::from_parts(21_572_000, 3557)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(137_394_000, 6580)
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
+		Weight::from_parts(142_691_000, 6580)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn guarantee_application() -> Weight {
-		Weight::from_parts(149_411_000, 8817)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
+		Weight::from_parts(153_899_000, 8817)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn guarantee_member() -> Weight {
-		Weight::from_parts(144_635_000, 8817)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
+		Weight::from_parts(151_454_000, 8817)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn accept() -> Weight {
-		Weight::from_parts(33_240_000, 3785)
+		Weight::from_parts(32_759_000, 3785)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn decline() -> Weight {
-		Weight::from_parts(545_329_000, 24417)
+		Weight::from_parts(546_851_000, 24417)
 			.saturating_add(RocksDbWeight::get().reads(37_u64))
 			.saturating_add(RocksDbWeight::get().writes(44_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(108_771_000, 6580)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		Weight::from_parts(120_909_000, 6580)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn expire_application() -> Weight {
-		Weight::from_parts(560_261_000, 24417)
+		Weight::from_parts(550_457_000, 24417)
 			.saturating_add(RocksDbWeight::get().reads(37_u64))
 			.saturating_add(RocksDbWeight::get().writes(44_u64))
 	}
 	fn end_grace() -> Weight {
-		Weight::from_parts(114_980_000, 6580)
+		Weight::from_parts(115_591_000, 6580)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn continue_departure(n: u32, ) -> Weight {
-		Weight::from_parts(27_948_494, 4534)
-			.saturating_add(Weight::from_parts(82_759_563, 0).saturating_mul(n.into()))
+		Weight::from_parts(34_552_617, 4534)
+			.saturating_add(Weight::from_parts(81_365_983, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -418,9 +428,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2795).saturating_mul(n.into()))
 	}
 	fn on_initialize(d: u32, e: u32, ) -> Weight {
-		Weight::from_parts(1_232_698_000, 120024)
-			.saturating_add(Weight::from_parts(551_315_638, 0).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(32_374_611, 0).saturating_mul(e.into()))
+		Weight::from_parts(1_254_611_000, 120024)
+			.saturating_add(Weight::from_parts(543_750_800, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(20_355_155, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(54_u64))
 			.saturating_add(RocksDbWeight::get().reads((38_u64).saturating_mul(d.into())))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(e.into())))

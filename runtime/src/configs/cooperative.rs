@@ -83,8 +83,8 @@ impl pallet_complaints::Config for Runtime {
 	type MaxPanel = ConstU32<16>;
 	type MaxOpenFiled = ConstU32<4>;
 	type MaxCasesListed = ConstU32<32>;
-	type MaxDeadlinesPerBlock = ConstU32<16>;
-	type WeightInfo = ();
+	type MaxDeadlinesPerBlock = ConstU32<8>;
+	type WeightInfo = pallet_complaints::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ComplaintsForBenchmarks;
 }
@@ -117,5 +117,12 @@ impl pallet_complaints::BenchmarkHelper<AccountId> for ComplaintsForBenchmarks {
 			panic!("benchmark setup failed: {error:?}");
 		}
 		id
+	}
+
+	fn add_members(count: u32) {
+		for i in 0..count {
+			let member: AccountId = frame_benchmarking::account("member", i, 0);
+			Membership::insert_member_for_benchmarks(&member);
+		}
 	}
 }

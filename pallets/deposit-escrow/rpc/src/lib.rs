@@ -35,8 +35,8 @@ pub trait DepositEscrowApi<BlockHash, AccountId, Balance: Display + FromStr, Blo
 		at: Option<BlockHash>,
 	) -> RpcResult<EscrowView<AccountId, Balance, BlockNumber>>;
 
-	/// A proposed or open deal; `null` if there is none by that number (completed deals live in
-	/// events).
+	/// A proposed, open or recently completed deal; `null` if there is none by that number
+	/// (older deals live in the events).
 	#[method(name = "synergy_deal")]
 	fn deal(
 		&self,

@@ -27,7 +27,8 @@ sp_api::decl_runtime_apis! {
 		/// The escrow behind `who`, guarantor by guarantor, with the totals (behind, exposure,
 		/// headroom, insured quantum, frozen) and the numbers of their deals.
 		fn escrow(who: AccountId) -> EscrowView<AccountId, Balance, BlockNumber>;
-		/// Deal `id`, while it is proposed or open (completed deals live in events).
+		/// Deal `id`, while it is proposed, open, or completed within the settled period (after
+		/// that its record lives in the events).
 		fn deal(id: DealId) -> Option<Deal<AccountId, Balance, BlockNumber>>;
 		/// The proposed and open deals of `who`.
 		fn deals_of(who: AccountId) -> Vec<DealView<AccountId, Balance, BlockNumber>>;
