@@ -725,6 +725,15 @@ impl<T: Config> Pallet<T> {
 			Stage::Done => return Err(Error::<T>::SideDone.into()),
 		};
 		ensure!(deadline <= now, Error::<T>::NotDue);
+		let next = Self::next_panel(&current.panel, &current);
+		let next_level = level.saturating_add(1);
+		// A full deadline queue refuses the step before anything changes; it stays due.
+		let next_deadline = if next_level <= T::MaxEscalationDepth::get() && !next.is_empty() {
+			let at = now.saturating_add(EscalationPeriod::<T>::get());
+			Some(Self::schedule(at, case, side)?)
+		} else {
+			None
+		};
 		for (member, _) in current.panel.iter() {
 			if !Votes::<T>::contains_key((case, side), member) {
 				Records::<T>::mutate(member, |r| r.strikes.saturating_inc());
@@ -732,13 +741,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		let _ = Votes::<T>::clear_prefix((case, side), T::MaxPanel::get(), None);
-		let next = Self::next_panel(&current.panel, &current);
-		let next_level = level.saturating_add(1);
-		let at = now.saturating_add(EscalationPeriod::<T>::get());
-		let scheduled = (next_level <= T::MaxEscalationDepth::get() && !next.is_empty())
-			.then(|| Self::schedule(at, case, side).ok())
-			.flatten();
-		let stage = match scheduled {
+		let stage = match next_deadline {
 			Some(deadline) => {
 				Self::seat_panel(case, &mut record, side, next, next_level, deadline);
 				Stage::Panel { level: next_level, deadline }

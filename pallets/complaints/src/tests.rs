@@ -428,6 +428,28 @@ mod escalation {
 		});
 	}
 
+	#[test]
+	fn a_step_with_no_room_for_its_deadline_waits_and_changes_nothing() {
+		test(|| {
+			alice_files();
+			let due = 1 + ESCALATION_PERIOD;
+			let next = due + ESCALATION_PERIOD;
+			for block in next..next + u64::from(synergy_primitives::DEADLINE_SPILL) {
+				Deadlines::<Test>::insert(block, BoundedVec::truncate_from(vec![(99, 0); 4]));
+			}
+			System::set_block_number(due);
+			assert_noop!(
+				Complaints::escalate(signed(EVE), 0, 0),
+				ComplaintsError::TooManyDeadlines
+			);
+			assert_eq!(Records::<Test>::get(B1).strikes, 0);
+			// Room again: the fallback performs the step.
+			let _ = Deadlines::<Test>::clear(u32::MAX, None);
+			assert_ok!(Complaints::escalate(signed(EVE), 0, 0));
+			assert!(matches!(stage(0, 0), Stage::Panel { level: 1, .. }));
+		});
+	}
+
 	/// BOB guaranteed by a binary tree of guarantors `levels` deep; returns the levels.
 	fn tree_behind_bob(levels: u32) -> Vec<Vec<AccountId>> {
 		let mut next_id = 1_000;
