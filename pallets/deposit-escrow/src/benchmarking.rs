@@ -52,6 +52,7 @@ fn with_retained_escrow<T: Config>(who: &T::AccountId, index: u32) {
 		Escrows::<T>::insert(who, &former, record);
 		Behind::<T>::mutate(who, |b| b.saturating_accrue(quantum::<T>()));
 	}
+	Retaining::<T>::insert(who, ());
 }
 
 /// Fills `who`'s deal list to one below the bound with small proposed deals with `other`.

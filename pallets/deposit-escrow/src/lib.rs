@@ -183,6 +183,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Frozen<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ()>;
 
+	/// Protégés behind whom an ended guarantee's escrow is retained: only their deals' closing
+	/// looks for escrow to return, so an ordinary deal never walks the escrow records.
+	#[pallet::storage]
+	pub type Retaining<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ()>;
+
 	/// The proposed and open deals.
 	#[pallet::storage]
 	pub type Deals<T: Config> = StorageMap<_, Twox64Concat, DealId, DealOf<T>>;
@@ -613,19 +618,21 @@ impl<T: Config> Pallet<T> {
 	/// Returns to their guarantors the retained escrow of ended guarantees that `protege`'s
 	/// open deals no longer need, in the order the records are stored.
 	fn release_retained(protege: &T::AccountId) {
+		if !Retaining::<T>::contains_key(protege) {
+			return;
+		}
 		let mut spare = Behind::<T>::get(protege).saturating_sub(Exposure::<T>::get(protege));
 		if spare.is_zero() {
 			return;
 		}
 		let retained: Vec<_> = Self::records_behind(protege).filter(|(_, e)| e.ended).collect();
+		let mut still_retained = false;
 		for (guarantor, mut record) in retained {
-			if spare.is_zero() {
-				break;
-			}
 			let amount = record.held.min(spare);
 			// The records match the holds (an invariant): this does not fail; if it did, the
 			// escrow would simply stay retained, whole, until the next deal closes.
-			if Self::return_escrow(&guarantor, protege, amount).is_err() {
+			if amount.is_zero() || Self::return_escrow(&guarantor, protege, amount).is_err() {
+				still_retained = true;
 				continue;
 			}
 			spare.saturating_reduce(amount);
@@ -633,8 +640,12 @@ impl<T: Config> Pallet<T> {
 			if record.held.is_zero() {
 				Escrows::<T>::remove(protege, &guarantor);
 			} else {
+				still_retained = true;
 				Escrows::<T>::insert(protege, &guarantor, record);
 			}
+		}
+		if !still_retained {
+			Retaining::<T>::remove(protege);
 		}
 	}
 
@@ -856,6 +867,9 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(records.values().all(|n| *n <= Self::max_records()), "too many escrow records");
+		for protege in retained.keys() {
+			ensure!(Retaining::<T>::contains_key(protege), "retained escrow without its marker");
+		}
 		for (protege, kept) in &retained {
 			let without = Behind::<T>::get(protege).saturating_sub(*kept);
 			ensure!(without < Exposure::<T>::get(protege), "retained escrow no deal needs");
@@ -943,6 +957,7 @@ impl<T: Config> GuaranteeEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			record.top_up_by = None;
 			record.ended = true;
 			Escrows::<T>::insert(protege, guarantor, record);
+			Retaining::<T>::insert(protege, ());
 			Self::deposit_event(Event::EscrowRetained {
 				guarantor: guarantor.clone(),
 				protege: protege.clone(),

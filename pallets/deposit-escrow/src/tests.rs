@@ -485,6 +485,7 @@ mod ended_guarantees {
 				Escrows::<Test>::get(ALICE, BOB),
 				Some(EscrowRecord { held: 60, quantum: QUANTUM, top_up_by: None, ended: true })
 			);
+			assert!(Retaining::<Test>::contains_key(ALICE));
 			let standing = Escrow::standing_of(&ALICE);
 			assert_eq!((standing.behind, standing.exposure, standing.headroom), (160, 160, 0));
 			// The retained escrow insures only the deals already open.
@@ -507,6 +508,7 @@ mod ended_guarantees {
 			assert_eq!(held(BOB), held_before - 60);
 			assert_eq!(Escrows::<Test>::get(ALICE, BOB), None);
 			assert_eq!(Behind::<Test>::get(ALICE), QUANTUM);
+			assert!(!Retaining::<Test>::contains_key(ALICE), "nothing left to return");
 			run_to_block(1 + DEAL_PERIOD);
 			assert!(!live(with_bob));
 		});
