@@ -13,6 +13,7 @@
 //! | [`Expel`] | membership by guarantee | complaints |
 //! | [`DisputeEscrow`] | escrowed deposit quanta | complaints |
 //! | [`GeneralVote`] | fund voting | complaints |
+//! | [`CommonFund`] | fund voting | membership by guarantee, contributions |
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -48,6 +49,12 @@ pub trait MembershipInspect<AccountId> {
 	fn guarantors_of(who: &AccountId) -> Vec<AccountId>;
 	/// The number of members.
 	fn member_count() -> u32;
+	/// The membership number of member `who`: members are numbered in the order they were
+	/// admitted, from zero, and a number is never given twice.
+	fn membership_number(who: &AccountId) -> Option<u32>;
+	/// The number the next admitted member will get: every member numbered below it was
+	/// admitted before now.
+	fn next_membership_number() -> u32;
 }
 
 /// The escrow behind guarantees: the money a guarantor puts up for a protégé.
@@ -164,6 +171,56 @@ pub trait GeneralVote {
 /// No general vote yet: the privileged origin of the complaints pallet decides.
 impl GeneralVote for () {
 	fn refer(_: CaseId, _: u8) {}
+}
+
+/// Where money paid into the common fund came from: the fund's statement keeps a total per
+/// source.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	codec::DecodeWithMemTracking,
+	TypeInfo,
+	codec::MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub enum Inflow {
+	/// What the chain's genesis put in the fund.
+	Endowment,
+	/// The fee a new member pays when admitted.
+	AdmissionFee,
+	/// The common fund's fixed share of a project's revenue.
+	ProjectRevenue,
+	/// A gift from anyone.
+	Donation,
+	/// What an exact split could not give to anyone: the units left by rounding.
+	Remainder,
+	/// The deposit of a proposal rejected as spam.
+	Forfeit,
+}
+
+/// The cooperative's common fund, for the pallets that pay into it.
+pub trait CommonFund<AccountId, Balance> {
+	/// Moves `amount` from `from` into the fund, recorded under `source`. Nothing moves on
+	/// error.
+	fn pay_in(from: &AccountId, amount: Balance, source: Inflow) -> DispatchResult;
+	/// Charges `who` the admission fee as they become a member (nothing when the fee is zero).
+	fn charge_admission_fee(who: &AccountId) -> DispatchResult;
+}
+
+/// No fund: nothing is charged and nothing moves.
+impl<AccountId, Balance> CommonFund<AccountId, Balance> for () {
+	fn pay_in(_: &AccountId, _: Balance, _: Inflow) -> DispatchResult {
+		Ok(())
+	}
+	fn charge_admission_fee(_: &AccountId) -> DispatchResult {
+		Ok(())
+	}
 }
 
 /// What happens to a guarantee whose guarantor did not top the escrow back up in time after a

@@ -41,6 +41,7 @@ fn member<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 		&who,
 		MemberRecord {
 			class: CLASS,
+			number: Pallet::<T>::take_member_number(),
 			since: Zero::zero(),
 			status: MemberStatus::Active,
 			guarantors: BoundedVec::new(),

@@ -66,8 +66,8 @@ use sp_runtime::{
 };
 use synergy_primitives::file_deadline;
 pub use synergy_primitives::{
-	BlockedInspect, ClassId, EscrowStanding, Expel, GuaranteeEscrow, MembershipInspect,
-	OnTopUpMissed,
+	BlockedInspect, ClassId, CommonFund, EscrowStanding, Expel, GuaranteeEscrow,
+	MembershipInspect, OnTopUpMissed,
 };
 
 pub use extension::{CheckMembership, NOT_A_MEMBER};
@@ -115,7 +115,10 @@ pub mod pallet {
 		/// Who is blocked by an open complaint.
 		type Blocked: BlockedInspect<Self::AccountId>;
 
-		/// Who may change the class table (Root now; the members' general meeting later).
+		/// The common fund, which charges the admission fee as a candidate becomes a member.
+		type Fund: CommonFund<Self::AccountId, BalanceOf<Self>>;
+
+		/// Who may change the class table (the members' general meeting).
 		type ClassOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The fewest guarantees a member may have outside a grace period.
@@ -199,6 +202,10 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// The membership number the next admitted member gets.
+	#[pallet::storage]
+	pub type NextMemberNumber<T: Config> = StorageValue<_, u32, ValueQuery>;
+
 	/// Departed members whose guarantees to others are still being ended, with how many
 	/// remain.
 	#[pallet::storage]
@@ -250,6 +257,7 @@ pub mod pallet {
 					founder,
 					MemberRecord {
 						class: *class,
+						number: Pallet::<T>::take_member_number(),
 						since: Zero::zero(),
 						status: MemberStatus::Active,
 						guarantors: bounded,
@@ -321,6 +329,8 @@ pub mod pallet {
 		NotMember,
 		/// The account is blocked by an open complaint.
 		Blocked,
+		/// The candidate cannot pay the admission fee into the common fund.
+		AdmissionFeeUnpaid,
 		/// The account is already a member.
 		AlreadyMember,
 		/// The account already has an open application.
@@ -487,7 +497,7 @@ pub mod pallet {
 					candidate: person.clone(),
 					guarantor,
 				});
-				Self::admit_if_complete(person, application);
+				Self::admit_if_complete(person, application)?;
 				Ok(Some(T::WeightInfo::guarantee_application()).into())
 			} else {
 				let mut member = Members::<T>::get(&person).ok_or(Error::<T>::NotMember)?;
@@ -521,8 +531,7 @@ pub mod pallet {
 			ensure!(!application.accepted, Error::<T>::AlreadyAccepted);
 			application.accepted = true;
 			Self::deposit_event(Event::ApplicationAccepted { candidate: candidate.clone() });
-			Self::admit_if_complete(candidate, application);
-			Ok(())
+			Self::admit_if_complete(candidate, application)
 		}
 
 		/// The candidate declines their application: every guarantee is released.
@@ -694,21 +703,33 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Makes the candidate a member if they have accepted and have enough guarantees;
-	/// otherwise stores the application as it now is.
-	fn admit_if_complete(candidate: T::AccountId, application: ApplicationOf<T>) {
+	/// The next membership number, taken.
+	fn take_member_number() -> u32 {
+		NextMemberNumber::<T>::mutate(|next| {
+			let number = *next;
+			next.saturating_inc();
+			number
+		})
+	}
+
+	/// Makes the candidate a member if they have accepted and have enough guarantees, charging
+	/// the admission fee; otherwise stores the application as it now is.
+	fn admit_if_complete(candidate: T::AccountId, application: ApplicationOf<T>) -> DispatchResult {
 		let complete =
 			application.accepted && application.guarantors.len() as u32 >= T::MinGuarantors::get();
 		if !complete {
 			Applications::<T>::insert(&candidate, application);
-			return;
+			return Ok(());
 		}
+		T::Fund::charge_admission_fee(&candidate)
+			.map_err(|_| Error::<T>::AdmissionFeeUnpaid)?;
 		Applications::<T>::remove(&candidate);
 		let guarantors = application.guarantors.to_vec();
 		Members::<T>::insert(
 			&candidate,
 			MemberRecord {
 				class: application.class,
+				number: Self::take_member_number(),
 				since: frame_system::Pallet::<T>::block_number(),
 				status: MemberStatus::Active,
 				guarantors: application.guarantors,
@@ -720,6 +741,7 @@ impl<T: Config> Pallet<T> {
 			class: application.class,
 			guarantors,
 		});
+		Ok(())
 	}
 
 	/// Releases every guarantee of a closed application and forgets it (the caller has taken
@@ -853,6 +875,7 @@ impl<T: Config> Pallet<T> {
 			who,
 			MemberRecord {
 				class,
+				number: Self::take_member_number(),
 				since: Zero::zero(),
 				status: MemberStatus::Active,
 				guarantors: BoundedVec::new(),
@@ -931,7 +954,12 @@ impl<T: Config> Pallet<T> {
 			ensure!(listed, "a guarantee to a non-member the protégé does not list");
 			*given.entry(guarantor).or_default() += 1;
 		}
+		let mut numbers = alloc::collections::btree_set::BTreeSet::new();
 		for (who, member) in Members::<T>::iter() {
+			ensure!(
+				member.number < NextMemberNumber::<T>::get() && numbers.insert(member.number),
+				"a membership number given twice or not yet given"
+			);
 			ensure!(
 				member.proteges == given.get(&who).copied().unwrap_or_default(),
 				"a member's protégé count differs from their guarantees"
@@ -1010,5 +1038,13 @@ impl<T: Config> MembershipInspect<T::AccountId> for Pallet<T> {
 
 	fn member_count() -> u32 {
 		Members::<T>::count()
+	}
+
+	fn membership_number(who: &T::AccountId) -> Option<u32> {
+		Members::<T>::get(who).map(|m| m.number)
+	}
+
+	fn next_membership_number() -> u32 {
+		NextMemberNumber::<T>::get()
 	}
 }

@@ -67,6 +67,9 @@ pub const FERDIE: AccountId = 6;
 pub const NEWCOMER: AccountId = 7;
 /// Where the mock escrow keeps guarantees.
 pub const ESCROW_POT: AccountId = 999;
+/// Where the mock fund keeps admission fees.
+pub const FUND: AccountId = 998;
+
 
 pub const MANAGERS: u16 = 0;
 pub const MIDDLE: u16 = 1;
@@ -87,6 +90,12 @@ thread_local! {
 	static COMMITTED: RefCell<BTreeSet<(AccountId, AccountId)>> = const { RefCell::new(BTreeSet::new()) };
 	static BLOCKED: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
 	static UNDER_REVIEW: RefCell<BTreeSet<(AccountId, AccountId)>> = const { RefCell::new(BTreeSet::new()) };
+	static ADMISSION_FEE: RefCell<Balance> = const { RefCell::new(0) };
+}
+
+/// Sets the admission fee the mock fund charges (none unless a test sets one).
+pub fn set_admission_fee(fee: Balance) {
+	ADMISSION_FEE.with(|f| *f.borrow_mut() = fee);
 }
 
 /// Escrow in a pot account, recorded per (guarantor, protégé).
@@ -146,6 +155,22 @@ impl synergy_primitives::GuaranteeEscrow<AccountId, Balance> for PotEscrow {
 	}
 }
 
+/// A common fund that takes the admission fee a test set into [`FUND`], keeping the payer
+/// alive.
+pub struct FeeFund;
+impl synergy_primitives::CommonFund<AccountId, Balance> for FeeFund {
+	fn pay_in(from: &AccountId, amount: Balance, _: synergy_primitives::Inflow) -> DispatchResult {
+		Balances::transfer(from, &FUND, amount, Preservation::Preserve).map(|_| ())
+	}
+
+	fn charge_admission_fee(who: &AccountId) -> DispatchResult {
+		match ADMISSION_FEE.with(|f| *f.borrow()) {
+			0 => Ok(()),
+			fee => Self::pay_in(who, fee, synergy_primitives::Inflow::AdmissionFee),
+		}
+	}
+}
+
 pub struct Complaints;
 impl synergy_primitives::BlockedInspect<AccountId> for Complaints {
 	fn is_blocked(who: &AccountId) -> bool {
@@ -165,6 +190,7 @@ impl pallet_guarantee_membership::Config for Test {
 	type Currency = Balances;
 	type Escrow = PotEscrow;
 	type Blocked = Complaints;
+	type Fund = FeeFund;
 	type ClassOrigin = frame_system::EnsureRoot<AccountId>;
 	type MinGuarantors = MinGuarantors;
 	type MaxGuarantors = ConstU32<MAX_GUARANTORS>;
@@ -185,6 +211,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	COMMITTED.with(|c| c.borrow_mut().clear());
 	BLOCKED.with(|b| b.borrow_mut().clear());
 	UNDER_REVIEW.with(|r| r.borrow_mut().clear());
+	set_admission_fee(0);
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: vec![
@@ -195,6 +222,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(EVE, 100_000),
 			(FERDIE, 100_000),
 			(ESCROW_POT, 1),
+			(FUND, 1),
 		],
 		..Default::default()
 	}

@@ -169,6 +169,38 @@ mod applications {
 	}
 
 	#[test]
+	fn admission_charges_the_fee_and_numbers_the_member() {
+		test(|| {
+			set_admission_fee(7);
+			assert_eq!(member(DAVE).number, 3);
+			assert_eq!(<Membership as MembershipInspect<_>>::next_membership_number(), 4);
+			assert_ok!(Membership::propose(signed(ALICE), EVE, PENSIONERS));
+			assert_ok!(Membership::guarantee(signed(BOB), EVE));
+			assert_ok!(Membership::accept(signed(EVE)));
+			assert_eq!(Balances::balance(&FUND), 1 + 7);
+			assert_eq!(Balances::balance(&EVE), 100_000 - 7);
+			assert_eq!(member(EVE).number, 4);
+			assert_eq!(<Membership as MembershipInspect<_>>::membership_number(&EVE), Some(4));
+			assert_eq!(<Membership as MembershipInspect<_>>::next_membership_number(), 5);
+		});
+	}
+
+	#[test]
+	fn a_candidate_who_cannot_pay_the_fee_is_not_admitted_and_nothing_moves() {
+		test(|| {
+			set_admission_fee(7);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			assert_ok!(Membership::guarantee(signed(BOB), NEWCOMER));
+			assert_noop!(
+				Membership::accept(signed(NEWCOMER)),
+				MembershipError::AdmissionFeeUnpaid
+			);
+			assert!(Applications::<Test>::contains_key(NEWCOMER));
+			assert_eq!(Balances::balance(&FUND), 1);
+		});
+	}
+
+	#[test]
 	fn acceptance_before_enough_guarantees_admits_on_the_last_one() {
 		test(|| {
 			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));

@@ -77,6 +77,8 @@ pub struct MemberRecord<
 > {
 	/// The member's class: the quantum each of their guarantors escrows.
 	pub class: ClassId,
+	/// The membership number: members are numbered in the order they were admitted.
+	pub number: u32,
 	/// The block the member was admitted in.
 	pub since: BlockNumber,
 	/// Active, or in grace.

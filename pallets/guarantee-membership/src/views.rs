@@ -54,6 +54,8 @@ pub struct ClassView<Balance> {
 pub struct MemberView<AccountId, Balance, BlockNumber> {
 	/// The member's class.
 	pub class: ClassId,
+	/// Their membership number (members are numbered in the order they were admitted).
+	pub number: u32,
 	/// The block they were admitted in.
 	pub since: BlockNumber,
 	/// Active, or in grace until a block.
@@ -147,6 +149,7 @@ impl<T: Config> Pallet<T> {
 		let member = Members::<T>::get(who)?;
 		Some(MemberView {
 			class: member.class,
+			number: member.number,
 			since: member.since,
 			status: member.status,
 			blocked: T::Blocked::is_blocked(who),
