@@ -12,8 +12,8 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn donate() -> Weight;
 	fn propose_spend() -> Weight;
-	fn propose_motion(l: u32, ) -> Weight;
-	fn vote() -> Weight;
+	fn propose_motion() -> Weight;
+	fn vote(m: u32, ) -> Weight;
 	fn object() -> Weight;
 	fn withdraw_objection() -> Weight;
 	fn cancel() -> Weight;
@@ -25,8 +25,8 @@ pub trait WeightInfo {
 impl WeightInfo for () {
 	fn donate() -> Weight { Weight::from_parts(100_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(4, 4)) }
 	fn propose_spend() -> Weight { Weight::from_parts(100_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(10, 8)) }
-	fn propose_motion(l: u32, ) -> Weight { Weight::from_parts(100_000_000, 4_000).saturating_add(Weight::from_parts(1_000, 0).saturating_mul(l.into())).saturating_add(RocksDbWeight::get().reads_writes(10, 8)) }
-	fn vote() -> Weight { Weight::from_parts(50_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(4, 2)) }
+	fn propose_motion() -> Weight { Weight::from_parts(100_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(10, 8)) }
+	fn vote(_m: u32, ) -> Weight { Weight::from_parts(50_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(4, 2)) }
 	fn object() -> Weight { Weight::from_parts(100_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(8, 6)) }
 	fn withdraw_objection() -> Weight { Weight::from_parts(50_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(2, 2)) }
 	fn cancel() -> Weight { Weight::from_parts(100_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(6, 6)) }

@@ -1,0 +1,301 @@
+//! # Validator set
+//!
+//! Which members run the validators that author (Aura) and finalize (GRANDPA) blocks: the
+//! set lives in the runtime and the members' general meeting changes it by motion
+//! ([`Config::SetOrigin`]).
+//!
+//! - Only members in good standing who have registered session keys
+//!   (`session.set_keys`) may be added; a validator who stops being a member is dropped at the
+//!   next session boundary ([`Event::ValidatorDropped`]).
+//! - The set never falls below [`Config::MinValidators`]: with four validators GRANDPA keeps
+//!   finalizing when one is lost (it needs more than two thirds).
+//! - Changes take effect through `pallet_session`, for which this pallet is the
+//!   `SessionManager`: a set planned at a session boundary becomes active at the next one.
+//!   Sessions last [`SessionLength`] blocks, which the general meeting sets too.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use frame_support::{pallet_prelude::*, traits::ValidatorRegistration};
+use frame_system::pallet_prelude::*;
+use scale_info::TypeInfo;
+use sp_runtime::traits::Zero;
+pub use synergy_primitives::MembershipInspect;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+/// The number of a session.
+pub type SessionIndex = u32;
+
+const LOG_TARGET: &str = "runtime::validator-set";
+
+/// How the benchmarks make a member with session keys on the runtime they run on.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Makes `who` a member in good standing with registered session keys.
+	fn make_candidate(who: &AccountId);
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// Who the members are.
+		type Members: MembershipInspect<Self::AccountId>;
+
+		/// Who has registered session keys (the session pallet).
+		type Keys: ValidatorRegistration<Self::AccountId>;
+
+		/// Who may change the set and the session length: the general meeting.
+		type SetOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// How many blocks a session lasts until genesis or the general meeting set it.
+		#[pallet::constant]
+		type DefaultSessionLength: Get<BlockNumberFor<Self>>;
+
+		/// The fewest validators the set may have.
+		#[pallet::constant]
+		type MinValidators: Get<u32>;
+
+		/// The most validators the set may have.
+		#[pallet::constant]
+		type MaxValidators: Get<u32>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Makes validator candidates for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// The validator set the members decided, in effect from the next planned session.
+	#[pallet::storage]
+	pub type Validators<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
+
+	/// Whether the set changed since the session pallet last asked for it.
+	#[pallet::storage]
+	pub type Changed<T: Config> = StorageValue<_, bool, ValueQuery>;
+
+	#[pallet::type_value]
+	pub fn DefaultSessionLengthOf<T: Config>() -> BlockNumberFor<T> {
+		T::DefaultSessionLength::get()
+	}
+
+	/// How many blocks a session lasts.
+	#[pallet::storage]
+	pub type SessionLength<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, DefaultSessionLengthOf<T>>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The genesis validators: the accounts of the session pallet's genesis keys. While
+		/// the set is empty the session pallet keeps its genesis validators.
+		pub validators: Vec<T::AccountId>,
+		/// How many blocks a session lasts (the runtime's default when `None`).
+		pub session_length: Option<BlockNumberFor<T>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			// Genesis is checked once, by whoever builds the chain spec.
+			#![allow(clippy::expect_used, clippy::panic)]
+			let set = BoundedVec::try_from(self.validators.clone()).expect("too many validators");
+			Validators::<T>::put(set);
+			if let Some(length) = self.session_length {
+				assert!(!length.is_zero(), "a session of zero blocks");
+				SessionLength::<T>::put(length);
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// The members added a validator, from the next planned session.
+		ValidatorAdded { validator: T::AccountId },
+		/// The members removed a validator, from the next planned session.
+		ValidatorRemoved { validator: T::AccountId },
+		/// A validator stopped being a member and left the set.
+		ValidatorDropped { validator: T::AccountId },
+		/// The set was handed to the session pallet for session `session`.
+		SetPlanned { session: SessionIndex, validators: Vec<T::AccountId> },
+		/// The members set the session length.
+		SessionLengthSet { blocks: BlockNumberFor<T> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// Only members in good standing may validate.
+		NotMember,
+		/// The account has not registered session keys (`session.set_keys`).
+		NoSessionKeys,
+		/// The account is a validator already.
+		AlreadyValidator,
+		/// The account is not a validator.
+		NotValidator,
+		/// The set would fall below the fewest validators GRANDPA needs.
+		TooFewValidators,
+		/// The set is full.
+		TooManyValidators,
+		/// A session must last at least one block.
+		ZeroSessionLength,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Adds member `validator`, who has registered session keys, to the set.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::add_validator())]
+		pub fn add_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
+			T::SetOrigin::ensure_origin(origin)?;
+			ensure!(T::Members::is_in_good_standing(&validator), Error::<T>::NotMember);
+			ensure!(T::Keys::is_registered(&validator), Error::<T>::NoSessionKeys);
+			Validators::<T>::try_mutate(|set| {
+				ensure!(!set.contains(&validator), Error::<T>::AlreadyValidator);
+				set.try_push(validator.clone()).map_err(|_| Error::<T>::TooManyValidators)
+			})?;
+			Changed::<T>::put(true);
+			Self::deposit_event(Event::ValidatorAdded { validator });
+			Ok(())
+		}
+
+		/// Removes `validator` from the set.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::remove_validator())]
+		pub fn remove_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
+			T::SetOrigin::ensure_origin(origin)?;
+			Validators::<T>::try_mutate(|set| {
+				let index =
+					set.iter().position(|v| *v == validator).ok_or(Error::<T>::NotValidator)?;
+				ensure!(set.len() as u32 > T::MinValidators::get(), Error::<T>::TooFewValidators);
+				set.remove(index);
+				Ok::<_, DispatchError>(())
+			})?;
+			Changed::<T>::put(true);
+			Self::deposit_event(Event::ValidatorRemoved { validator });
+			Ok(())
+		}
+
+		/// Sets how many blocks a session lasts, from the next session boundary.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_session_length())]
+		pub fn set_session_length(origin: OriginFor<T>, blocks: BlockNumberFor<T>) -> DispatchResult {
+			T::SetOrigin::ensure_origin(origin)?;
+			ensure!(!blocks.is_zero(), Error::<T>::ZeroSessionLength);
+			SessionLength::<T>::put(blocks);
+			Self::deposit_event(Event::SessionLengthSet { blocks });
+			Ok(())
+		}
+	}
+}
+
+/// The session length as the session pallet's `PeriodicSessions` reads it.
+pub struct SessionPeriod<T>(core::marker::PhantomData<T>);
+impl<T: Config> Get<BlockNumberFor<T>> for SessionPeriod<T> {
+	fn get() -> BlockNumberFor<T> {
+		SessionLength::<T>::get()
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Drops validators who are no longer members (never below the minimum).
+	fn drop_departed(set: &mut BoundedVec<T::AccountId, T::MaxValidators>) -> bool {
+		let mut dropped = false;
+		let departed: Vec<T::AccountId> =
+			set.iter().filter(|v| !T::Members::is_member(v)).cloned().collect();
+		for validator in departed {
+			if set.len() as u32 <= T::MinValidators::get() {
+				log::warn!(target: LOG_TARGET, "{validator:?} left the cooperative but the set is at its minimum");
+				break;
+			}
+			set.retain(|v| *v != validator);
+			dropped = true;
+			Self::deposit_event(Event::ValidatorDropped { validator });
+		}
+		dropped
+	}
+
+	/// The invariants: the set is within its bounds and without duplicates.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let set = Validators::<T>::get();
+		let mut sorted = set.clone().into_inner();
+		sorted.sort();
+		sorted.dedup();
+		ensure!(sorted.len() == set.len(), "a validator listed twice");
+		ensure!(!SessionLength::<T>::get().is_zero(), "a session of zero blocks");
+		Ok(())
+	}
+}
+
+impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+	fn new_session(session: SessionIndex) -> Option<Vec<T::AccountId>> {
+		let mut set = Validators::<T>::get();
+		if set.is_empty() {
+			return None;
+		}
+		let dropped = Self::drop_departed(&mut set);
+		if !Changed::<T>::take() && !dropped {
+			return None;
+		}
+		Validators::<T>::put(&set);
+		let validators = set.into_inner();
+		Self::deposit_event(Event::SetPlanned { session, validators: validators.clone() });
+		Some(validators)
+	}
+
+	fn new_session_genesis(_: SessionIndex) -> Option<Vec<T::AccountId>> {
+		// The session pallet's genesis keys are the set.
+		None
+	}
+
+	fn end_session(_: SessionIndex) {}
+
+	fn start_session(_: SessionIndex) {}
+}
+
+/// The validator set as auditors read it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ValidatorSetView<AccountId, BlockNumber> {
+	/// The current session.
+	pub session: SessionIndex,
+	/// The validators of the current session.
+	pub current: Vec<AccountId>,
+	/// The validators queued for the next session.
+	pub next: Vec<AccountId>,
+	/// The set the members decided: the session after next, if it differs from `next`.
+	pub decided: Vec<AccountId>,
+	/// How many blocks a session lasts.
+	pub session_length: BlockNumber,
+}
