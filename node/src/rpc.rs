@@ -39,11 +39,13 @@ where
 			BlockNumber,
 		> + pallet_deposit_escrow_rpc::DepositEscrowRuntimeApi<Block, AccountId, Balance, BlockNumber>
 		+ pallet_complaints_rpc::ComplaintsRuntimeApi<Block, AccountId, Balance, BlockNumber>
+		+ pallet_fund_voting_rpc::GeneralMeetingRuntimeApi<Block, AccountId, Balance, BlockNumber>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use pallet_complaints_rpc::{Complaints, ComplaintsApiServer};
 	use pallet_deposit_escrow_rpc::{DepositEscrow, DepositEscrowApiServer};
+	use pallet_fund_voting_rpc::{GeneralMeeting, GeneralMeetingApiServer};
 	use pallet_guarantee_membership_rpc::{GuaranteeMembership, GuaranteeMembershipApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
@@ -55,7 +57,8 @@ where
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(GuaranteeMembership::new(client.clone()).into_rpc())?;
 	module.merge(DepositEscrow::new(client.clone()).into_rpc())?;
-	module.merge(Complaints::new(client).into_rpc())?;
+	module.merge(Complaints::new(client.clone()).into_rpc())?;
+	module.merge(GeneralMeeting::new(client).into_rpc())?;
 
 	Ok(module)
 }

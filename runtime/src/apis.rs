@@ -16,6 +16,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use crate::{Fund, Session};
 use pallet_complaints_runtime_api::{BlockView, CaseId, CaseView, Record};
 use pallet_deposit_escrow_runtime_api::{Deal, DealId, DealView, EscrowView};
 use pallet_guarantee_membership_runtime_api::{
@@ -199,6 +200,34 @@ impl_runtime_apis! {
 		}
 		fn blocks(who: Option<AccountId>) -> Vec<BlockView<AccountId>> {
 			Complaints::blocks(who)
+		}
+	}
+
+	impl pallet_fund_voting_runtime_api::GeneralMeetingApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn fund() -> pallet_fund_voting::FundView<AccountId, Balance> {
+			Fund::fund_view()
+		}
+		fn proposal(
+			id: pallet_fund_voting::ProposalId,
+		) -> Option<pallet_fund_voting::ProposalView<AccountId, Balance, BlockNumber>> {
+			Fund::proposal_view(id)
+		}
+		fn proposals(
+			open_only: bool,
+		) -> Vec<pallet_fund_voting::ProposalView<AccountId, Balance, BlockNumber>> {
+			Fund::proposals_view(open_only)
+		}
+		fn votes_of(who: AccountId) -> Vec<pallet_fund_voting::VoteView> {
+			Fund::votes_view(&who)
+		}
+		fn validators() -> pallet_validator_set::ValidatorSetView<AccountId, BlockNumber> {
+			pallet_validator_set::ValidatorSetView {
+				session: Session::current_index(),
+				current: Session::validators(),
+				next: Session::queued_keys().into_iter().map(|(who, _)| who).collect(),
+				decided: pallet_validator_set::Validators::<Runtime>::get().into_inner(),
+				session_length: pallet_validator_set::SessionLength::<Runtime>::get(),
+			}
 		}
 	}
 

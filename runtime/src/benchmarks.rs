@@ -17,4 +17,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_guarantee_membership, Membership]
 	[pallet_deposit_escrow, Escrow]
 	[pallet_complaints, Complaints]
+	[pallet_fund_voting, Fund]
+	[pallet_validator_set, ValidatorSet]
 );

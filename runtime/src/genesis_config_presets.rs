@@ -8,7 +8,11 @@
 //! member.
 //!
 //! Validators enter through `pallet_session`, which hands their Aura and GRANDPA keys to
-//! consensus; Aura's and GRANDPA's own genesis authority lists stay empty.
+//! consensus; Aura's and GRANDPA's own genesis authority lists stay empty. The same accounts
+//! are the validator set the members' general meeting changes afterwards.
+//!
+//! The common fund starts with an endowment, and the general meeting's periods are short (a
+//! vote of ten blocks, a grace of five, sessions of ten) so that governance can be watched.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -19,12 +23,31 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	currency::UNITS, AccountId, Balance, BalancesConfig, ComplaintsConfig, MembershipConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	configs::governance::DefaultFundParameters, currency::UNITS, AccountId, Balance,
+	BalancesConfig, ComplaintsConfig, FundConfig, MembershipConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig,
 };
 
 /// On development networks a complaint climbs a level after ten blocks (a minute), not a day.
 const DEV_ESCALATION_PERIOD: u32 = 10;
+
+/// On development networks a session lasts ten blocks: a validator the members add authors
+/// blocks within two minutes.
+const DEV_SESSION_LENGTH: u32 = 10;
+
+/// What the common fund holds at genesis.
+const FUND_ENDOWMENT: Balance = 100_000 * UNITS;
+
+/// The general meeting's parameters on development networks: the defaults, with a vote of ten
+/// blocks and a grace of five, so that a proposal is decided in a minute and a half.
+fn dev_fund_parameters() -> pallet_fund_voting::Parameters<Balance, u32> {
+	pallet_fund_voting::Parameters {
+		voting_period: 10,
+		grace_period: 5,
+		budget_period: 1_000,
+		..DefaultFundParameters::get()
+	}
+}
 
 /// Every endowed development account starts with this balance.
 const ENDOWMENT: Balance = 1_000_000 * UNITS;
@@ -81,12 +104,17 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, sudo: Option<Acc
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|account| (account, ENDOWMENT)).collect::<Vec<_>>(),
 		},
+		validator_set: ValidatorSetConfig {
+			validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
+			session_length: Some(DEV_SESSION_LENGTH),
+		},
 		session: SessionConfig {
 			keys: validators.into_iter().map(Validator::session_keys).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
 		membership: MembershipConfig { classes: classes(), founders: founders() },
 		complaints: ComplaintsConfig { escalation_period: DEV_ESCALATION_PERIOD },
+		fund: FundConfig { parameters: Some(dev_fund_parameters()), endowment: FUND_ENDOWMENT },
 	})
 }
 

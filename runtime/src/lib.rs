@@ -117,7 +117,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	authoring_version: 1,
 	// Bump on every change of runtime logic; `transaction_version` on every change of a call's
 	// encoding (index, arguments) so that signed transactions of the old format are refused.
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -201,6 +201,8 @@ mod runtime {
 	pub type Aura = pallet_aura;
 	#[runtime::pallet_index(12)]
 	pub type Grandpa = pallet_grandpa;
+	#[runtime::pallet_index(13)]
+	pub type ValidatorSet = pallet_validator_set;
 
 	// The cooperative's regulation.
 	#[runtime::pallet_index(20)]
@@ -209,6 +211,8 @@ mod runtime {
 	pub type Escrow = pallet_deposit_escrow;
 	#[runtime::pallet_index(22)]
 	pub type Complaints = pallet_complaints;
+	#[runtime::pallet_index(23)]
+	pub type Fund = pallet_fund_voting;
 
 	// Development only: the `development` preset sets a key, every other preset leaves it empty,
 	// so no account can use it.

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{ext_from_preset, initialize_block, signed, signed_by};
+use common::{existential_deposit, ext_from_preset, initialize_block, signed, signed_by};
 use frame_support::{assert_ok, traits::fungible::InspectHold};
 use sp_core::{sr25519, Pair};
 use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
@@ -77,7 +77,7 @@ fn the_pool_refuses_a_non_members_transfer() {
 }
 
 #[test]
-fn a_candidate_holding_nothing_joins_through_two_guarantors_and_accepts_for_free() {
+fn a_candidate_joins_through_two_guarantors_and_pays_the_admission_fee_into_the_fund() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		initialize_block(1);
 		let newcomer = sr25519::Pair::from_string("//Newcomer", None).unwrap();
@@ -103,13 +103,31 @@ fn a_candidate_holding_nothing_joins_through_two_guarantors_and_accepts_for_free
 			Err(NOT_A_MEMBER)
 		);
 
+		// Holding nothing, the candidate cannot pay the admission fee: nothing changes.
 		let accept = RuntimeCall::Membership(MembershipCall::accept {});
-		assert_ok!(Executive::apply_extrinsic(signed_by(accept, &newcomer, 0)).unwrap());
+		assert_eq!(
+			Executive::apply_extrinsic(signed_by(accept.clone(), &newcomer, 0)).unwrap(),
+			Err(pallet_guarantee_membership::Error::<Runtime>::AdmissionFeeUnpaid.into())
+		);
+		assert!(!pallet_guarantee_membership::Members::<Runtime>::contains_key(&who));
+
+		// A guarantor gives them the fee; acceptance itself costs nothing.
+		let fee = pallet_fund_voting::CurrentParameters::<Runtime>::get().admission_fee;
+		let gift = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+			dest: who.clone().into(),
+			value: fee + existential_deposit(),
+		});
+		assert_ok!(Executive::apply_extrinsic(signed(gift, Sr25519Keyring::Alice, 1)).unwrap());
+		let fund_before = pallet_fund_voting::Pallet::<Runtime>::fund_balance();
+		assert_ok!(Executive::apply_extrinsic(signed_by(accept, &newcomer, 1)).unwrap());
 		assert!(pallet_guarantee_membership::Members::<Runtime>::contains_key(&who));
-		assert_eq!(Balances::free_balance(&who), 0, "acceptance costs a candidate nothing");
+		assert_eq!(Balances::free_balance(&who), existential_deposit());
+		assert_eq!(pallet_fund_voting::Pallet::<Runtime>::fund_balance(), fund_before + fee);
+		assert_eq!(pallet_fund_voting::FundStatement::<Runtime>::get().admission_fees, fee);
 		assert_eq!(pallet_deposit_escrow::Behind::<Runtime>::get(&who), 2 * 10 * UNITS);
 		pallet_guarantee_membership::Pallet::<Runtime>::do_try_state().unwrap();
 		pallet_deposit_escrow::Pallet::<Runtime>::do_try_state().unwrap();
+		pallet_fund_voting::Pallet::<Runtime>::do_try_state().unwrap();
 	});
 }
 

@@ -595,6 +595,19 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
+	/// The parties of case `case`: every side's complainant and accused.
+	pub fn parties(case: CaseId) -> Vec<T::AccountId> {
+		let mut parties = Vec::new();
+		for side in Cases::<T>::get(case).map(|c| c.sides.into_inner()).unwrap_or_default() {
+			for who in [side.complainant, side.accused] {
+				if !parties.contains(&who) {
+					parties.push(who);
+				}
+			}
+		}
+		parties
+	}
+
 	fn open_case(case: CaseId) -> Result<CaseOf<T>, DispatchError> {
 		let record = Cases::<T>::get(case).ok_or(Error::<T>::UnknownCase)?;
 		ensure!(record.closed_at.is_none(), Error::<T>::CaseClosed);

@@ -27,7 +27,9 @@ fn big<T: Config>() -> BalanceOf<T> {
 fn fill_fund<T: Config>() {
 	let donor: T::AccountId = account("donor", 0, SEED);
 	let _ = T::Currency::set_balance(&donor, big::<T>().saturating_mul(2u32.into()));
-	if let Err(error) = Pallet::<T>::take_in(&donor, big::<T>(), Inflow::Donation, Preservation::Expendable) {
+	if let Err(error) =
+		Pallet::<T>::take_in(&donor, big::<T>(), Inflow::Donation, Preservation::Expendable)
+	{
 		panic!("benchmark setup failed: {error:?}");
 	}
 }
@@ -38,9 +40,12 @@ fn spend<T: Config>(index: u32) -> ProposalId {
 	let beneficiary: T::AccountId = account("beneficiary", index, SEED);
 	let id = NextProposalId::<T>::get();
 	let amount = T::Currency::minimum_balance().saturating_mul(10u32.into());
-	if let Err(error) =
-		Pallet::<T>::propose_spend(RawOrigin::Signed(proposer).into(), beneficiary, amount, H256::zero())
-	{
+	if let Err(error) = Pallet::<T>::propose_spend(
+		RawOrigin::Signed(proposer).into(),
+		beneficiary,
+		amount,
+		H256::zero(),
+	) {
 		panic!("benchmark setup failed: {error:?}");
 	}
 	id
@@ -63,13 +68,19 @@ fn fill_queues<T: Config>(at: BlockNumberFor<T>) {
 fn approved_spend<T: Config>(index: u32, voters: &[T::AccountId]) -> ProposalId {
 	let id = spend::<T>(index);
 	for voter in voters {
-		if let Err(error) = Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, Vote::Aye) {
+		if let Err(error) =
+			Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, Vote::Aye)
+		{
 			panic!("benchmark setup failed: {error:?}");
 		}
 	}
 	let mut proposal = Proposals::<T>::get(id).expect("just proposed");
 	let now = frame_system::Pallet::<T>::block_number();
-	Pallet::<T>::close_vote(id, &mut proposal, now.saturating_add(CurrentParameters::<T>::get().voting_period));
+	Pallet::<T>::close_vote(
+		id,
+		&mut proposal,
+		now.saturating_add(CurrentParameters::<T>::get().voting_period),
+	);
 	Proposals::<T>::insert(id, proposal);
 	id
 }
@@ -129,7 +140,9 @@ mod benchmarks {
 		voters::<T>(m);
 		let id = spend::<T>(0);
 		let voter: T::AccountId = account("voter", 0, SEED);
-		if let Err(error) = Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, Vote::Nay) {
+		if let Err(error) =
+			Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, Vote::Nay)
+		{
 			panic!("benchmark setup failed: {error:?}");
 		}
 		#[extrinsic_call]
@@ -148,7 +161,8 @@ mod benchmarks {
 		let all: Vec<T::AccountId> = (0..needed).map(|i| account("voter", i, SEED)).collect();
 		let (last, before) = all.split_last().expect("an objection is needed");
 		for objector in before {
-			if let Err(error) = Pallet::<T>::object(RawOrigin::Signed(objector.clone()).into(), id) {
+			if let Err(error) = Pallet::<T>::object(RawOrigin::Signed(objector.clone()).into(), id)
+			{
 				panic!("benchmark setup failed: {error:?}");
 			}
 		}
@@ -178,7 +192,10 @@ mod benchmarks {
 		let proposer = Proposals::<T>::get(id).expect("proposed").proposer;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(proposer), id);
-		assert!(matches!(Proposals::<T>::get(id).map(|p| p.status), Some(Status::Cancelled { .. })));
+		assert!(matches!(
+			Proposals::<T>::get(id).map(|p| p.status),
+			Some(Status::Cancelled { .. })
+		));
 	}
 
 	/// Closing the grace of an approved spend: it is paid.
@@ -199,7 +216,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_parameters() -> Result<(), BenchmarkError> {
-		let origin = T::MeetingOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::MeetingOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let parameters = CurrentParameters::<T>::get();
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, parameters);
@@ -222,7 +240,10 @@ mod benchmarks {
 			Pallet::<T>::on_initialize(executes);
 		}
 		for id in ids {
-			assert!(matches!(Proposals::<T>::get(id).map(|p| p.status), Some(Status::Executed { .. })));
+			assert!(matches!(
+				Proposals::<T>::get(id).map(|p| p.status),
+				Some(Status::Executed { .. })
+			));
 		}
 	}
 

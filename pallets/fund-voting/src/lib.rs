@@ -207,15 +207,7 @@ pub mod pallet {
 	/// The general meeting: the origin a passed motion's call is executed with.
 	#[pallet::origin]
 	#[derive(
-		Clone,
-		PartialEq,
-		Eq,
-		Debug,
-		Encode,
-		Decode,
-		DecodeWithMemTracking,
-		TypeInfo,
-		MaxEncodedLen,
+		Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
 	)]
 	pub enum Origin {
 		/// The members, by a passed motion.
@@ -489,10 +481,7 @@ pub mod pallet {
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			let parameters = CurrentParameters::<T>::get();
 			let held = Self::fund_balance();
-			ensure!(
-				amount <= held.saturating_sub(parameters.reserve),
-				Error::<T>::ExceedsFund
-			);
+			ensure!(amount <= held.saturating_sub(parameters.reserve), Error::<T>::ExceedsFund);
 			let approval = if amount > parameters.large_spend.mul_floor(held) {
 				parameters.super_approval
 			} else {
@@ -529,7 +518,8 @@ pub mod pallet {
 				parameters.approval
 			};
 			let kind = ProposalKind::Motion { call: bytes, rationale };
-			let (id, ends) = Self::open(proposer.clone(), kind, approval, T::Motions::parties(&call))?;
+			let (id, ends) =
+				Self::open(proposer.clone(), kind, approval, T::Motions::parties(&call))?;
 			Self::deposit_event(Event::MotionProposed { id, proposer, call_hash, ends });
 			Ok(())
 		}
@@ -693,11 +683,11 @@ impl<T: Config> Pallet<T> {
 
 	fn check_parameters(parameters: &ParametersOf<T>) -> DispatchResult {
 		ensure!(
-			!parameters.voting_period.is_zero() &&
-				!parameters.grace_period.is_zero() &&
-				!parameters.budget_period.is_zero() &&
-				parameters.approval <= parameters.super_approval &&
-				parameters.reserve >= T::Currency::minimum_balance(),
+			!parameters.voting_period.is_zero()
+				&& !parameters.grace_period.is_zero()
+				&& !parameters.budget_period.is_zero()
+				&& parameters.approval <= parameters.super_approval
+				&& parameters.reserve >= T::Currency::minimum_balance(),
 			Error::<T>::InvalidParameters
 		);
 		Ok(())
@@ -734,7 +724,11 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `who` may vote on (or object to) proposal `id`: a member admitted before it
 	/// opened, whom it does not concern.
-	fn ensure_elector(id: ProposalId, proposal: &ProposalOf<T>, who: &T::AccountId) -> DispatchResult {
+	fn ensure_elector(
+		id: ProposalId,
+		proposal: &ProposalOf<T>,
+		who: &T::AccountId,
+	) -> DispatchResult {
 		let number = T::Members::membership_number(who).ok_or(Error::<T>::NotMember)?;
 		ensure!(number < proposal.voters_below, Error::<T>::NotInElectorate);
 		ensure!(!Recused::<T>::contains_key(id, who), Error::<T>::Recused);
@@ -755,10 +749,14 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let ends = now.saturating_add(parameters.voting_period);
 		let id = NextProposalId::<T>::get();
-		let due = file_deadline::<Deadlines<T>, _, _, _>(ends, id)
-			.ok_or(Error::<T>::TooManyDeadlines)?;
-		T::Currency::hold(&HoldReason::ProposalDeposit.into(), &proposer, parameters.proposal_deposit)
-			.map_err(|_| Error::<T>::CannotHoldDeposit)?;
+		let due =
+			file_deadline::<Deadlines<T>, _, _, _>(ends, id).ok_or(Error::<T>::TooManyDeadlines)?;
+		T::Currency::hold(
+			&HoldReason::ProposalDeposit.into(),
+			&proposer,
+			parameters.proposal_deposit,
+		)
+		.map_err(|_| Error::<T>::CannotHoldDeposit)?;
 		let mut electorate = T::Members::member_count();
 		for party in parties {
 			if T::Members::is_member(&party) && !Recused::<T>::contains_key(id, &party) {
@@ -921,8 +919,8 @@ impl<T: Config> Pallet<T> {
 			Precision::BestEffort,
 		)
 		.unwrap_or_default();
-		if matches!(status, Status::Rejected { spam: true, .. }) &&
-			Self::take_in(&proposer, released, Inflow::Forfeit, Preservation::Expendable).is_ok()
+		if matches!(status, Status::Rejected { spam: true, .. })
+			&& Self::take_in(&proposer, released, Inflow::Forfeit, Preservation::Expendable).is_ok()
 		{
 			Self::deposit_event(Event::DepositForfeited { id, proposer, amount: released });
 		} else {
@@ -937,7 +935,9 @@ impl<T: Config> Pallet<T> {
 	///   is from the proposal's electorate;
 	/// - each member's open count is the number of their open proposals, and every open
 	///   proposal with a deadline block is in that block's queue.
-	#[cfg(any(feature = "try-runtime", test))]
+	///
+	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
+	/// it only with `try-runtime`.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		let statement = FundStatement::<T>::get();
@@ -970,18 +970,27 @@ impl<T: Config> Pallet<T> {
 		let mut open: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		for (id, proposal) in Proposals::<T>::iter() {
 			let counted = tallies.get(&id).copied().unwrap_or_default();
-			let objections_kept = matches!(proposal.status, Status::Approved { .. } | Status::Objected { .. } | Status::Executed { .. } | Status::Failed { .. });
+			let objections_kept = matches!(
+				proposal.status,
+				Status::Approved { .. }
+					| Status::Objected { .. }
+					| Status::Executed { .. }
+					| Status::Failed { .. }
+			);
 			ensure!(
-				proposal.tally.ayes == counted.ayes &&
-					proposal.tally.nays == counted.nays &&
-					proposal.tally.abstains == counted.abstains &&
-					(proposal.tally.objections == counted.objections || !objections_kept),
+				proposal.tally.ayes == counted.ayes
+					&& proposal.tally.nays == counted.nays
+					&& proposal.tally.abstains == counted.abstains
+					&& (proposal.tally.objections == counted.objections || !objections_kept),
 				"a tally differs from the stored votes"
 			);
 			if proposal.status.is_open() {
 				*open.entry(proposal.proposer.clone()).or_default() += 1;
 				if let Some(due) = proposal.due {
-					ensure!(Deadlines::<T>::get(due).contains(&id), "an open proposal off its queue");
+					ensure!(
+						Deadlines::<T>::get(due).contains(&id),
+						"an open proposal off its queue"
+					);
 				}
 			}
 			if let (Status::Approved { .. }, ProposalKind::Spend { amount, .. }) =

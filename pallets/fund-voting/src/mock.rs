@@ -140,8 +140,9 @@ impl crate::MotionRules<AccountId, RuntimeCall> for Motions {
 	}
 	fn parties(call: &RuntimeCall) -> Vec<AccountId> {
 		match call {
-			RuntimeCall::System(frame_system::Call::remark { remark }) =>
-				remark.iter().map(|b| *b as AccountId).collect(),
+			RuntimeCall::System(frame_system::Call::remark { remark }) => {
+				remark.iter().map(|b| *b as AccountId).collect()
+			},
 			_ => Vec::new(),
 		}
 	}

@@ -267,7 +267,10 @@ mod spends {
 			votes(3, &[ALICE, BOB, CHARLIE, DAVE], Vote::Aye);
 			// The fund is drained to its reserve in between by an approved large spend.
 			run_to_block(BUDGET_PERIOD + 2 + VOTING);
-			assert_eq!(status(id), Status::Approved { executes: BUDGET_PERIOD + 2 + VOTING + GRACE });
+			assert_eq!(
+				status(id),
+				Status::Approved { executes: BUDGET_PERIOD + 2 + VOTING + GRACE }
+			);
 			assert_eq!(status(3), Status::Unfunded { at: BUDGET_PERIOD + 2 + VOTING });
 		});
 	}

@@ -99,15 +99,7 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Statement<Balance
 /// The general meeting's rules for proposals and the fund, set by a motion
 /// ([`crate::Pallet::set_parameters`]).
 #[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
@@ -250,14 +242,14 @@ impl Tally {
 
 /// Whether `part` is more than `share` of `whole`, exactly.
 pub fn exceeds(part: u32, whole: u32, share: Perbill) -> bool {
-	u64::from(part).saturating_mul(u64::from(Perbill::ACCURACY)) >
-		u64::from(share.deconstruct()).saturating_mul(u64::from(whole))
+	u64::from(part).saturating_mul(u64::from(Perbill::ACCURACY))
+		> u64::from(share.deconstruct()).saturating_mul(u64::from(whole))
 }
 
 /// Whether `part` is at least `share` of `whole`, exactly.
 pub fn reaches(part: u32, whole: u32, share: Perbill) -> bool {
-	u64::from(part).saturating_mul(u64::from(Perbill::ACCURACY)) >=
-		u64::from(share.deconstruct()).saturating_mul(u64::from(whole))
+	u64::from(part).saturating_mul(u64::from(Perbill::ACCURACY))
+		>= u64::from(share.deconstruct()).saturating_mul(u64::from(whole))
 }
 
 /// Where a proposal stands. Every state but `Voting` and `Approved` is final.

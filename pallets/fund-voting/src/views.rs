@@ -155,8 +155,9 @@ impl<T: Config> Pallet<T> {
 			_ => Default::default(),
 		};
 		let kind = match proposal.kind {
-			ProposalKind::Spend { beneficiary, amount, rationale } =>
-				KindView::Spend { beneficiary, amount, rationale },
+			ProposalKind::Spend { beneficiary, amount, rationale } => {
+				KindView::Spend { beneficiary, amount, rationale }
+			},
 			ProposalKind::Motion { call, rationale } => KindView::Motion {
 				call_hash: H256(sp_io::hashing::blake2_256(&call)),
 				call: call.into_inner(),

@@ -34,3 +34,18 @@ impl WeightInfo for () {
 	fn set_parameters() -> Weight { Weight::from_parts(10_000_000, 0).saturating_add(RocksDbWeight::get().writes(1)) }
 	fn on_initialize(n: u32, ) -> Weight { Weight::from_parts(100_000_000, 4_000).saturating_mul(n.into()).saturating_add(RocksDbWeight::get().reads_writes(10, 8).saturating_mul(n.into())) }
 }
+
+/// Placeholder until generated.
+pub struct SubstrateWeight<T>(PhantomData<T>);
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	fn donate() -> Weight { <() as WeightInfo>::donate() }
+	fn propose_spend() -> Weight { <() as WeightInfo>::propose_spend() }
+	fn propose_motion() -> Weight { <() as WeightInfo>::propose_motion() }
+	fn vote(m: u32, ) -> Weight { <() as WeightInfo>::vote(m) }
+	fn object() -> Weight { <() as WeightInfo>::object() }
+	fn withdraw_objection() -> Weight { <() as WeightInfo>::withdraw_objection() }
+	fn cancel() -> Weight { <() as WeightInfo>::cancel() }
+	fn close() -> Weight { <() as WeightInfo>::close() }
+	fn set_parameters() -> Weight { <() as WeightInfo>::set_parameters() }
+	fn on_initialize(n: u32, ) -> Weight { <() as WeightInfo>::on_initialize(n) }
+}

@@ -66,8 +66,8 @@ use sp_runtime::{
 };
 use synergy_primitives::file_deadline;
 pub use synergy_primitives::{
-	BlockedInspect, ClassId, CommonFund, EscrowStanding, Expel, GuaranteeEscrow,
-	MembershipInspect, OnTopUpMissed,
+	BlockedInspect, ClassId, CommonFund, EscrowStanding, Expel, GuaranteeEscrow, MembershipInspect,
+	OnTopUpMissed,
 };
 
 pub use extension::{CheckMembership, NOT_A_MEMBER};
@@ -721,8 +721,7 @@ impl<T: Config> Pallet<T> {
 			Applications::<T>::insert(&candidate, application);
 			return Ok(());
 		}
-		T::Fund::charge_admission_fee(&candidate)
-			.map_err(|_| Error::<T>::AdmissionFeeUnpaid)?;
+		T::Fund::charge_admission_fee(&candidate).map_err(|_| Error::<T>::AdmissionFeeUnpaid)?;
 		Applications::<T>::remove(&candidate);
 		let guarantors = application.guarantors.to_vec();
 		Members::<T>::insert(

@@ -70,7 +70,6 @@ pub const ESCROW_POT: AccountId = 999;
 /// Where the mock fund keeps admission fees.
 pub const FUND: AccountId = 998;
 
-
 pub const MANAGERS: u16 = 0;
 pub const MIDDLE: u16 = 1;
 pub const PENSIONERS: u16 = 2;

@@ -191,10 +191,7 @@ mod applications {
 			set_admission_fee(7);
 			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
 			assert_ok!(Membership::guarantee(signed(BOB), NEWCOMER));
-			assert_noop!(
-				Membership::accept(signed(NEWCOMER)),
-				MembershipError::AdmissionFeeUnpaid
-			);
+			assert_noop!(Membership::accept(signed(NEWCOMER)), MembershipError::AdmissionFeeUnpaid);
 			assert!(Applications::<Test>::contains_key(NEWCOMER));
 			assert_eq!(Balances::balance(&FUND), 1);
 		});

@@ -23,7 +23,8 @@ mod benchmarks {
 	#[benchmark]
 	fn add_validator() -> Result<(), BenchmarkError> {
 		fill::<T>();
-		let origin = T::SetOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::SetOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let who: T::AccountId = account("candidate", 0, 0);
 		T::BenchmarkHelper::make_candidate(&who);
 		#[extrinsic_call]
@@ -35,7 +36,8 @@ mod benchmarks {
 	#[benchmark]
 	fn remove_validator() -> Result<(), BenchmarkError> {
 		fill::<T>();
-		let origin = T::SetOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::SetOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let who = Validators::<T>::get().last().cloned().ok_or(BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone());
@@ -45,7 +47,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_session_length() -> Result<(), BenchmarkError> {
-		let origin = T::SetOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::SetOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, 100u32.into());
 		assert_eq!(SessionLength::<T>::get(), 100u32.into());

@@ -208,7 +208,10 @@ pub mod pallet {
 		/// Sets how many blocks a session lasts, from the next session boundary.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_session_length())]
-		pub fn set_session_length(origin: OriginFor<T>, blocks: BlockNumberFor<T>) -> DispatchResult {
+		pub fn set_session_length(
+			origin: OriginFor<T>,
+			blocks: BlockNumberFor<T>,
+		) -> DispatchResult {
 			T::SetOrigin::ensure_origin(origin)?;
 			ensure!(!blocks.is_zero(), Error::<T>::ZeroSessionLength);
 			SessionLength::<T>::put(blocks);
@@ -245,7 +248,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The invariants: the set is within its bounds and without duplicates.
-	#[cfg(any(feature = "try-runtime", test))]
+	///
+	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
+	/// it only with `try-runtime`.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let set = Validators::<T>::get();
 		let mut sorted = set.clone().into_inner();

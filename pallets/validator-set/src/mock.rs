@@ -129,9 +129,12 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		candidate(who);
 	}
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_validator_set::GenesisConfig::<Test> { validators: vec![1, 2, 3], session_length: Some(10) }
-		.assimilate_storage(&mut storage)
-		.unwrap();
+	pallet_validator_set::GenesisConfig::<Test> {
+		validators: vec![1, 2, 3],
+		session_length: Some(10),
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

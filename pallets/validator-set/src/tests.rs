@@ -46,7 +46,10 @@ fn an_added_member_validates_from_the_next_planned_session() {
 #[test]
 fn add_validator_errors_change_nothing() {
 	test(|| {
-		assert_noop!(ValidatorSet::add_validator(RuntimeOrigin::signed(1), 4), DispatchError::BadOrigin);
+		assert_noop!(
+			ValidatorSet::add_validator(RuntimeOrigin::signed(1), 4),
+			DispatchError::BadOrigin
+		);
 		assert_noop!(ValidatorSet::add_validator(root(), 4), SetError::NotMember);
 		candidate(4);
 		block(4);

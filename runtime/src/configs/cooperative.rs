@@ -1,13 +1,14 @@
 //! The cooperative's own pallets: membership by guarantee, escrowed deposit quanta and
-//! complaints.
+//! complaints (the general meeting's are in [`super::governance`]).
 
-use frame_support::{parameter_types, traits::ConstU32};
-use frame_system::EnsureRoot;
-
+use super::governance::MeetingOrRoot;
+#[cfg(feature = "runtime-benchmarks")]
+use crate::AccountId;
 use crate::{
-	time::DAYS, AccountId, Balances, BlockNumber, Complaints, Escrow, Membership, Runtime,
+	time::DAYS, Balances, BlockNumber, Complaints, Escrow, Fund, Membership, Runtime,
 	RuntimeHoldReason,
 };
+use frame_support::{parameter_types, traits::ConstU32};
 
 /// The fewest guarantors a member may have outside grace: the regulation's "two members".
 pub const MIN_GUARANTORS: u32 = 2;
@@ -30,8 +31,8 @@ impl pallet_guarantee_membership::Config for Runtime {
 	type Currency = Balances;
 	type Escrow = Escrow;
 	type Blocked = Complaints;
-	// Root until the members' general meeting takes the class table over.
-	type ClassOrigin = EnsureRoot<AccountId>;
+	type Fund = Fund;
+	type ClassOrigin = MeetingOrRoot;
 	type MinGuarantors = ConstU32<MIN_GUARANTORS>;
 	type MaxGuarantors = ConstU32<MAX_GUARANTORS>;
 	type MaxProteges = ConstU32<32>;
@@ -75,9 +76,9 @@ impl pallet_complaints::Config for Runtime {
 	type Currency = Balances;
 	type Members = Membership;
 	type Escrow = Escrow;
-	// No general meeting yet: Root records the top level's decisions.
-	type GeneralVote = ();
-	type TopOrigin = EnsureRoot<AccountId>;
+	// A side at the top of the graph is announced to the general meeting, whose motion decides.
+	type GeneralVote = Fund;
+	type TopOrigin = MeetingOrRoot;
 	type DefaultEscalationPeriod = DefaultEscalationPeriod;
 	type MaxEscalationDepth = ConstU32<4>;
 	type MaxPanel = ConstU32<16>;

@@ -1,6 +1,7 @@
 //! Configuration of every pallet in the runtime.
 
 pub mod cooperative;
+pub mod governance;
 
 use frame_support::{
 	derive_impl,
@@ -26,10 +27,10 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	currency::{EXISTENTIAL_DEPOSIT, MICRO_UNITS},
-	time::{MINUTES, SLOT_DURATION},
+	time::SLOT_DURATION,
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Membership, Nonce, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, SessionKeys, System, SS58_PREFIX, VERSION,
+	RuntimeTask, SessionKeys, System, ValidatorSet, SS58_PREFIX, VERSION,
 };
 
 /// At most this share of a block is filled by ordinary transactions; the rest is kept for
@@ -193,19 +194,22 @@ impl OnChargeTransaction<Runtime> for CandidateAnswersFree {
 }
 
 parameter_types! {
-	/// A session lasts ten minutes; validator-set changes take effect at session boundaries.
-	pub const SessionPeriod: BlockNumber = 10 * MINUTES;
 	pub const SessionOffset: BlockNumber = 0;
 }
+
+/// Sessions last as many blocks as the members set (`ValidatorSet::SessionLength`);
+/// validator-set changes take effect at session boundaries.
+type Sessions =
+	pallet_session::PeriodicSessions<pallet_validator_set::SessionPeriod<Runtime>, SessionOffset>;
 
 impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	// The genesis validators stay until the members' general meeting is given the set.
-	type SessionManager = ();
+	type ShouldEndSession = Sessions;
+	type NextSessionRotation = Sessions;
+	// The members' general meeting decides the set.
+	type SessionManager = ValidatorSet;
 	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy;

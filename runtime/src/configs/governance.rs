@@ -1,0 +1,134 @@
+//! The members' general meeting: the common fund, proposals voted one member one vote, and the
+//! validator set the meeting decides.
+
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, EitherOfDiverse},
+	weights::Weight,
+	PalletId,
+};
+use frame_system::EnsureRoot;
+use pallet_fund_voting::{EnsureGeneralMeeting, MotionRules, Parameters};
+use sp_runtime::Perbill;
+
+use super::RuntimeBlockWeights;
+use crate::{
+	currency::UNITS,
+	time::{DAYS, HOURS},
+	AccountId, Balance, Balances, BlockNumber, Complaints, Membership, Runtime, RuntimeCall,
+	RuntimeHoldReason, Session,
+};
+
+/// The general meeting (a passed motion), or Root: the development chain's sudo key (no other
+/// preset has one).
+pub type MeetingOrRoot = EitherOfDiverse<EnsureRoot<AccountId>, EnsureGeneralMeeting>;
+
+parameter_types! {
+	pub const FundPalletId: PalletId = PalletId(*b"syn/fund");
+	/// The general meeting's rules until it sets its own.
+	pub DefaultFundParameters: Parameters<Balance, BlockNumber> = Parameters {
+		admission_fee: 10 * UNITS,
+		proposal_deposit: 10 * UNITS,
+		voting_period: 7 * DAYS,
+		grace_period: 2 * DAYS,
+		quorum: Perbill::from_percent(33),
+		approval: Perbill::from_percent(50),
+		super_approval: Perbill::from_percent(66),
+		large_spend: Perbill::from_percent(10),
+		objection: Perbill::from_percent(50),
+		spam: Perbill::from_percent(90),
+		reserve: 100 * UNITS,
+		budget: 10_000 * UNITS,
+		budget_period: 30 * DAYS,
+	};
+	/// A motion's call may use a tenth of a block; the hook executes at most four a block.
+	pub MaxMotionWeight: Weight = Perbill::from_percent(10) * RuntimeBlockWeights::get().max_block;
+	pub const DefaultSessionLength: BlockNumber = HOURS;
+}
+
+/// What the general meeting may decide by motion: the class table, complaints at the top of
+/// the graph and the escalation period, the validator set and session length, and its own
+/// parameters. Validator-set changes need the super approval; the parties of a complaint may not
+/// vote on its decision.
+pub struct Motions;
+impl MotionRules<AccountId, RuntimeCall> for Motions {
+	fn allowed(call: &RuntimeCall) -> bool {
+		use pallet_complaints::Call as C;
+		use pallet_guarantee_membership::Call as M;
+		matches!(
+			call,
+			RuntimeCall::Membership(M::set_class { .. } | M::remove_class { .. })
+				| RuntimeCall::Complaints(C::decide { .. } | C::set_escalation_period { .. })
+				| RuntimeCall::ValidatorSet(_)
+				| RuntimeCall::Fund(pallet_fund_voting::Call::set_parameters { .. })
+		)
+	}
+
+	fn critical(call: &RuntimeCall) -> bool {
+		use pallet_validator_set::Call as V;
+		matches!(
+			call,
+			RuntimeCall::ValidatorSet(V::add_validator { .. } | V::remove_validator { .. })
+		)
+	}
+
+	fn parties(call: &RuntimeCall) -> alloc::vec::Vec<AccountId> {
+		match call {
+			RuntimeCall::Complaints(pallet_complaints::Call::decide { case, .. }) => {
+				Complaints::parties(*case)
+			},
+			_ => alloc::vec::Vec::new(),
+		}
+	}
+}
+
+impl pallet_fund_voting::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Members = Membership;
+	type Motions = Motions;
+	type MeetingOrigin = MeetingOrRoot;
+	type PalletId = FundPalletId;
+	type DefaultParameters = DefaultFundParameters;
+	type MaxCallLen = ConstU32<1_024>;
+	type MaxMotionWeight = MaxMotionWeight;
+	type MaxOpenPerMember = ConstU32<4>;
+	type MaxDeadlinesPerBlock = ConstU32<4>;
+	type MaxListed = ConstU32<64>;
+	type WeightInfo = pallet_fund_voting::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Candidates;
+}
+
+impl pallet_validator_set::Config for Runtime {
+	type Members = Membership;
+	type Keys = Session;
+	type SetOrigin = MeetingOrRoot;
+	type DefaultSessionLength = DefaultSessionLength;
+	// With four, GRANDPA (which needs more than two thirds) finalizes with one validator lost.
+	type MinValidators = ConstU32<4>;
+	type MaxValidators = ConstU32<{ super::MAX_AUTHORITIES }>;
+	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Candidates;
+}
+
+/// Makes members, with session keys, for the benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct Candidates;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_fund_voting::BenchmarkHelper<AccountId> for Candidates {
+	fn make_member(who: &AccountId) {
+		Membership::insert_member_for_benchmarks(who);
+	}
+}
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_validator_set::BenchmarkHelper<AccountId> for Candidates {
+	fn make_candidate(who: &AccountId) {
+		use codec::Decode;
+		Membership::insert_member_for_benchmarks(who);
+		let keys = crate::SessionKeys::decode(&mut sp_runtime::traits::TrailingZeroInput::zeroes())
+			.unwrap_or_else(|_| panic!("session keys decode from zeroes"));
+		pallet_session::NextKeys::<Runtime>::insert(who, keys);
+	}
+}
