@@ -1,4 +1,5 @@
-// A newcomer who holds nothing joins through two founders' guarantees, deals within the
+// A newcomer joins through two founders' guarantees, paying the admission fee into the common
+// fund (a founder gives them the fee), deals within the
 // quantum complete, the named refusals hold, the pool refuses a non-member, and every hold is
 // checked to the unit. Signs as a wallet would, with @polkadot/api. Returns 1 on success.
 const { Keyring } = require("@polkadot/keyring");
@@ -43,18 +44,22 @@ async function run(nodeName, networkInfo) {
     check(aliceHeld === 2n * MANAGERS_QUANTUM, `Alice escrows ${aliceHeld}`);
     check((await free(newcomer)) === 0n, "the newcomer starts with nothing");
 
-    // Two founders guarantee the newcomer; the newcomer accepts from an empty account.
+    // Two founders guarantee the newcomer. Holding nothing, the newcomer cannot pay the
+    // admission fee; given it, they accept, and acceptance itself costs nothing.
     await signAndFinalize(api, api.tx.membership.propose(newcomer.address, PENSIONERS), alice);
     await signAndFinalize(api, api.tx.membership.guarantee(newcomer.address), bob);
+    await refused(signAndFinalize(api, api.tx.membership.accept(), newcomer), "membership.AdmissionFeeUnpaid");
+    const fee = (await api.query.fund.currentParameters()).admissionFee.toBigInt();
+    await signAndFinalize(api, api.tx.balances.transferKeepAlive(newcomer.address, fee + UNIT), alice);
     await signAndFinalize(api, api.tx.membership.accept(), newcomer);
     check((await api.query.membership.members(newcomer.address)).isSome, "the newcomer is a member");
-    check((await free(newcomer)) === 0n, "accepting cost the newcomer nothing");
+    check((await free(newcomer)) === UNIT, "the newcomer paid exactly the fee, and nothing to accept");
     check((await held(alice)) === aliceHeld + PENSIONERS_QUANTUM, "Alice escrows one more quantum");
     check((await held(bob)) === bobHeld + PENSIONERS_QUANTUM, "Bob escrows one more quantum");
 
     // Members transfer among themselves normally: the newcomer gets money for fees.
     await signAndFinalize(api, api.tx.balances.transferKeepAlive(newcomer.address, UNIT), alice);
-    check((await free(newcomer)) === UNIT, "the newcomer received exactly one SYN");
+    check((await free(newcomer)) === 2n * UNIT, "the newcomer received exactly one SYN");
 
     // A deal within the quantum completes with both confirmations.
     const terms = blake2AsHex("ten kilos of sausage for five SYN");

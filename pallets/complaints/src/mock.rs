@@ -153,6 +153,12 @@ impl synergy_primitives::MembershipInspect<AccountId> for Members {
 	fn member_count() -> u32 {
 		GUARANTORS.with(|g| g.borrow().len() as u32)
 	}
+	fn membership_number(_: &AccountId) -> Option<u32> {
+		None
+	}
+	fn next_membership_number() -> u32 {
+		0
+	}
 }
 impl synergy_primitives::Expel<AccountId> for Members {
 	fn expel(who: &AccountId) -> DispatchResult {

@@ -101,8 +101,9 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Statement<Balance
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+// Serde in every build: the parameters are part of the genesis config.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Parameters<Balance, BlockNumber> {
 	/// What a new member pays into the fund when admitted.
 	pub admission_fee: Balance,

@@ -1,14 +1,15 @@
 //! The permissioned pool: a transaction extension that refuses signed transactions from
 //! accounts that are not members, at validation, so that they never enter a block and cost the
-//! validators nothing. The one exception is a pending candidate answering their own
-//! application (`accept` / `decline`).
+//! validators nothing. The exceptions: a pending candidate answering their own application
+//! (`accept` / `decline`), and the calls the runtime opens to all ([`Config::OpenToAll`]: a
+//! donation to the common fund).
 
 use crate::{Applications, Call, Config, Members};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
 	pallet_prelude::{TransactionSource, Weight},
-	traits::{Get, IsSubType, OriginTrait},
+	traits::{Contains, Get, IsSubType, OriginTrait},
 	DefaultNoBound,
 };
 use scale_info::TypeInfo;
@@ -80,6 +81,7 @@ where
 		if let Some(who) = origin.as_signer() {
 			if !Members::<T>::contains_key(who)
 				&& !crate::Pallet::<T>::is_candidate_answer(who, call)
+				&& !T::OpenToAll::contains(call)
 			{
 				return Err(InvalidTransaction::Custom(NOT_A_MEMBER).into());
 			}

@@ -190,6 +190,7 @@ impl pallet_guarantee_membership::Config for Test {
 	type Escrow = PotEscrow;
 	type Blocked = Complaints;
 	type Fund = FeeFund;
+	type OpenToAll = frame_support::traits::Nothing;
 	type ClassOrigin = frame_system::EnsureRoot<AccountId>;
 	type MinGuarantors = MinGuarantors;
 	type MaxGuarantors = ConstU32<MAX_GUARANTORS>;

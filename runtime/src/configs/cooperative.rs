@@ -32,6 +32,7 @@ impl pallet_guarantee_membership::Config for Runtime {
 	type Escrow = Escrow;
 	type Blocked = Complaints;
 	type Fund = Fund;
+	type OpenToAll = super::governance::Donations;
 	type ClassOrigin = MeetingOrRoot;
 	type MinGuarantors = ConstU32<MIN_GUARANTORS>;
 	type MaxGuarantors = ConstU32<MAX_GUARANTORS>;

@@ -1,0 +1,207 @@
+//! The general meeting on the real runtime: a spend voted by the founders pays exactly from the
+//! fund; a motion changes the class table with the meeting's origin; motions carry only
+//! governance calls, validator-set changes need the super approval, and the parties of a
+//! complaint may not vote on its decision; the validator set reaches the session pallet at a
+//! session boundary.
+
+// A test fails loudly, with the reason, where the runtime and node never may.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use common::{ext_from_preset, initialize_block};
+use frame_support::{assert_noop, assert_ok};
+use pallet_fund_voting::{CurrentParameters, Proposals, Status, Vote};
+use sp_core::H256;
+use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
+use sp_keyring::Sr25519Keyring;
+use synergy_runtime::{
+	currency::UNITS, AccountId, Balances, Complaints, Escrow, Fund, Runtime, RuntimeCall,
+	RuntimeOrigin,
+};
+
+fn accounts() -> [AccountId; 4] {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
+		.map(|k| k.to_account_id())
+}
+
+fn signed(who: &AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who.clone())
+}
+
+fn check_invariants() {
+	pallet_fund_voting::Pallet::<Runtime>::do_try_state().unwrap();
+	pallet_validator_set::Pallet::<Runtime>::do_try_state().unwrap();
+	pallet_guarantee_membership::Pallet::<Runtime>::do_try_state().unwrap();
+}
+
+/// Runs blocks up to `to`, as block authors would, from the block after `from`.
+fn run_blocks(from: u32, to: u32) {
+	for n in from + 1..=to {
+		initialize_block(n);
+	}
+}
+
+/// Passes proposal `id` with the ayes of `voters`, through its vote and grace; returns the block
+/// it executed in.
+fn pass(id: u32, voters: &[AccountId], from: u32) -> u32 {
+	for voter in voters {
+		assert_ok!(Fund::vote(signed(voter), id, Vote::Aye));
+	}
+	let parameters = CurrentParameters::<Runtime>::get();
+	let end = from + parameters.voting_period + parameters.grace_period;
+	run_blocks(from, end);
+	end
+}
+
+#[test]
+fn a_spend_voted_by_the_founders_pays_exactly_from_the_fund() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, bob, charlie, _] = accounts();
+		let eve = Sr25519Keyring::Eve.to_account_id();
+		initialize_block(1);
+		let fund = Fund::fund_balance();
+		assert_eq!(fund, 100_000 * UNITS, "the local testnet's endowment");
+		let eve_before = Balances::free_balance(&eve);
+		assert_ok!(Fund::propose_spend(signed(&alice), eve.clone(), 1_234 * UNITS, H256::zero()));
+		let at = pass(0, &[alice, bob, charlie], 1);
+		assert_eq!(Proposals::<Runtime>::get(0).unwrap().status, Status::Executed { at, ok: true });
+		assert_eq!(Balances::free_balance(&eve), eve_before + 1_234 * UNITS);
+		assert_eq!(Fund::fund_balance(), fund - 1_234 * UNITS);
+		assert_eq!(pallet_fund_voting::FundStatement::<Runtime>::get().out, 1_234 * UNITS);
+		check_invariants();
+	});
+}
+
+#[test]
+fn a_motion_changes_a_class_quantum_with_the_general_meetings_origin() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, bob, charlie, _] = accounts();
+		initialize_block(1);
+		let name: frame_support::BoundedVec<u8, _> = b"pensioners".to_vec().try_into().unwrap();
+		// A member alone cannot change the class table.
+		assert_noop!(
+			synergy_runtime::Membership::set_class(signed(&alice), 2, name.clone(), 12 * UNITS),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		let call = RuntimeCall::Membership(pallet_guarantee_membership::Call::set_class {
+			class: 2,
+			name,
+			quantum: 12 * UNITS,
+		});
+		assert_ok!(Fund::propose_motion(signed(&alice), Box::new(call), H256::zero()));
+		pass(0, &[alice, bob, charlie], 1);
+		assert_eq!(
+			pallet_guarantee_membership::Classes::<Runtime>::get(2).unwrap().quantum,
+			12 * UNITS
+		);
+		check_invariants();
+	});
+}
+
+#[test]
+fn motions_carry_only_governance_calls_and_validator_changes_need_the_super_approval() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, ..] = accounts();
+		initialize_block(1);
+		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: alice.clone().into(),
+			value: UNITS,
+		});
+		assert_noop!(
+			Fund::propose_motion(signed(&alice), Box::new(transfer), H256::zero()),
+			pallet_fund_voting::Error::<Runtime>::MotionNotAllowed
+		);
+		let remove = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+			validator: alice.clone(),
+		});
+		assert_ok!(Fund::propose_motion(signed(&alice), Box::new(remove), H256::zero()));
+		let parameters = CurrentParameters::<Runtime>::get();
+		assert_eq!(Proposals::<Runtime>::get(0).unwrap().approval, parameters.super_approval);
+		check_invariants();
+	});
+}
+
+#[test]
+fn the_parties_of_a_complaint_may_not_vote_on_its_decision() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, bob, charlie, _] = accounts();
+		initialize_block(1);
+		let deal = pallet_deposit_escrow::NextDealId::<Runtime>::get();
+		assert_ok!(Escrow::open_deal(signed(&alice), bob.clone().into(), UNITS, [1; 32].into()));
+		assert_ok!(Escrow::accept_deal(signed(&bob), deal));
+		assert_ok!(Complaints::file(signed(&alice), deal, None));
+		let decide = RuntimeCall::Complaints(pallet_complaints::Call::decide {
+			case: 0,
+			side: 0,
+			verdict: pallet_complaints::Verdict::Dismiss,
+		});
+		assert_ok!(Fund::propose_motion(signed(&charlie), Box::new(decide), H256::zero()));
+		let proposal = Proposals::<Runtime>::get(0).unwrap();
+		assert_eq!(proposal.electorate, 2, "four members, less the two parties");
+		for party in [&alice, &bob] {
+			assert_noop!(
+				Fund::vote(signed(party), 0, Vote::Nay),
+				pallet_fund_voting::Error::<Runtime>::Recused
+			);
+		}
+		assert_ok!(Fund::vote(signed(&charlie), 0, Vote::Aye));
+		check_invariants();
+	});
+}
+
+#[test]
+fn the_members_validator_set_reaches_the_session_at_its_boundary() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, bob, charlie, dave] = accounts();
+		initialize_block(1);
+		let genesis = vec![alice.clone(), bob.clone(), charlie.clone(), dave.clone()];
+		assert_eq!(pallet_session::Validators::<Runtime>::get(), genesis);
+		// At four, none may leave: GRANDPA must keep a set that tolerates a fault.
+		let remove = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+			validator: dave.clone(),
+		});
+		assert_ok!(Fund::propose_motion(signed(&alice), Box::new(remove), H256::zero()));
+		let at = pass(0, &[alice.clone(), bob.clone(), charlie.clone(), dave.clone()], 1);
+		assert_eq!(
+			Proposals::<Runtime>::get(0).unwrap().status,
+			Status::Executed { at, ok: false }
+		);
+		assert!(frame_system::Pallet::<Runtime>::events().iter().any(|r| r.event
+			== pallet_fund_voting::Event::<Runtime>::MotionExecuted {
+				id: 0,
+				result: Err(pallet_validator_set::Error::<Runtime>::TooFewValidators.into()),
+			}
+			.into()));
+		// A session change on its own keeps the set.
+		let length = pallet_validator_set::SessionLength::<Runtime>::get();
+		run_blocks(at, at + 2 * length);
+		assert_eq!(pallet_session::Validators::<Runtime>::get(), genesis);
+		check_invariants();
+	});
+}
+
+#[test]
+fn anyone_may_donate_to_the_fund_but_do_nothing_else() {
+	use common::signed as wallet;
+	use pallet_guarantee_membership::NOT_A_MEMBER;
+	use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
+	use synergy_runtime::Executive;
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		initialize_block(1);
+		let ferdie = Sr25519Keyring::Ferdie;
+		let donate = RuntimeCall::Fund(pallet_fund_voting::Call::donate { amount: 5 * UNITS });
+		assert_ok!(Executive::apply_extrinsic(wallet(donate, ferdie, 0)).unwrap());
+		assert_eq!(pallet_fund_voting::FundStatement::<Runtime>::get().donations, 5 * UNITS);
+		let propose = RuntimeCall::Fund(pallet_fund_voting::Call::propose_spend {
+			beneficiary: ferdie.to_account_id(),
+			amount: UNITS,
+			rationale: H256::zero(),
+		});
+		assert_eq!(
+			Executive::apply_extrinsic(wallet(propose, ferdie, 1)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(NOT_A_MEMBER)))
+		);
+		check_invariants();
+	});
+}
