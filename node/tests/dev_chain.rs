@@ -171,6 +171,22 @@ fn auditors_read_members_escrow_and_deals_as_json() {
 		Some(serde_json::Value::Null)
 	);
 
+	// The general meeting: the fund's statement, no proposals yet, Alice the one validator.
+	let fund = rpc(port, "synergy_fund", "[]").expect("synergy_fund");
+	assert_eq!(fund["balance"], "100000000000000000", "the development endowment");
+	assert_eq!(fund["statement"]["endowment"], "100000000000000000");
+	assert_eq!(fund["statement"]["out"], "0");
+	assert_eq!(rpc(port, "synergy_proposals", "[false]"), Some(serde_json::json!([])));
+	assert_eq!(rpc(port, "synergy_proposal", "[0]"), Some(serde_json::Value::Null));
+	assert_eq!(
+		rpc(port, "synergy_votesOf", &format!(r#"["{ALICE}"]"#)),
+		Some(serde_json::json!([]))
+	);
+	let validators = rpc(port, "synergy_validators", "[]").expect("synergy_validators");
+	assert_eq!(validators["current"], serde_json::json!([ALICE]));
+	assert_eq!(validators["decided"], serde_json::json!([ALICE]));
+	assert_eq!(validators["sessionLength"], 10);
+
 	// A malformed account is refused with the standard invalid-params error.
 	let refused = raw_rpc(port, "synergy_member", r#"["not-an-address"]"#).expect("an answer");
 	assert_eq!(refused["error"]["code"], -32602, "{refused}");

@@ -12,7 +12,7 @@
 //! are the validator set the members' general meeting changes afterwards.
 //!
 //! The common fund starts with an endowment, and the general meeting's periods are short (a
-//! vote of ten blocks, a grace of five, sessions of ten) so that governance can be watched.
+//! vote of twenty blocks, a grace of five, sessions of ten) so that governance can be watched.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -38,11 +38,11 @@ const DEV_SESSION_LENGTH: u32 = 10;
 /// What the common fund holds at genesis.
 const FUND_ENDOWMENT: Balance = 100_000 * UNITS;
 
-/// The general meeting's parameters on development networks: the defaults, with a vote of ten
-/// blocks and a grace of five, so that a proposal is decided in a minute and a half.
+/// The general meeting's parameters on development networks: the defaults, with a vote of
+/// twenty blocks and a grace of five, so that a proposal is decided in two and a half minutes.
 fn dev_fund_parameters() -> pallet_fund_voting::Parameters<Balance, u32> {
 	pallet_fund_voting::Parameters {
-		voting_period: 10,
+		voting_period: 20,
 		grace_period: 5,
 		budget_period: 1_000,
 		..DefaultFundParameters::get()

@@ -5,7 +5,14 @@
 // authors blocks, and a later motion removes it while finality continues. Returns 1.
 const { Keyring } = require("@polkadot/keyring");
 const { cryptoWaitReady, blake2AsHex } = require("@polkadot/util-crypto");
-const { connect, rpcProvider, signAndFinalize, sleep, finalizedNumber } = require("./lib");
+const {
+  connect,
+  rpcProvider,
+  signAndFinalize,
+  signAndInclude,
+  sleep,
+  finalizedNumber,
+} = require("./lib");
 
 const UNIT = 10n ** 12n;
 const MIDDLE = 1;
@@ -31,14 +38,24 @@ async function run(nodeName, networkInfo) {
     const free = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
     const rationale = blake2AsHex("minutes of the general meeting");
 
-    // Proposes `tx` signed by `proposer`; returns the proposal's number.
+    // Proposes `tx` signed by `proposer`; returns the proposal's number, from its event.
     const propose = async (tx, proposer) => {
-      const id = (await api.query.fund.nextProposalId()).toNumber();
-      await signAndFinalize(api, tx, proposer);
-      return id;
+      const events = await signAndInclude(api, tx, proposer);
+      const proposed = events.find(
+        ({ event }) => event.section === "fund" && event.method.endsWith("Proposed")
+      );
+      check(proposed, "a proposal event");
+      return proposed.event.data.id.toNumber();
     };
-    const vote = (id, voters, choice = "Aye") =>
-      Promise.all(voters.map((v) => signAndFinalize(api, api.tx.fund.vote(id, choice), v)));
+    // Casts every voter's votes: each voter's in turn, the voters at once (a deadline runs).
+    const cast = (ballots) =>
+      Promise.all(
+        [...new Set(ballots.map(([voter]) => voter))].map(async (voter) => {
+          for (const [who, id, choice] of ballots) {
+            if (who === voter) await signAndInclude(api, api.tx.fund.vote(id, choice), voter);
+          }
+        })
+      );
     // Waits until every proposal in `ids` has ended, returning their views.
     const ended = async (ids) => {
       for (;;) {
@@ -73,27 +90,37 @@ async function run(nodeName, networkInfo) {
     // Four proposals at once: two spends, a class quantum, and Eve as a validator.
     const ferdieBefore = await free(ferdie);
     const paid = 123_456_789_000n;
-    const passing = await propose(api.tx.fund.proposeSpend(ferdie.address, paid, rationale), alice);
-    const short = await propose(api.tx.fund.proposeSpend(ferdie.address, 7n * UNIT, rationale), alice);
-    const classes = await propose(
-      api.tx.fund.proposeMotion(
-        api.tx.membership.setClass(PENSIONERS, "pensioners and low-income members", 12n * UNIT),
-        rationale
+    const [passing, short, classes, addEve] = await Promise.all([
+      propose(api.tx.fund.proposeSpend(ferdie.address, paid, rationale), alice),
+      propose(api.tx.fund.proposeSpend(ferdie.address, 7n * UNIT, rationale), dave),
+      propose(
+        api.tx.fund.proposeMotion(
+          api.tx.membership.setClass(PENSIONERS, "pensioners and low-income members", 12n * UNIT),
+          rationale
+        ),
+        charlie
       ),
-      charlie
-    );
-    const addEve = await propose(
-      api.tx.fund.proposeMotion(api.tx.validatorSet.addValidator(eve.address), rationale),
-      bob
-    );
+      propose(
+        api.tx.fund.proposeMotion(api.tx.validatorSet.addValidator(eve.address), rationale),
+        bob
+      ),
+    ]);
+    await cast([
+      [alice, passing, "Aye"],
+      [bob, passing, "Aye"],
+      [charlie, passing, "Nay"],
+      [dave, short, "Aye"],
+      [alice, addEve, "Aye"],
+      [bob, addEve, "Aye"],
+      [charlie, addEve, "Aye"],
+      [dave, addEve, "Aye"],
+      [alice, classes, "Aye"],
+      [bob, classes, "Aye"],
+      [dave, classes, "Aye"],
+    ]);
     const open = await rpc.send("synergy_proposals", [true]);
     check(open.length === 4, `open proposals: ${open.length}`);
     check((await proposal(addEve)).electorate === 5, "the electorate counts Eve, admitted before");
-    await vote(passing, [alice, bob]);
-    await vote(passing, [charlie], "Nay");
-    await vote(short, [dave]);
-    await vote(classes, [alice, bob, dave]);
-    await vote(addEve, [alice, bob, charlie, dave]);
     const live = await proposal(passing);
     check(live.tally.ayes === 2 && live.tally.nays === 1, `live tally: ${JSON.stringify(live.tally)}`);
     const votes = await rpc.send("synergy_votesOf", [charlie.address]);
@@ -134,7 +161,7 @@ async function run(nodeName, networkInfo) {
       api.tx.fund.proposeMotion(api.tx.validatorSet.removeValidator(eve.address), rationale),
       dave
     );
-    await vote(removeEve, founders);
+    await cast(founders.map((founder) => [founder, removeEve, "Aye"]));
     const [r] = await ended([removeEve]);
     check(r.status.state === "executed" && r.status.ok, `the removal: ${JSON.stringify(r.status)}`);
     await inSet(false);

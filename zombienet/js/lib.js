@@ -51,4 +51,33 @@ function signAndFinalize(api, tx, signer) {
   });
 }
 
-module.exports = { connect, rpcProvider, sleep, bestNumber, finalizedNumber, signAndFinalize };
+/** Signs and submits `tx`, resolving with the events of the block that included it; rejects
+ *  on a dispatch error as `signAndFinalize` does. For steps that race a deadline. */
+function signAndInclude(api, tx, signer) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, { nonce: -1 }, ({ status, dispatchError, events }) => {
+      if (dispatchError) {
+        if (dispatchError.isModule) {
+          const { section, name } = api.registry.findMetaError(dispatchError.asModule);
+          reject(new Error(`${section}.${name}`));
+        } else {
+          reject(new Error(dispatchError.toString()));
+        }
+      } else if (status.isInBlock) {
+        resolve(events);
+      } else if (status.isInvalid || status.isDropped || status.isUsurped) {
+        reject(new Error(`transaction ${status.type}`));
+      }
+    }).catch(reject);
+  });
+}
+
+module.exports = {
+  connect,
+  rpcProvider,
+  sleep,
+  bestNumber,
+  finalizedNumber,
+  signAndFinalize,
+  signAndInclude,
+};
