@@ -147,7 +147,7 @@ mod benchmarks {
 		}
 		#[extrinsic_call]
 		_(RawOrigin::Signed(voter.clone()), id, Vote::Aye);
-		assert_eq!(Votes::<T>::get(&voter, id), Some(Vote::Aye));
+		assert_eq!(Votes::<T>::get(&voter, id).map(|b| b.vote), Some(Vote::Aye));
 	}
 
 	/// The objection that reaches the threshold and cancels an approved spend.

@@ -270,7 +270,7 @@ pub mod pallet {
 		T::AccountId,
 		Twox64Concat,
 		ProposalId,
-		Vote,
+		Ballot,
 		OptionQuery,
 	>;
 
@@ -535,13 +535,13 @@ pub mod pallet {
 			let voter = ensure_signed(origin)?;
 			let mut proposal = Self::proposal(id)?;
 			ensure!(matches!(proposal.status, Status::Voting { .. }), Error::<T>::NotVoting);
-			Self::ensure_elector(id, &proposal, &voter)?;
-			let previous = Votes::<T>::get(&voter, id);
+			let member = Self::ensure_elector(id, &proposal, &voter)?;
+			let previous = Votes::<T>::get(&voter, id).map(|ballot| ballot.vote);
 			if let Some(previous) = previous {
 				proposal.tally.count_mut(previous).saturating_dec();
 			}
 			proposal.tally.count_mut(vote).saturating_inc();
-			Votes::<T>::insert(&voter, id, vote);
+			Votes::<T>::insert(&voter, id, Ballot { vote, member });
 			Proposals::<T>::insert(id, proposal);
 			Self::deposit_event(Event::Voted { id, voter, vote, previous });
 			Ok(())
@@ -723,16 +723,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether `who` may vote on (or object to) proposal `id`: a member admitted before it
-	/// opened, whom it does not concern.
+	/// opened, whom it does not concern. Returns their membership number.
 	fn ensure_elector(
 		id: ProposalId,
 		proposal: &ProposalOf<T>,
 		who: &T::AccountId,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let number = T::Members::membership_number(who).ok_or(Error::<T>::NotMember)?;
 		ensure!(number < proposal.voters_below, Error::<T>::NotInElectorate);
 		ensure!(!Recused::<T>::contains_key(id, who), Error::<T>::Recused);
-		Ok(())
+		Ok(number)
 	}
 
 	/// Opens a proposal: holds the deposit, fixes the electorate, files the voting deadline.
@@ -952,16 +952,11 @@ impl<T: Config> Pallet<T> {
 			"commitments reach into the reserve"
 		);
 		let mut tallies: BTreeMap<ProposalId, Tally> = BTreeMap::new();
-		for (voter, id, vote) in Votes::<T>::iter() {
+		for (voter, id, ballot) in Votes::<T>::iter() {
 			let proposal = Self::proposal(id).map_err(|_| "a vote on no proposal")?;
-			let number = T::Members::membership_number(&voter);
-			// A voter may have left since; one still a member must be from the electorate.
-			ensure!(
-				number.is_none_or(|n| n < proposal.voters_below),
-				"a vote from outside the electorate"
-			);
+			ensure!(ballot.member < proposal.voters_below, "a vote from outside the electorate");
 			ensure!(!Recused::<T>::contains_key(id, &voter), "a vote from a recused member");
-			tallies.entry(id).or_default().count_mut(vote).saturating_inc();
+			tallies.entry(id).or_default().count_mut(ballot.vote).saturating_inc();
 		}
 		for (_, id, ()) in Objections::<T>::iter() {
 			tallies.entry(id).or_default().objections.saturating_inc();
@@ -970,20 +965,7 @@ impl<T: Config> Pallet<T> {
 		let mut open: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		for (id, proposal) in Proposals::<T>::iter() {
 			let counted = tallies.get(&id).copied().unwrap_or_default();
-			let objections_kept = matches!(
-				proposal.status,
-				Status::Approved { .. }
-					| Status::Objected { .. }
-					| Status::Executed { .. }
-					| Status::Failed { .. }
-			);
-			ensure!(
-				proposal.tally.ayes == counted.ayes
-					&& proposal.tally.nays == counted.nays
-					&& proposal.tally.abstains == counted.abstains
-					&& (proposal.tally.objections == counted.objections || !objections_kept),
-				"a tally differs from the stored votes"
-			);
+			ensure!(proposal.tally == counted, "a tally differs from the stored votes");
 			if proposal.status.is_open() {
 				*open.entry(proposal.proposer.clone()).or_default() += 1;
 				if let Some(due) = proposal.due {

@@ -385,6 +385,11 @@ mod voting {
 			votes(id, &[ALICE, BOB], Vote::Aye);
 			depart(BOB);
 			assert_noop!(Fund::vote(signed(BOB), id, Vote::Nay), FundError::NotMember);
+			// Admitted again, with a new number: outside this proposal's electorate, while the
+			// vote cast under the old number stands.
+			admit(BOB);
+			assert_noop!(Fund::vote(signed(BOB), id, Vote::Nay), FundError::NotInElectorate);
+			assert_eq!(Votes::<Test>::get(BOB, id), Some(Ballot { vote: Vote::Aye, member: 1 }));
 			run_to_block(1 + VOTING);
 			assert!(matches!(status(id), Status::Approved { .. }));
 		});

@@ -202,6 +202,27 @@ pub enum Vote {
 	Abstain,
 }
 
+/// A vote as stored: the choice, and the membership number it was cast under (so that anyone
+/// can check it came from the proposal's electorate, whatever became of the voter since).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Ballot {
+	/// Aye, nay or abstain.
+	pub vote: Vote,
+	/// The voter's membership number.
+	pub member: u32,
+}
+
 /// The votes cast on a proposal, and the objections to it once approved.
 #[derive(
 	Clone,

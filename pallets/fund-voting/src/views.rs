@@ -205,9 +205,9 @@ impl<T: Config> Pallet<T> {
 	/// The votes and objections of `who`, newest proposal first; at most [`Config::MaxListed`].
 	pub fn votes_view(who: &T::AccountId) -> Vec<VoteView> {
 		let mut votes: Vec<VoteView> = Votes::<T>::iter_prefix(who)
-			.map(|(proposal, vote)| VoteView {
+			.map(|(proposal, ballot)| VoteView {
 				proposal,
-				vote: Some(vote),
+				vote: Some(ballot.vote),
 				objected: Objections::<T>::contains_key(who, proposal),
 			})
 			.collect();
