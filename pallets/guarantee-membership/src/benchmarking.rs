@@ -53,7 +53,9 @@ fn member<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 
 /// An open application of a fresh candidate with `guarantors` guarantees.
 fn application<T: Config>(guarantors: u32, accepted: bool) -> (T::AccountId, Vec<T::AccountId>) {
+	// Funded well beyond any admission fee, which admission pays into the common fund.
 	let candidate: T::AccountId = account("candidate", 0, SEED);
+	T::Currency::set_balance(&candidate, quantum::<T>().saturating_mul(1_000_000u32.into()));
 	let first = member::<T>("guarantor", 0);
 	assert_ok(Pallet::<T>::propose(
 		RawOrigin::Signed(first.clone()).into(),
