@@ -25,6 +25,13 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	who
 }
 
+/// A candidate funded well beyond any admission fee, which admission pays into the common fund.
+fn candidate<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, SEED);
+	T::Currency::set_balance(&who, quantum::<T>().saturating_mul(1_000_000u32.into()));
+	who
+}
+
 fn ensure_class<T: Config>() {
 	if !Classes::<T>::contains_key(CLASS) {
 		let name = BoundedVec::truncate_from(b"class".to_vec());
@@ -53,9 +60,7 @@ fn member<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 
 /// An open application of a fresh candidate with `guarantors` guarantees.
 fn application<T: Config>(guarantors: u32, accepted: bool) -> (T::AccountId, Vec<T::AccountId>) {
-	// Funded well beyond any admission fee, which admission pays into the common fund.
-	let candidate: T::AccountId = account("candidate", 0, SEED);
-	T::Currency::set_balance(&candidate, quantum::<T>().saturating_mul(1_000_000u32.into()));
+	let candidate = candidate::<T>("candidate", 0);
 	let first = member::<T>("guarantor", 0);
 	assert_ok(Pallet::<T>::propose(
 		RawOrigin::Signed(first.clone()).into(),
@@ -224,7 +229,7 @@ mod benchmarks {
 		let departed = member::<T>("departed", 0);
 		for i in 0..n {
 			let (protege, _) = {
-				let protege: T::AccountId = account("protege", i, SEED);
+				let protege = candidate::<T>("protege", i);
 				let other = member::<T>("other", i);
 				assert_ok(Pallet::<T>::propose(
 					RawOrigin::Signed(departed.clone()).into(),
