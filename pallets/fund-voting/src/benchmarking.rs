@@ -150,6 +150,26 @@ mod benchmarks {
 		assert_eq!(Votes::<T>::get(&voter, id).map(|b| b.vote), Some(Vote::Aye));
 	}
 
+	/// A member changes their vote among `m` members: the cooperative's size in state, not in
+	/// the work (`scripts/measure-among-members.sh` runs it at 1 000 … 100 000).
+	#[benchmark(extra)]
+	fn vote_among_members(m: Linear<1_000, 100_000>) {
+		fill_fund::<T>();
+		for i in 0..m {
+			T::BenchmarkHelper::make_member(&account("bystander", i, SEED));
+		}
+		let voter = member::<T>("voter", 0);
+		let id = spend::<T>(0);
+		if let Err(error) =
+			Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, Vote::Nay)
+		{
+			panic!("benchmark setup failed: {error:?}");
+		}
+		#[extrinsic_call]
+		vote(RawOrigin::Signed(voter.clone()), id, Vote::Aye);
+		assert_eq!(Votes::<T>::get(&voter, id).map(|b| b.vote), Some(Vote::Aye));
+	}
+
 	/// The objection that reaches the threshold and cancels an approved spend.
 	#[benchmark]
 	fn object() {

@@ -38,10 +38,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::CounterForClasses` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_class() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `284`
+		//  Measured:  `307`
 		//  Estimated: `3557`
-		// Minimum execution time: 18_617_000 picoseconds.
-		Weight::from_parts(20_049_000, 3557)
+		// Minimum execution time: 19_289_000 picoseconds.
+		Weight::from_parts(20_721_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -53,15 +53,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::CounterForClasses` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn remove_class() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `320`
+		//  Measured:  `343`
 		//  Estimated: `3557`
-		// Minimum execution time: 20_120_000 picoseconds.
-		Weight::from_parts(21_572_000, 3557)
+		// Minimum execution time: 20_581_000 picoseconds.
+		Weight::from_parts(22_233_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Membership::Members` (r:2 w:1)
-	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(324), added: 2799, mode: `MaxEncodedLen`)
 	/// Storage: `Complaints::AccusedIn` (r:1 w:0)
 	/// Proof: `Complaints::AccusedIn` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Applications` (r:1 w:1)
@@ -77,26 +77,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Behind` (r:1 w:1)
 	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `Escrow::Exposure` (r:1 w:0)
-	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Retaining` (r:1 w:0)
+	/// Proof: `Escrow::Retaining` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ClassUsers` (r:1 w:1)
 	/// Proof: `Membership::ClassUsers` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Proteges` (r:0 w:1)
 	/// Proof: `Membership::Proteges` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn propose() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1291`
-		//  Estimated: `6580`
-		// Minimum execution time: 137_203_000 picoseconds.
-		Weight::from_parts(142_691_000, 6580)
+		//  Measured:  `1389`
+		//  Estimated: `6588`
+		// Minimum execution time: 126_849_000 picoseconds.
+		Weight::from_parts(132_276_000, 6588)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Membership::Members` (r:2 w:2)
-	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(324), added: 2799, mode: `MaxEncodedLen`)
 	/// Storage: `Complaints::AccusedIn` (r:1 w:0)
 	/// Proof: `Complaints::AccusedIn` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Proteges` (r:1 w:1)
@@ -107,27 +107,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Classes` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:3 w:1)
 	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Behind` (r:1 w:1)
 	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `Escrow::Exposure` (r:1 w:0)
-	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Retaining` (r:1 w:0)
+	/// Proof: `Escrow::Retaining` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Fund::CurrentParameters` (r:1 w:0)
+	/// Proof: `Fund::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(100), added: 595, mode: `MaxEncodedLen`)
+	/// Storage: `Fund::FundStatement` (r:1 w:1)
+	/// Proof: `Fund::FundStatement` (`max_values`: Some(1), `max_size`: Some(128), added: 623, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::NextMemberNumber` (r:1 w:1)
+	/// Proof: `Membership::NextMemberNumber` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::CounterForMembers` (r:1 w:1)
 	/// Proof: `Membership::CounterForMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn guarantee_application() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1886`
+		//  Measured:  `2549`
 		//  Estimated: `8817`
-		// Minimum execution time: 148_621_000 picoseconds.
-		Weight::from_parts(153_899_000, 8817)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Minimum execution time: 194_579_000 picoseconds.
+		Weight::from_parts(201_279_000, 8817)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Membership::Members` (r:2 w:2)
-	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(324), added: 2799, mode: `MaxEncodedLen`)
 	/// Storage: `Complaints::AccusedIn` (r:2 w:0)
 	/// Proof: `Complaints::AccusedIn` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Proteges` (r:1 w:1)
@@ -141,34 +147,44 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Behind` (r:1 w:1)
 	/// Proof: `Escrow::Behind` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `Escrow::Exposure` (r:1 w:0)
-	/// Proof: `Escrow::Exposure` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Escrow::Retaining` (r:1 w:0)
+	/// Proof: `Escrow::Retaining` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn guarantee_member() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1848`
+		//  Measured:  `1950`
 		//  Estimated: `8817`
-		// Minimum execution time: 146_708_000 picoseconds.
-		Weight::from_parts(151_454_000, 8817)
+		// Minimum execution time: 135_381_000 picoseconds.
+		Weight::from_parts(140_057_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Membership::Applications` (r:1 w:1)
 	/// Proof: `Membership::Applications` (`max_values`: None, `max_size`: Some(312), added: 2787, mode: `MaxEncodedLen`)
+	/// Storage: `Fund::CurrentParameters` (r:1 w:0)
+	/// Proof: `Fund::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(100), added: 595, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Fund::FundStatement` (r:1 w:1)
+	/// Proof: `Fund::FundStatement` (`max_values`: Some(1), `max_size`: Some(128), added: 623, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::NextMemberNumber` (r:1 w:1)
+	/// Proof: `Membership::NextMemberNumber` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:1)
-	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(324), added: 2799, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::CounterForMembers` (r:1 w:1)
 	/// Proof: `Membership::CounterForMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn accept() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `915`
-		//  Estimated: `3785`
-		// Minimum execution time: 30_405_000 picoseconds.
-		Weight::from_parts(32_759_000, 3785)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `1853`
+		//  Estimated: `6196`
+		// Minimum execution time: 93_638_000 picoseconds.
+		Weight::from_parts(98_135_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Membership::Applications` (r:1 w:1)
 	/// Proof: `Membership::Applications` (`max_values`: None, `max_size`: Some(312), added: 2787, mode: `MaxEncodedLen`)
@@ -181,24 +197,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:9 w:9)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:8 w:8)
-	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(324), added: 2799, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ClassUsers` (r:1 w:1)
 	/// Proof: `Membership::ClassUsers` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Proteges` (r:0 w:8)
 	/// Proof: `Membership::Proteges` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn decline() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3756`
+		//  Measured:  `3889`
 		//  Estimated: `24417`
-		// Minimum execution time: 534_893_000 picoseconds.
-		Weight::from_parts(546_851_000, 24417)
+		// Minimum execution time: 534_603_000 picoseconds.
+		Weight::from_parts(570_186_000, 24417)
 			.saturating_add(T::DbWeight::get().reads(37_u64))
 			.saturating_add(T::DbWeight::get().writes(44_u64))
 	}
 	/// Storage: `Membership::Members` (r:2 w:2)
-	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(324), added: 2799, mode: `MaxEncodedLen`)
 	/// Storage: `Complaints::AccusedIn` (r:2 w:0)
 	/// Proof: `Complaints::AccusedIn` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Complaints::UnderReview` (r:1 w:0)
@@ -216,15 +232,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Proteges` (r:0 w:1)
 	/// Proof: `Membership::Proteges` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1472`
-		//  Estimated: `6580`
-		// Minimum execution time: 115_952_000 picoseconds.
-		Weight::from_parts(120_909_000, 6580)
+		//  Measured:  `1574`
+		//  Estimated: `6588`
+		// Minimum execution time: 118_626_000 picoseconds.
+		Weight::from_parts(122_422_000, 6588)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -239,24 +255,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:9 w:9)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:8 w:8)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:8 w:8)
-	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(324), added: 2799, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ClassUsers` (r:1 w:1)
 	/// Proof: `Membership::ClassUsers` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Proteges` (r:0 w:8)
 	/// Proof: `Membership::Proteges` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn expire_application() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3757`
+		//  Measured:  `3890`
 		//  Estimated: `24417`
-		// Minimum execution time: 537_177_000 picoseconds.
-		Weight::from_parts(550_457_000, 24417)
+		// Minimum execution time: 536_135_000 picoseconds.
+		Weight::from_parts(574_342_000, 24417)
 			.saturating_add(T::DbWeight::get().reads(37_u64))
 			.saturating_add(T::DbWeight::get().writes(44_u64))
 	}
 	/// Storage: `Membership::Members` (r:2 w:2)
-	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(324), added: 2799, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Escrows` (r:1 w:1)
 	/// Proof: `Escrow::Escrows` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Escrow::Behind` (r:1 w:1)
@@ -266,7 +282,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::CounterForMembers` (r:1 w:1)
 	/// Proof: `Membership::CounterForMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ClassUsers` (r:1 w:1)
@@ -275,10 +291,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Proteges` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn end_grace() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1485`
-		//  Estimated: `6580`
-		// Minimum execution time: 111_114_000 picoseconds.
-		Weight::from_parts(115_591_000, 6580)
+		//  Measured:  `1587`
+		//  Estimated: `6588`
+		// Minimum execution time: 110_885_000 picoseconds.
+		Weight::from_parts(115_331_000, 6588)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -295,9 +311,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:33 w:33)
-	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(324), added: 2799, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Applications` (r:32 w:0)
 	/// Proof: `Membership::Applications` (`max_values`: None, `max_size`: Some(312), added: 2787, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Deadlines` (r:1 w:1)
@@ -307,17 +323,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 32]`.
 	fn continue_departure(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1236 + n * (444 ±0)`
-		//  Estimated: `4534 + n * (2795 ±0)`
-		// Minimum execution time: 122_973_000 picoseconds.
-		Weight::from_parts(34_552_617, 4534)
-			// Standard Error: 83_271
-			.saturating_add(Weight::from_parts(81_365_983, 0).saturating_mul(n.into()))
+		//  Measured:  `1369 + n * (448 ±0)`
+		//  Estimated: `4534 + n * (2799 ±0)`
+		// Minimum execution time: 125_516_000 picoseconds.
+		Weight::from_parts(42_205_589, 4534)
+			// Standard Error: 68_683
+			.saturating_add(Weight::from_parts(81_657_927, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2795).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2799).saturating_mul(n.into()))
 	}
 	/// Storage: `Membership::Deadlines` (r:2 w:2)
 	/// Proof: `Membership::Deadlines` (`max_values`: None, `max_size`: Some(1069), added: 3544, mode: `MaxEncodedLen`)
@@ -332,9 +348,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:289 w:289)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:257 w:257)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:273 w:273)
-	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(320), added: 2795, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(324), added: 2799, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ClassUsers` (r:1 w:1)
 	/// Proof: `Membership::ClassUsers` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Departing` (r:2 w:1)
@@ -347,14 +363,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 16]`.
 	fn on_initialize(d: u32, e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1724 + d * (3050 ±0) + e * (379 ±0)`
-		//  Estimated: `120024 + d * (23432 ±0) + e * (2826 ±0)`
-		// Minimum execution time: 1_225_368_000 picoseconds.
-		Weight::from_parts(1_254_611_000, 120024)
-			// Standard Error: 808_107
-			.saturating_add(Weight::from_parts(543_750_800, 0).saturating_mul(d.into()))
-			// Standard Error: 1_623_616
-			.saturating_add(Weight::from_parts(20_355_155, 0).saturating_mul(e.into()))
+		//  Measured:  `1844 + d * (3090 ±0) + e * (397 ±0)`
+		//  Estimated: `120024 + d * (23432 ±575) + e * (2831 ±8)`
+		// Minimum execution time: 1_254_992_000 picoseconds.
+		Weight::from_parts(4_440_333_926, 120024)
+			// Standard Error: 10_682_183
+			.saturating_add(Weight::from_parts(537_909_393, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(54_u64))
 			.saturating_add(T::DbWeight::get().reads((38_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(e.into())))
@@ -362,75 +376,74 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((43_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 23432).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(0, 2826).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(0, 2831).saturating_mul(e.into()))
 	}
 }
 
 /// The same weights priced with RocksDB's, for tests and mocks.
 impl WeightInfo for () {
 	fn set_class() -> Weight {
-		Weight::from_parts(20_049_000, 3557)
+		Weight::from_parts(20_721_000, 3557)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_class() -> Weight {
-		Weight::from_parts(21_572_000, 3557)
+		Weight::from_parts(22_233_000, 3557)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(142_691_000, 6580)
+		Weight::from_parts(132_276_000, 6588)
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn guarantee_application() -> Weight {
-		Weight::from_parts(153_899_000, 8817)
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
-			.saturating_add(RocksDbWeight::get().writes(9_u64))
+		Weight::from_parts(201_279_000, 8817)
+			.saturating_add(RocksDbWeight::get().reads(20_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn guarantee_member() -> Weight {
-		Weight::from_parts(151_454_000, 8817)
+		Weight::from_parts(140_057_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn accept() -> Weight {
-		Weight::from_parts(32_759_000, 3785)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(98_135_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn decline() -> Weight {
-		Weight::from_parts(546_851_000, 24417)
+		Weight::from_parts(570_186_000, 24417)
 			.saturating_add(RocksDbWeight::get().reads(37_u64))
 			.saturating_add(RocksDbWeight::get().writes(44_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(120_909_000, 6580)
+		Weight::from_parts(122_422_000, 6588)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn expire_application() -> Weight {
-		Weight::from_parts(550_457_000, 24417)
+		Weight::from_parts(574_342_000, 24417)
 			.saturating_add(RocksDbWeight::get().reads(37_u64))
 			.saturating_add(RocksDbWeight::get().writes(44_u64))
 	}
 	fn end_grace() -> Weight {
-		Weight::from_parts(115_591_000, 6580)
+		Weight::from_parts(115_331_000, 6588)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn continue_departure(n: u32, ) -> Weight {
-		Weight::from_parts(34_552_617, 4534)
-			.saturating_add(Weight::from_parts(81_365_983, 0).saturating_mul(n.into()))
+		Weight::from_parts(42_205_589, 4534)
+			.saturating_add(Weight::from_parts(81_657_927, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2795).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2799).saturating_mul(n.into()))
 	}
 	fn on_initialize(d: u32, e: u32, ) -> Weight {
-		Weight::from_parts(1_254_611_000, 120024)
-			.saturating_add(Weight::from_parts(543_750_800, 0).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(20_355_155, 0).saturating_mul(e.into()))
+		Weight::from_parts(4_440_333_926, 120024)
+			.saturating_add(Weight::from_parts(537_909_393, 0).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(54_u64))
 			.saturating_add(RocksDbWeight::get().reads((38_u64).saturating_mul(d.into())))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(e.into())))
@@ -438,6 +451,6 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((43_u64).saturating_mul(d.into())))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 23432).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(0, 2826).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(0, 2831).saturating_mul(e.into()))
 	}
 }
