@@ -216,7 +216,7 @@ impl<T: Config> Pallet<T> {
 				votes.push(VoteView { proposal, vote: None, objected: true });
 			}
 		}
-		votes.sort_by(|a, b| b.proposal.cmp(&a.proposal));
+		votes.sort_by_key(|v| core::cmp::Reverse(v.proposal));
 		votes.truncate(T::MaxListed::get() as usize);
 		votes
 	}
