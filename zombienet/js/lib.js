@@ -30,30 +30,9 @@ async function finalizedNumber(api) {
   return (await api.rpc.chain.getHeader(hash)).number.toNumber();
 }
 
-/** Signs and submits `tx`, resolving with the block hash once it is finalized; rejects on a
- *  dispatch error, naming the module error as the runtime reports it. */
-function signAndFinalize(api, tx, signer) {
-  return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, ({ status, dispatchError }) => {
-      if (dispatchError) {
-        if (dispatchError.isModule) {
-          const { section, name } = api.registry.findMetaError(dispatchError.asModule);
-          reject(new Error(`${section}.${name}`));
-        } else {
-          reject(new Error(dispatchError.toString()));
-        }
-      } else if (status.isFinalized) {
-        resolve(status.asFinalized);
-      } else if (status.isInvalid || status.isDropped || status.isUsurped) {
-        reject(new Error(`transaction ${status.type}`));
-      }
-    }).catch(reject);
-  });
-}
-
-/** Signs and submits `tx`, resolving with the events of the block that included it; rejects
- *  on a dispatch error as `signAndFinalize` does. For steps that race a deadline. */
-function signAndInclude(api, tx, signer) {
+/** Signs and submits `tx`; resolves once `done(status)` holds, with `value(status, events)`;
+ *  rejects on a dispatch error, naming the module error as the runtime reports it. */
+function submit(api, tx, signer, done, value) {
   return new Promise((resolve, reject) => {
     tx.signAndSend(signer, { nonce: -1 }, ({ status, dispatchError, events }) => {
       if (dispatchError) {
@@ -63,14 +42,23 @@ function signAndInclude(api, tx, signer) {
         } else {
           reject(new Error(dispatchError.toString()));
         }
-      } else if (status.isInBlock) {
-        resolve(events);
+      } else if (done(status)) {
+        resolve(value(status, events));
       } else if (status.isInvalid || status.isDropped || status.isUsurped) {
         reject(new Error(`transaction ${status.type}`));
       }
     }).catch(reject);
   });
 }
+
+/** Signs and submits `tx`, resolving with the block hash once it is finalized. */
+const signAndFinalize = (api, tx, signer) =>
+  submit(api, tx, signer, (s) => s.isFinalized, (s) => s.asFinalized);
+
+/** Signs and submits `tx`, resolving with the events of the block that included it: for steps
+ *  that race a deadline. */
+const signAndInclude = (api, tx, signer) =>
+  submit(api, tx, signer, (s) => s.isInBlock, (_, events) => events);
 
 module.exports = {
   connect,

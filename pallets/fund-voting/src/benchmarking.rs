@@ -10,6 +10,13 @@ use frame_system::RawOrigin;
 
 const SEED: u32 = 0;
 
+/// Stops a benchmark whose setup failed, with the reason.
+fn setup<R, E: core::fmt::Debug>(result: Result<R, E>) {
+	if let Err(error) = result {
+		panic!("benchmark setup failed: {error:?}");
+	}
+}
+
 /// A funded member.
 fn member<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, SEED);
@@ -27,11 +34,7 @@ fn big<T: Config>() -> BalanceOf<T> {
 fn fill_fund<T: Config>() {
 	let donor: T::AccountId = account("donor", 0, SEED);
 	let _ = T::Currency::set_balance(&donor, big::<T>().saturating_mul(2u32.into()));
-	if let Err(error) =
-		Pallet::<T>::take_in(&donor, big::<T>(), Inflow::Donation, Preservation::Expendable)
-	{
-		panic!("benchmark setup failed: {error:?}");
-	}
+	setup(Pallet::<T>::take_in(&donor, big::<T>(), Inflow::Donation, Preservation::Expendable));
 }
 
 /// A spend proposed by a fresh member; returns its number.
@@ -40,14 +43,12 @@ fn spend<T: Config>(index: u32) -> ProposalId {
 	let beneficiary: T::AccountId = account("beneficiary", index, SEED);
 	let id = NextProposalId::<T>::get();
 	let amount = T::Currency::minimum_balance().saturating_mul(10u32.into());
-	if let Err(error) = Pallet::<T>::propose_spend(
+	setup(Pallet::<T>::propose_spend(
 		RawOrigin::Signed(proposer).into(),
 		beneficiary,
 		amount,
 		H256::zero(),
-	) {
-		panic!("benchmark setup failed: {error:?}");
-	}
+	));
 	id
 }
 
@@ -68,11 +69,7 @@ fn fill_queues<T: Config>(at: BlockNumberFor<T>) {
 fn approved_spend<T: Config>(index: u32, voters: &[T::AccountId]) -> ProposalId {
 	let id = spend::<T>(index);
 	for voter in voters {
-		if let Err(error) =
-			Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, Vote::Aye)
-		{
-			panic!("benchmark setup failed: {error:?}");
-		}
+		setup(Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, Vote::Aye));
 	}
 	let mut proposal = Proposals::<T>::get(id).expect("just proposed");
 	let now = frame_system::Pallet::<T>::block_number();
@@ -140,11 +137,7 @@ mod benchmarks {
 		voters::<T>(m);
 		let id = spend::<T>(0);
 		let voter: T::AccountId = account("voter", 0, SEED);
-		if let Err(error) =
-			Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, Vote::Nay)
-		{
-			panic!("benchmark setup failed: {error:?}");
-		}
+		setup(Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, Vote::Nay));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(voter.clone()), id, Vote::Aye);
 		assert_eq!(Votes::<T>::get(&voter, id).map(|b| b.vote), Some(Vote::Aye));
@@ -160,11 +153,7 @@ mod benchmarks {
 		}
 		let voter = member::<T>("voter", 0);
 		let id = spend::<T>(0);
-		if let Err(error) =
-			Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, Vote::Nay)
-		{
-			panic!("benchmark setup failed: {error:?}");
-		}
+		setup(Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, Vote::Nay));
 		#[extrinsic_call]
 		vote(RawOrigin::Signed(voter.clone()), id, Vote::Aye);
 		assert_eq!(Votes::<T>::get(&voter, id).map(|b| b.vote), Some(Vote::Aye));
@@ -181,10 +170,7 @@ mod benchmarks {
 		let all: Vec<T::AccountId> = (0..needed).map(|i| account("voter", i, SEED)).collect();
 		let (last, before) = all.split_last().expect("an objection is needed");
 		for objector in before {
-			if let Err(error) = Pallet::<T>::object(RawOrigin::Signed(objector.clone()).into(), id)
-			{
-				panic!("benchmark setup failed: {error:?}");
-			}
+			setup(Pallet::<T>::object(RawOrigin::Signed(objector.clone()).into(), id));
 		}
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last.clone()), id);
@@ -197,9 +183,7 @@ mod benchmarks {
 		let electorate = voters::<T>(VOTERS);
 		let id = approved_spend::<T>(0, &electorate);
 		let objector = electorate[0].clone();
-		if let Err(error) = Pallet::<T>::object(RawOrigin::Signed(objector.clone()).into(), id) {
-			panic!("benchmark setup failed: {error:?}");
-		}
+		setup(Pallet::<T>::object(RawOrigin::Signed(objector.clone()).into(), id));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(objector.clone()), id);
 		assert!(!Objections::<T>::contains_key(&objector, id));

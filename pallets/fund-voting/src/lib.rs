@@ -122,19 +122,6 @@ pub trait MotionRules<AccountId, Call> {
 	fn parties(call: &Call) -> Vec<AccountId>;
 }
 
-/// Every call allowed, none critical, nobody a party: for tests.
-impl<AccountId, Call> MotionRules<AccountId, Call> for () {
-	fn allowed(_: &Call) -> bool {
-		true
-	}
-	fn critical(_: &Call) -> bool {
-		false
-	}
-	fn parties(_: &Call) -> Vec<AccountId> {
-		Vec::new()
-	}
-}
-
 /// How the benchmarks make members on the runtime they run on.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {

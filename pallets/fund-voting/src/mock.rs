@@ -51,6 +51,7 @@ impl frame_system::Config for Test {
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
 	type Balance = Balance;
+	type ExistentialDeposit = frame_support::traits::ConstU64<ED>;
 	type AccountStore = System;
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
@@ -66,6 +67,8 @@ pub const FERDIE: AccountId = 6;
 /// Holds nothing.
 pub const PAUPER: AccountId = 7;
 
+/// The existential deposit: a spend below it to an empty account cannot be paid.
+pub const ED: Balance = 5;
 pub const ENDOWMENT: Balance = 10_000;
 pub const DEPOSIT: Balance = 50;
 pub const VOTING: u64 = 10;

@@ -5,6 +5,7 @@ use crate::{mock::*, *};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold, Mutate},
+	BoundedVec,
 };
 use sp_runtime::{DispatchError, Perbill};
 
@@ -272,6 +273,47 @@ mod spends {
 				Status::Approved { executes: BUDGET_PERIOD + 2 + VOTING + GRACE }
 			);
 			assert_eq!(status(3), Status::Unfunded { at: BUDGET_PERIOD + 2 + VOTING });
+		});
+	}
+
+	#[test]
+	fn a_spend_that_cannot_be_paid_fails_and_leaves_the_fund_whole() {
+		test(|| {
+			// PAUPER's account is empty: a payment below the existential deposit cannot open it.
+			assert_ok!(Fund::propose_spend(signed(ALICE), PAUPER, ED - 1, rationale()));
+			votes(0, &[ALICE, BOB, CHARLIE], Vote::Aye);
+			run_to_block(1 + VOTING + GRACE);
+			assert!(fund_events()
+				.iter()
+				.any(|e| matches!(e, FundEvent::SpendFailed { id: 0, .. })));
+			assert_eq!(status(0), Status::Failed { at: 1 + VOTING + GRACE });
+			assert_eq!(Balances::balance(&PAUPER), 0);
+			assert_eq!(Fund::fund_balance(), ENDOWMENT);
+			assert_eq!(statement().committed, 0);
+			assert_eq!(held_deposit(ALICE), 0);
+		});
+	}
+
+	#[test]
+	fn an_approved_proposal_with_no_room_near_its_grace_end_waits_for_close() {
+		test(|| {
+			let id = spend(700);
+			votes(id, &[ALICE, BOB, CHARLIE], Vote::Aye);
+			let executes = 1 + VOTING + GRACE;
+			let full =
+				BoundedVec::truncate_from(vec![ProposalId::MAX; MAX_DEADLINES_PER_BLOCK as usize]);
+			for block in executes..executes + u64::from(synergy_primitives::DEADLINE_SPILL) {
+				Deadlines::<Test>::insert(block, full.clone());
+			}
+			run_to_block(1 + VOTING);
+			let proposal = Proposals::<Test>::get(id).unwrap();
+			assert_eq!((proposal.status, proposal.due), (Status::Approved { executes }, None));
+			for block in executes..executes + u64::from(synergy_primitives::DEADLINE_SPILL) {
+				Deadlines::<Test>::remove(block);
+			}
+			System::set_block_number(executes);
+			assert_ok!(Fund::close(signed(EVE), id));
+			assert_eq!(Balances::balance(&EVE), 100_000 + 700);
 		});
 	}
 
@@ -579,6 +621,28 @@ mod motions {
 				id,
 				result: Err(FundError::InvalidParameters.into())
 			}));
+			assert_eq!(status(id), Status::Executed { at: 1 + VOTING + GRACE, ok: false });
+		});
+	}
+
+	#[test]
+	fn a_motion_whose_call_no_longer_decodes_is_recorded_as_failed() {
+		test(|| {
+			let id = motion(remark(&[]));
+			votes(id, &[ALICE, BOB, CHARLIE], Vote::Aye);
+			// As after a runtime upgrade that changed the call's encoding.
+			Proposals::<Test>::mutate(id, |p| {
+				p.as_mut().unwrap().kind = ProposalKind::Motion {
+					call: BoundedVec::truncate_from(vec![0xff; 3]),
+					rationale: rationale(),
+				};
+			});
+			run_to_block(1 + VOTING + GRACE);
+			// (The message of `Other` is not kept in stored events.)
+			assert!(fund_events().iter().any(|e| matches!(
+				e,
+				FundEvent::MotionExecuted { id: 0, result: Err(DispatchError::Other(_)) }
+			)));
 			assert_eq!(status(id), Status::Executed { at: 1 + VOTING + GRACE, ok: false });
 		});
 	}

@@ -6,7 +6,7 @@ use crate::{
 	BalanceOf, Config, CurrentParameters, FundStatement, Objections, Pallet, ProposalId,
 	ProposalKind, ProposalOf, Proposals, Statement, Status, Tally, Vote, Votes,
 };
-use alloc::vec::Vec;
+use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use codec::{Decode, Encode};
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -204,19 +204,18 @@ impl<T: Config> Pallet<T> {
 
 	/// The votes and objections of `who`, newest proposal first; at most [`Config::MaxListed`].
 	pub fn votes_view(who: &T::AccountId) -> Vec<VoteView> {
-		let mut votes: Vec<VoteView> = Votes::<T>::iter_prefix(who)
-			.map(|(proposal, ballot)| VoteView {
-				proposal,
-				vote: Some(ballot.vote),
-				objected: Objections::<T>::contains_key(who, proposal),
+		let mut by_proposal: BTreeMap<ProposalId, VoteView> = Votes::<T>::iter_prefix(who)
+			.map(|(proposal, ballot)| {
+				(proposal, VoteView { proposal, vote: Some(ballot.vote), objected: false })
 			})
 			.collect();
 		for (proposal, ()) in Objections::<T>::iter_prefix(who) {
-			if !votes.iter().any(|v| v.proposal == proposal) {
-				votes.push(VoteView { proposal, vote: None, objected: true });
-			}
+			by_proposal
+				.entry(proposal)
+				.or_insert(VoteView { proposal, vote: None, objected: false })
+				.objected = true;
 		}
-		votes.sort_by_key(|v| core::cmp::Reverse(v.proposal));
+		let mut votes: Vec<VoteView> = by_proposal.into_values().rev().collect();
 		votes.truncate(T::MaxListed::get() as usize);
 		votes
 	}
