@@ -1,0 +1,1276 @@
+//! # Contributions: projects, validated contributions and an exact revenue split
+//!
+//! The cooperative's open value network (regulation §4): members form **projects** ("virtual
+//! corporations": a farmer, a sausage workshop, a feed supplier, a transporter), record what they
+//! contribute, validate each other's records, and share the revenue the project earns in
+//! proportion to their validated contribution, weighted by a **value equation** everyone reads.
+//!
+//! ## Projects and participants
+//! A member creates a project with the hash of its description and its first [`Equation`]; they
+//! are its first participant and organiser. Members join by **invitation** ([`Pallet::invite`],
+//! then [`Pallet::join`]) or by **request** ([`Pallet::request_to_join`], then an organiser's
+//! [`Pallet::admit`]), at most [`Config::MaxParticipants`], and [`Pallet::leave`]. Organisers
+//! appoint organisers ([`Pallet::appoint_organiser`]), at most [`Config::MaxOrganisers`]. A
+//! participant who leaves the cooperative is removed by anyone ([`Pallet::remove_departed`]).
+//!
+//! ## The value equation
+//! Points per unit of each kind of contribution ([`Kind`]: time, money, materials, introductions
+//! and up to [`Config::MaxCustomKinds`] kinds of the project's own), the common fund's and the
+//! organisers' shares of revenue (together at most 100 %), and the validation rules. Changing it
+//! takes a vote of the participants ([`Pallet::propose_equation`], [`Pallet::vote_on_equation`]):
+//! it passes when more than half of the participants at the vote's opening vote aye, and becomes
+//! a new version; every version stays in [`EquationVersions`].
+//!
+//! ## Contributions
+//! A participant records a contribution ([`Pallet::record`]: kind, quantity, evidence hash); it
+//! earns `quantity × weight` points of the version in force when recorded, once **validated**:
+//! - when [`Equation::approvals`] other participants approve it ([`Pallet::approve`]), or
+//! - when its challenge window ([`Equation::challenge_period`]) passes unchallenged, or
+//! - when, challenged by another participant ([`Pallet::challenge`]), the participants' vote
+//!   ([`Pallet::vote_on_contribution`]) accepts it: more accepts than rejects when the vote ends
+//!   (the challenger's is a reject), or a majority of the electorate either way before.
+//!
+//! A contributor never validates nor votes on their own contribution.
+//!
+//! ## Revenue
+//! Anyone pays revenue into a project ([`Pallet::pay_revenue`]). It is split exactly ([`Split`]):
+//! - the **fund share** to the common fund ([`Inflow::ProjectRevenue`]);
+//! - the **organisers' share**, equally among the organisers;
+//! - the rest **pro rata** over the participants' validated points: each point earns
+//!   `⌊rest / points⌋`, added to the project's accumulator [`Project::reward_per_point`];
+//! - what rounding left (less than one unit per organiser and per point) to the common fund
+//!   ([`Inflow::Remainder`]).
+//!
+//! `fund + per_organiser × organisers + reward_per_point × points + remainder == revenue`, to the
+//! unit. The cost does not depend on the number of participants: each one's earnings are
+//! `points × (accumulator − accumulator when last settled)`, brought to account when their
+//! points change and paid when they **claim** ([`Pallet::claim`]). Credited money is held by the
+//! pallet's account ([`HoldReason::Entitlements`]) until claimed; **it never expires**: a
+//! participant who leaves, or leaves the cooperative, keeps what they earned claimable for good.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod views;
+pub mod weights;
+
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{self, Inspect, InspectHold, Mutate, MutateHold},
+		tokens::{Fortitude, Precision, Preservation, Restriction},
+	},
+	PalletId,
+};
+use frame_system::pallet_prelude::*;
+use sp_core::H256;
+use sp_runtime::traits::{AccountIdConversion, Saturating};
+use synergy_primitives::file_deadline;
+pub use synergy_primitives::{CommonFund, Inflow, MembershipInspect};
+
+pub use pallet::*;
+pub use types::*;
+pub use views::*;
+pub use weights::WeightInfo;
+
+/// A project's value equation as stored.
+pub type EquationOf<T> = Equation<BlockNumberFor<T>, <T as Config>::MaxCustomKinds>;
+/// A project as stored.
+pub type ProjectOf<T> = Project<
+	<T as frame_system::Config>::AccountId,
+	BlockNumberFor<T>,
+	<T as Config>::MaxOrganisers,
+>;
+/// A contribution as stored.
+pub type ContributionOf<T> =
+	Contribution<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+/// An equation vote as stored.
+pub type EquationProposalOf<T> = EquationProposal<
+	<T as frame_system::Config>::AccountId,
+	BlockNumberFor<T>,
+	<T as Config>::MaxCustomKinds,
+>;
+
+/// How the benchmarks make members on the runtime they run on.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Makes `who` a member in good standing.
+	fn make_member(who: &AccountId);
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The currency revenue is paid in (balances of 128 bits: the accumulator's arithmetic
+		/// is exact in them).
+		type Currency: fungible::Mutate<Self::AccountId, Balance = Amount>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Who the members are.
+		type Members: MembershipInspect<Self::AccountId>;
+
+		/// The common fund, which takes the fund share and the remainders.
+		type Fund: CommonFund<Self::AccountId, Amount>;
+
+		/// The account holding credited revenue until claimed is derived from this id.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// The most participants a project may have.
+		#[pallet::constant]
+		type MaxParticipants: Get<u32>;
+
+		/// The most organisers a project may have (the organisers' share is credited to each).
+		#[pallet::constant]
+		type MaxOrganisers: Get<u32>;
+
+		/// The most project-defined kinds of contribution an equation may weigh.
+		#[pallet::constant]
+		type MaxCustomKinds: Get<u32>;
+
+		/// The most contribution and vote deadlines that may fall in one block.
+		#[pallet::constant]
+		type MaxDeadlinesPerBlock: Get<u32>;
+
+		/// The most items (participants, versions, contributions) one query lists.
+		#[pallet::constant]
+		type MaxListed: Get<u32>;
+
+		/// Weights of this pallet's calls and hooks.
+		type WeightInfo: WeightInfo;
+
+		/// Makes members for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Why the pallet holds money.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// Revenue credited to organisers and participants and not yet claimed, on the pallet's
+		/// account.
+		Entitlements,
+	}
+
+	/// The number the next project gets.
+	#[pallet::storage]
+	pub type NextProjectId<T: Config> = StorageValue<_, ProjectId, ValueQuery>;
+
+	/// Every project.
+	#[pallet::storage]
+	pub type Projects<T: Config> = StorageMap<_, Twox64Concat, ProjectId, ProjectOf<T>>;
+
+	/// Every version of every project's value equation.
+	#[pallet::storage]
+	pub type EquationVersions<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProjectId, Twox64Concat, Version, EquationOf<T>>;
+
+	/// Each account's place in each project it joined: points and earnings (kept after leaving).
+	#[pallet::storage]
+	pub type Shares<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ProjectId,
+		Blake2_128Concat,
+		T::AccountId,
+		Share<BlockNumberFor<T>>,
+	>;
+
+	/// The projects each account has joined (an index of [`Shares`] by account).
+	#[pallet::storage]
+	pub type ProjectsOf<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, ProjectId, ()>;
+
+	/// Open invitations: organisers invited these members.
+	#[pallet::storage]
+	pub type Invitations<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProjectId, Blake2_128Concat, T::AccountId, ()>;
+
+	/// Open requests to join, waiting for an organiser.
+	#[pallet::storage]
+	pub type Requests<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProjectId, Blake2_128Concat, T::AccountId, ()>;
+
+	/// The number the next contribution gets.
+	#[pallet::storage]
+	pub type NextContributionId<T: Config> = StorageValue<_, ContributionId, ValueQuery>;
+
+	/// Every contribution, pending or decided.
+	#[pallet::storage]
+	pub type Contributions<T: Config> =
+		StorageMap<_, Twox64Concat, ContributionId, ContributionOf<T>>;
+
+	/// The contributions of each account (an index of [`Contributions`]).
+	#[pallet::storage]
+	pub type ContributionsOf<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, ContributionId, ()>;
+
+	/// Approvals of pending contributions, by contribution and approver.
+	#[pallet::storage]
+	pub type Approvals<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ContributionId, Blake2_128Concat, T::AccountId, ()>;
+
+	/// Votes on challenged contributions (`true`: accept), by contribution and voter.
+	#[pallet::storage]
+	pub type ContributionVotes<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ContributionId, Blake2_128Concat, T::AccountId, bool>;
+
+	/// Each project's open equation vote.
+	#[pallet::storage]
+	pub type EquationProposals<T: Config> =
+		StorageMap<_, Twox64Concat, ProjectId, EquationProposalOf<T>>;
+
+	/// Votes on equations (`true`: aye), by project, round and voter (kept after the vote).
+	#[pallet::storage]
+	pub type EquationVotes<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, ProjectId>,
+			NMapKey<Twox64Concat, u32>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+		),
+		bool,
+	>;
+
+	/// What each block's hook decides: contributions whose window or vote ends, equation votes
+	/// that end.
+	#[pallet::storage]
+	pub type Deadlines<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<Due, T::MaxDeadlinesPerBlock>,
+		ValueQuery,
+	>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			// The account's existential deposit keeps it alive; it is nobody's entitlement.
+			#![allow(clippy::expect_used)]
+			T::Currency::mint_into(&Pallet::<T>::account_id(), T::Currency::minimum_balance())
+				.expect("the entitlements account can be created");
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A member created a project; its first equation is version 0.
+		ProjectCreated { project: ProjectId, founder: T::AccountId, description: H256 },
+		/// A version of a project's value equation came into force.
+		EquationAdopted { project: ProjectId, version: Version, equation: EquationOf<T> },
+		/// An organiser invited a member.
+		Invited { project: ProjectId, who: T::AccountId, by: T::AccountId },
+		/// A member asked to join.
+		JoinRequested { project: ProjectId, who: T::AccountId },
+		/// A member joined (again, with the points they had).
+		Joined { project: ProjectId, who: T::AccountId, points: Points },
+		/// A participant left; `departed` when removed for having left the cooperative.
+		Left { project: ProjectId, who: T::AccountId, departed: bool },
+		/// An organiser appointed another.
+		OrganiserAppointed { project: ProjectId, who: T::AccountId, by: T::AccountId },
+		/// A participant recorded a contribution, pending until validated.
+		ContributionRecorded {
+			id: ContributionId,
+			project: ProjectId,
+			contributor: T::AccountId,
+			kind: Kind,
+			quantity: u64,
+			evidence: H256,
+			version: Version,
+			points: Points,
+			window_ends: BlockNumberFor<T>,
+		},
+		/// A participant approved a pending contribution.
+		ContributionApproved { id: ContributionId, by: T::AccountId, approvals: u32 },
+		/// A participant challenged a pending contribution: the participants vote until `ends`.
+		ContributionChallenged {
+			id: ContributionId,
+			by: T::AccountId,
+			electorate: u32,
+			ends: BlockNumberFor<T>,
+		},
+		/// A participant voted on a challenged contribution.
+		ContributionVoted { id: ContributionId, who: T::AccountId, accept: bool },
+		/// A contribution was validated: its points now count.
+		ContributionValidated {
+			id: ContributionId,
+			project: ProjectId,
+			contributor: T::AccountId,
+			points: Points,
+			by: Validation,
+		},
+		/// The participants' vote rejected a challenged contribution.
+		ContributionRejected { id: ContributionId, project: ProjectId, contributor: T::AccountId },
+		/// A participant proposed a new equation (their proposal is their aye).
+		EquationProposed {
+			project: ProjectId,
+			round: u32,
+			proposer: T::AccountId,
+			electorate: u32,
+			ends: BlockNumberFor<T>,
+		},
+		/// A participant voted on a proposed equation.
+		EquationVoted { project: ProjectId, round: u32, who: T::AccountId, aye: bool },
+		/// A proposed equation did not win a majority of the participants.
+		EquationRefused { project: ProjectId, round: u32 },
+		/// Revenue was paid into a project and split exactly by equation `version`.
+		RevenuePaid { project: ProjectId, payer: T::AccountId, version: Version, split: Split },
+		/// An organiser or participant claimed what they earned.
+		Claimed { project: ProjectId, who: T::AccountId, amount: Amount },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// Only members in good standing may create or join projects.
+		NotMember,
+		/// No project has this number.
+		UnknownProject,
+		/// No contribution has this number.
+		UnknownContribution,
+		/// Only an organiser of the project may do this.
+		NotOrganiser,
+		/// The account does not participate in the project.
+		NotParticipant,
+		/// The member already participates.
+		AlreadyParticipant,
+		/// The member is already invited.
+		AlreadyInvited,
+		/// The member was not invited.
+		NotInvited,
+		/// The member has already asked to join.
+		AlreadyRequested,
+		/// The member has not asked to join.
+		NoRequest,
+		/// The project has as many participants as allowed.
+		ProjectFull,
+		/// The only organiser may not leave: appoint another first.
+		LastOrganiser,
+		/// The participant is already an organiser.
+		AlreadyOrganiser,
+		/// The project has as many organisers as allowed.
+		TooManyOrganisers,
+		/// The participant is still a member of the cooperative.
+		StillMember,
+		/// The fund's and the organisers' shares add up to more than the whole.
+		SharesOverWhole,
+		/// Approvals and periods must be above zero.
+		InvalidRules,
+		/// The equation in force does not accept this kind of contribution.
+		KindNotInEquation,
+		/// A contribution of nothing.
+		ZeroQuantity,
+		/// A contributor may not validate or vote on their own contribution.
+		OwnContribution,
+		/// The contribution is not pending.
+		NotPending,
+		/// The participant has already approved this contribution.
+		AlreadyApproved,
+		/// The contribution's challenge window has passed.
+		ChallengeWindowClosed,
+		/// The contribution is not challenged.
+		NotChallenged,
+		/// The participant has already voted.
+		AlreadyVoted,
+		/// The participant joined after the vote opened.
+		JoinedAfterVoteOpened,
+		/// The vote has ended.
+		VoteEnded,
+		/// The project already has an equation vote open.
+		VoteOpen,
+		/// The project has no equation vote open.
+		NoVote,
+		/// The deadline queues of the blocks around the deadline are full.
+		TooManyDeadlines,
+		/// Revenue of nothing.
+		ZeroRevenue,
+		/// No participant has validated points yet: the revenue would have no one to go to.
+		NoValidatedPoints,
+		/// The payer cannot pay that much (and stay alive).
+		CannotPay,
+		/// The project's accounting would overflow.
+		Overflow,
+		/// There is nothing to claim.
+		NothingToClaim,
+		/// The claim could not be paid (to an account below the existential deposit); it stays
+		/// claimable.
+		ClaimFailed,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Decides the contributions whose challenge window or vote ends this block, and the
+		/// equation votes that end.
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			let due = Deadlines::<T>::take(now);
+			let (mut contributions, mut equations) = (0u32, 0u32);
+			for item in due {
+				match item {
+					Due::Contribution(id) => {
+						contributions.saturating_inc();
+						Self::contribution_due(id);
+					},
+					Due::Equation(project) => {
+						equations.saturating_inc();
+						if let Some(proposal) = EquationProposals::<T>::get(project) {
+							let passed = majority(proposal.ayes, proposal.electorate);
+							Self::decide_equation(project, proposal, passed);
+						}
+					},
+				}
+			}
+			T::WeightInfo::on_initialize_contributions(contributions)
+				.saturating_add(T::WeightInfo::on_initialize_equations(equations))
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Creates a project with the hash of its description and its first value equation; the
+		/// creator is its first participant and organiser.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_project())]
+		pub fn create_project(
+			origin: OriginFor<T>,
+			description: H256,
+			equation: EquationOf<T>,
+		) -> DispatchResult {
+			let founder = ensure_signed(origin)?;
+			ensure!(T::Members::is_in_good_standing(&founder), Error::<T>::NotMember);
+			Self::check_equation(&equation)?;
+			let project = NextProjectId::<T>::get();
+			let now = frame_system::Pallet::<T>::block_number();
+			let organisers = BoundedVec::truncate_from(alloc::vec![founder.clone()]);
+			NextProjectId::<T>::put(project.checked_add(1).ok_or(Error::<T>::Overflow)?);
+			Projects::<T>::insert(
+				project,
+				Project {
+					founder: founder.clone(),
+					description,
+					created: now,
+					organisers,
+					version: 0,
+					participants: 1,
+					total_points: 0,
+					reward_per_point: 0,
+					totals: Totals::default(),
+					rounds: 0,
+				},
+			);
+			Shares::<T>::insert(project, &founder, Self::new_share(now, 0));
+			ProjectsOf::<T>::insert(&founder, project, ());
+			EquationVersions::<T>::insert(project, 0, &equation);
+			Self::deposit_event(Event::ProjectCreated { project, founder, description });
+			Self::deposit_event(Event::EquationAdopted { project, version: 0, equation });
+			Ok(())
+		}
+
+		/// An organiser invites a member in good standing; they join with [`Pallet::join`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::invite())]
+		pub fn invite(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			who: T::AccountId,
+		) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			let record = Self::project(project)?;
+			ensure!(record.organisers.contains(&by), Error::<T>::NotOrganiser);
+			ensure!(T::Members::is_in_good_standing(&who), Error::<T>::NotMember);
+			ensure!(!Self::participates(project, &who), Error::<T>::AlreadyParticipant);
+			ensure!(!Invitations::<T>::contains_key(project, &who), Error::<T>::AlreadyInvited);
+			Invitations::<T>::insert(project, &who, ());
+			Self::deposit_event(Event::Invited { project, who, by });
+			Ok(())
+		}
+
+		/// A member asks to join; an organiser admits them with [`Pallet::admit`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::request_to_join())]
+		pub fn request_to_join(origin: OriginFor<T>, project: ProjectId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::project(project)?;
+			ensure!(T::Members::is_in_good_standing(&who), Error::<T>::NotMember);
+			ensure!(!Self::participates(project, &who), Error::<T>::AlreadyParticipant);
+			ensure!(!Invitations::<T>::contains_key(project, &who), Error::<T>::AlreadyInvited);
+			ensure!(!Requests::<T>::contains_key(project, &who), Error::<T>::AlreadyRequested);
+			Requests::<T>::insert(project, &who, ());
+			Self::deposit_event(Event::JoinRequested { project, who });
+			Ok(())
+		}
+
+		/// An invited member accepts the invitation and joins.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::join())]
+		pub fn join(origin: OriginFor<T>, project: ProjectId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::project(project)?;
+			ensure!(Invitations::<T>::contains_key(project, &who), Error::<T>::NotInvited);
+			Self::activate(project, &mut record, &who)?;
+			Invitations::<T>::remove(project, &who);
+			Projects::<T>::insert(project, record);
+			Ok(())
+		}
+
+		/// An organiser accepts a member's request to join.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::admit())]
+		pub fn admit(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			who: T::AccountId,
+		) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			let mut record = Self::project(project)?;
+			ensure!(record.organisers.contains(&by), Error::<T>::NotOrganiser);
+			ensure!(Requests::<T>::contains_key(project, &who), Error::<T>::NoRequest);
+			Self::activate(project, &mut record, &who)?;
+			Requests::<T>::remove(project, &who);
+			Projects::<T>::insert(project, record);
+			Ok(())
+		}
+
+		/// A participant leaves: their points stop earning, what they earned stays claimable,
+		/// their pending contributions are still decided. The only organiser may not leave.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::leave())]
+		pub fn leave(origin: OriginFor<T>, project: ProjectId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::project(project)?;
+			ensure!(
+				record.organisers.len() != 1 || !record.organisers.contains(&who),
+				Error::<T>::LastOrganiser
+			);
+			Self::deactivate(project, &mut record, &who, false)
+		}
+
+		/// An organiser appoints a participant organiser (any participant may, when the project
+		/// has lost its organisers).
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::appoint_organiser())]
+		pub fn appoint_organiser(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			who: T::AccountId,
+		) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			let mut record = Self::project(project)?;
+			ensure!(
+				record.organisers.contains(&by)
+					|| (record.organisers.is_empty() && Self::participates(project, &by)),
+				Error::<T>::NotOrganiser
+			);
+			ensure!(Self::participates(project, &who), Error::<T>::NotParticipant);
+			ensure!(!record.organisers.contains(&who), Error::<T>::AlreadyOrganiser);
+			record.organisers.try_push(who.clone()).map_err(|_| Error::<T>::TooManyOrganisers)?;
+			Projects::<T>::insert(project, record);
+			Self::deposit_event(Event::OrganiserAppointed { project, who, by });
+			Ok(())
+		}
+
+		/// Anyone removes a participant who is no longer a member of the cooperative: their
+		/// points stop earning; what they earned stays claimable.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::remove_departed())]
+		pub fn remove_departed(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			who: T::AccountId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			let mut record = Self::project(project)?;
+			ensure!(!T::Members::is_member(&who), Error::<T>::StillMember);
+			Self::deactivate(project, &mut record, &who, true)
+		}
+
+		/// A participant records a contribution: `quantity` of `kind` (in the kind's unit), with
+		/// the hash of its evidence. It earns `quantity ×` the kind's weight in the equation in
+		/// force, once validated.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::record())]
+		pub fn record(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			kind: Kind,
+			quantity: u64,
+			evidence: H256,
+		) -> DispatchResult {
+			let contributor = ensure_signed(origin)?;
+			let record = Self::project(project)?;
+			ensure!(Self::participates(project, &contributor), Error::<T>::NotParticipant);
+			ensure!(quantity > 0, Error::<T>::ZeroQuantity);
+			let equation = Self::equation(project, record.version)?;
+			let weight = equation.weight_of(kind).ok_or(Error::<T>::KindNotInEquation)?;
+			let points = Points::from(quantity).saturating_mul(Points::from(weight));
+			let now = frame_system::Pallet::<T>::block_number();
+			let window_ends = now.saturating_add(equation.challenge_period);
+			let id = NextContributionId::<T>::get();
+			let due = file_deadline::<Deadlines<T>, _, _, _>(window_ends, Due::Contribution(id))
+				.ok_or(Error::<T>::TooManyDeadlines)?;
+			NextContributionId::<T>::put(id.saturating_add(1));
+			Contributions::<T>::insert(
+				id,
+				Contribution {
+					project,
+					contributor: contributor.clone(),
+					kind,
+					quantity,
+					evidence,
+					version: record.version,
+					points,
+					approvals_needed: equation.approvals,
+					recorded: now,
+					status: Status::Pending { approvals: 0, window_ends },
+					due: Some(due),
+				},
+			);
+			ContributionsOf::<T>::insert(&contributor, id, ());
+			Self::deposit_event(Event::ContributionRecorded {
+				id,
+				project,
+				contributor,
+				kind,
+				quantity,
+				evidence,
+				version: record.version,
+				points,
+				window_ends,
+			});
+			Ok(())
+		}
+
+		/// Another participant approves a pending contribution; with enough approvals it is
+		/// validated at once.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::approve())]
+		pub fn approve(origin: OriginFor<T>, id: ContributionId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut contribution = Self::contribution(id)?;
+			let Status::Pending { approvals, window_ends } = contribution.status else {
+				return Err(Error::<T>::NotPending.into());
+			};
+			Self::ensure_peer(&contribution, &who)?;
+			ensure!(!Approvals::<T>::contains_key(id, &who), Error::<T>::AlreadyApproved);
+			Approvals::<T>::insert(id, &who, ());
+			let approvals = approvals.saturating_add(1);
+			contribution.status = Status::Pending { approvals, window_ends };
+			Self::deposit_event(Event::ContributionApproved { id, by: who, approvals });
+			if approvals >= contribution.approvals_needed {
+				Self::unschedule(&contribution, Due::Contribution(id));
+				Self::validate(id, &mut contribution, Validation::Approved);
+			}
+			Contributions::<T>::insert(id, contribution);
+			Ok(())
+		}
+
+		/// Another participant challenges a pending contribution within its window: the
+		/// participants vote on it (the challenge is the challenger's vote to reject).
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::challenge())]
+		pub fn challenge(origin: OriginFor<T>, id: ContributionId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut contribution = Self::contribution(id)?;
+			let Status::Pending { window_ends, .. } = contribution.status else {
+				return Err(Error::<T>::NotPending.into());
+			};
+			Self::ensure_peer(&contribution, &who)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(now < window_ends, Error::<T>::ChallengeWindowClosed);
+			let project = Self::project(contribution.project)?;
+			let voting_period =
+				Self::equation(contribution.project, contribution.version)?.voting_period;
+			let ends = now.saturating_add(voting_period);
+			Self::unschedule(&contribution, Due::Contribution(id));
+			let due = file_deadline::<Deadlines<T>, _, _, _>(ends, Due::Contribution(id))
+				.ok_or(Error::<T>::TooManyDeadlines)?;
+			// The contributor does not vote on their own contribution.
+			let electorate = project.participants.saturating_sub(u32::from(Self::participates(
+				contribution.project,
+				&contribution.contributor,
+			)));
+			contribution.due = Some(due);
+			contribution.status = Status::Challenged {
+				challenger: who.clone(),
+				electorate,
+				opened: now,
+				ends,
+				accept: 0,
+				reject: 1,
+			};
+			ContributionVotes::<T>::insert(id, &who, false);
+			Self::deposit_event(Event::ContributionChallenged { id, by: who, electorate, ends });
+			Self::decide_early(id, &mut contribution);
+			Contributions::<T>::insert(id, contribution);
+			Ok(())
+		}
+
+		/// A participant (who joined before the challenge) votes on a challenged contribution.
+		/// A majority of the electorate either way decides it at once.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::vote_on_contribution())]
+		pub fn vote_on_contribution(
+			origin: OriginFor<T>,
+			id: ContributionId,
+			accept: bool,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut contribution = Self::contribution(id)?;
+			let Status::Challenged { opened, ends, .. } = contribution.status else {
+				return Err(Error::<T>::NotChallenged.into());
+			};
+			ensure!(who != contribution.contributor, Error::<T>::OwnContribution);
+			Self::ensure_voter(contribution.project, &who, opened, ends)?;
+			ensure!(!ContributionVotes::<T>::contains_key(id, &who), Error::<T>::AlreadyVoted);
+			ContributionVotes::<T>::insert(id, &who, accept);
+			if let Status::Challenged { accept: ayes, reject: nays, .. } = &mut contribution.status
+			{
+				if accept {
+					ayes.saturating_inc();
+				} else {
+					nays.saturating_inc();
+				}
+			}
+			Self::deposit_event(Event::ContributionVoted { id, who, accept });
+			Self::decide_early(id, &mut contribution);
+			Contributions::<T>::insert(id, contribution);
+			Ok(())
+		}
+
+		/// A participant proposes a new value equation; the participants vote on it (the
+		/// proposal is the proposer's aye). It applies to contributions recorded after it passes.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::propose_equation())]
+		pub fn propose_equation(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			equation: EquationOf<T>,
+		) -> DispatchResult {
+			let proposer = ensure_signed(origin)?;
+			let mut record = Self::project(project)?;
+			ensure!(Self::participates(project, &proposer), Error::<T>::NotParticipant);
+			ensure!(!EquationProposals::<T>::contains_key(project), Error::<T>::VoteOpen);
+			Self::check_equation(&equation)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let ends = now.saturating_add(Self::equation(project, record.version)?.voting_period);
+			let due = file_deadline::<Deadlines<T>, _, _, _>(ends, Due::Equation(project))
+				.ok_or(Error::<T>::TooManyDeadlines)?;
+			let round = record.rounds;
+			record.rounds = round.saturating_add(1);
+			let electorate = record.participants;
+			Projects::<T>::insert(project, record);
+			EquationVotes::<T>::insert((project, round, &proposer), true);
+			Self::deposit_event(Event::EquationProposed {
+				project,
+				round,
+				proposer: proposer.clone(),
+				electorate,
+				ends,
+			});
+			let proposal = EquationProposal {
+				round,
+				proposer,
+				equation,
+				opened: now,
+				ends,
+				electorate,
+				ayes: 1,
+				nays: 0,
+				due,
+			};
+			Self::decide_equation_early(project, proposal);
+			Ok(())
+		}
+
+		/// A participant (who joined before the vote opened) votes on a proposed equation. More
+		/// than half of the electorate voting aye adopts it at once; half voting nay refuses it.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::vote_on_equation())]
+		pub fn vote_on_equation(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			aye: bool,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut proposal = EquationProposals::<T>::get(project).ok_or(Error::<T>::NoVote)?;
+			Self::ensure_voter(project, &who, proposal.opened, proposal.ends)?;
+			let key = (project, proposal.round, &who);
+			ensure!(!EquationVotes::<T>::contains_key(key), Error::<T>::AlreadyVoted);
+			EquationVotes::<T>::insert(key, aye);
+			if aye {
+				proposal.ayes.saturating_inc();
+			} else {
+				proposal.nays.saturating_inc();
+			}
+			Self::deposit_event(Event::EquationVoted { project, round: proposal.round, who, aye });
+			Self::decide_equation_early(project, proposal);
+			Ok(())
+		}
+
+		/// Anyone pays revenue into a project. It is split at once, exactly: the fund share and
+		/// the remainder to the common fund, the organisers' share and the pro-rata rest credited
+		/// to organisers and participants, who claim it with [`Pallet::claim`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::pay_revenue())]
+		pub fn pay_revenue(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			amount: Amount,
+		) -> DispatchResult {
+			let payer = ensure_signed(origin)?;
+			ensure!(amount > 0, Error::<T>::ZeroRevenue);
+			let mut record = Self::project(project)?;
+			ensure!(record.total_points > 0, Error::<T>::NoValidatedPoints);
+			ensure!(
+				T::Currency::reducible_balance(&payer, Preservation::Preserve, Fortitude::Polite)
+					>= amount,
+				Error::<T>::CannotPay
+			);
+			let split = Self::split(project, &record, amount)?;
+			record.reward_per_point = record
+				.reward_per_point
+				.checked_add(split.reward_per_point)
+				.ok_or(Error::<T>::Overflow)?;
+			T::Fund::pay_in(&payer, split.fund, Inflow::ProjectRevenue)?;
+			T::Fund::pay_in(&payer, split.remainder, Inflow::Remainder)?;
+			let credited = split.to_organisers().saturating_add(split.to_participants());
+			if credited > 0 {
+				T::Currency::transfer_and_hold(
+					&HoldReason::Entitlements.into(),
+					&payer,
+					&Self::account_id(),
+					credited,
+					Precision::Exact,
+					Preservation::Preserve,
+					Fortitude::Polite,
+				)
+				.map_err(|_| Error::<T>::CannotPay)?;
+			}
+			for organiser in &record.organisers {
+				Shares::<T>::mutate(project, organiser, |share| {
+					if let Some(share) = share {
+						share.owed = share.owed.saturating_add(split.per_organiser);
+					}
+				});
+			}
+			let totals = &mut record.totals;
+			totals.revenue = totals.revenue.saturating_add(amount);
+			totals.fund = totals.fund.saturating_add(split.fund);
+			totals.organisers = totals.organisers.saturating_add(split.to_organisers());
+			totals.participants = totals.participants.saturating_add(split.to_participants());
+			totals.remainder = totals.remainder.saturating_add(split.remainder);
+			let version = record.version;
+			Projects::<T>::insert(project, record);
+			Self::deposit_event(Event::RevenuePaid { project, payer, version, split });
+			Ok(())
+		}
+
+		/// An organiser or participant (or one who left) claims everything they earned in a
+		/// project.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::claim())]
+		pub fn claim(origin: OriginFor<T>, project: ProjectId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::project(project)?;
+			let mut share = Shares::<T>::get(project, &who).ok_or(Error::<T>::NothingToClaim)?;
+			share.settle(record.reward_per_point);
+			let amount = share.owed;
+			ensure!(amount > 0, Error::<T>::NothingToClaim);
+			T::Currency::transfer_on_hold(
+				&HoldReason::Entitlements.into(),
+				&Self::account_id(),
+				&who,
+				amount,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Polite,
+			)
+			.map_err(|_| Error::<T>::ClaimFailed)?;
+			share.owed = 0;
+			share.claimed = share.claimed.saturating_add(amount);
+			record.totals.claimed = record.totals.claimed.saturating_add(amount);
+			Shares::<T>::insert(project, &who, share);
+			Projects::<T>::insert(project, record);
+			Self::deposit_event(Event::Claimed { project, who, amount });
+			Ok(())
+		}
+	}
+}
+
+/// More than half of `electorate`.
+fn majority(votes: u32, electorate: u32) -> bool {
+	u64::from(votes).saturating_mul(2) > u64::from(electorate)
+}
+
+/// At least half of `electorate`: the rest can no longer make a majority.
+fn blocking(votes: u32, electorate: u32) -> bool {
+	u64::from(votes).saturating_mul(2) >= u64::from(electorate)
+}
+
+impl<T: Config> Pallet<T> {
+	/// The account holding credited revenue until claimed.
+	pub fn account_id() -> T::AccountId {
+		T::PalletId::get().into_account_truncating()
+	}
+
+	/// What the pallet holds for organisers and participants.
+	pub fn entitlements_held() -> Amount {
+		T::Currency::balance_on_hold(&HoldReason::Entitlements.into(), &Self::account_id())
+	}
+
+	/// The exact split of `revenue` paid into `project` (whose record is `record`) now.
+	pub fn split(
+		project: ProjectId,
+		record: &ProjectOf<T>,
+		revenue: Amount,
+	) -> Result<Split, DispatchError> {
+		let equation = Self::equation(project, record.version)?;
+		Ok(Split::compute(
+			revenue,
+			equation.fund_share,
+			equation.organisers_share,
+			record.organisers.len() as u32,
+			record.total_points,
+		))
+	}
+
+	fn project(id: ProjectId) -> Result<ProjectOf<T>, DispatchError> {
+		Projects::<T>::get(id).ok_or_else(|| Error::<T>::UnknownProject.into())
+	}
+
+	fn contribution(id: ContributionId) -> Result<ContributionOf<T>, DispatchError> {
+		Contributions::<T>::get(id).ok_or_else(|| Error::<T>::UnknownContribution.into())
+	}
+
+	fn equation(project: ProjectId, version: Version) -> Result<EquationOf<T>, DispatchError> {
+		EquationVersions::<T>::get(project, version)
+			.ok_or_else(|| Error::<T>::UnknownProject.into())
+	}
+
+	/// Whether `who` participates in `project` now.
+	pub fn participates(project: ProjectId, who: &T::AccountId) -> bool {
+		Shares::<T>::get(project, who).is_some_and(|share| share.is_active())
+	}
+
+	fn new_share(now: BlockNumberFor<T>, seen: Amount) -> Share<BlockNumberFor<T>> {
+		Share { standing: Standing::Participant, since: now, points: 0, seen, owed: 0, claimed: 0 }
+	}
+
+	fn check_equation(equation: &EquationOf<T>) -> DispatchResult {
+		ensure!(
+			equation
+				.fund_share
+				.deconstruct()
+				.saturating_add(equation.organisers_share.deconstruct())
+				<= sp_runtime::Perbill::one().deconstruct(),
+			Error::<T>::SharesOverWhole
+		);
+		let zero = BlockNumberFor::<T>::default();
+		ensure!(
+			equation.approvals > 0
+				&& equation.challenge_period > zero
+				&& equation.voting_period > zero,
+			Error::<T>::InvalidRules
+		);
+		Ok(())
+	}
+
+	/// Makes `who` (a member in good standing) a participant of `project`, again with the
+	/// points they had if they had left.
+	fn activate(
+		project: ProjectId,
+		record: &mut ProjectOf<T>,
+		who: &T::AccountId,
+	) -> DispatchResult {
+		ensure!(T::Members::is_in_good_standing(who), Error::<T>::NotMember);
+		ensure!(record.participants < T::MaxParticipants::get(), Error::<T>::ProjectFull);
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut share = match Shares::<T>::get(project, who) {
+			Some(share) if share.is_active() => return Err(Error::<T>::AlreadyParticipant.into()),
+			Some(share) => share,
+			None => Self::new_share(now, record.reward_per_point),
+		};
+		// Nothing is earned for the time away.
+		share.standing = Standing::Participant;
+		share.since = now;
+		share.seen = record.reward_per_point;
+		record.total_points =
+			record.total_points.checked_add(share.points).ok_or(Error::<T>::Overflow)?;
+		record.participants.saturating_inc();
+		let points = share.points;
+		Shares::<T>::insert(project, who, share);
+		ProjectsOf::<T>::insert(who, project, ());
+		Self::deposit_event(Event::Joined { project, who: who.clone(), points });
+		Ok(())
+	}
+
+	/// `who` stops participating in `project`: earnings settled, points out of the total,
+	/// no longer an organiser.
+	fn deactivate(
+		project: ProjectId,
+		record: &mut ProjectOf<T>,
+		who: &T::AccountId,
+		departed: bool,
+	) -> DispatchResult {
+		let mut share = Shares::<T>::get(project, who)
+			.filter(|share| share.is_active())
+			.ok_or(Error::<T>::NotParticipant)?;
+		share.settle(record.reward_per_point);
+		share.standing = Standing::Left;
+		record.total_points = record.total_points.saturating_sub(share.points);
+		record.participants.saturating_dec();
+		record.organisers.retain(|organiser| organiser != who);
+		Shares::<T>::insert(project, who, share);
+		Projects::<T>::insert(project, &*record);
+		Self::deposit_event(Event::Left { project, who: who.clone(), departed });
+		Ok(())
+	}
+
+	/// `who` may approve, challenge (a participant, not the contributor).
+	fn ensure_peer(contribution: &ContributionOf<T>, who: &T::AccountId) -> DispatchResult {
+		ensure!(*who != contribution.contributor, Error::<T>::OwnContribution);
+		ensure!(Self::participates(contribution.project, who), Error::<T>::NotParticipant);
+		Ok(())
+	}
+
+	/// `who` may vote in a vote of `project` opened at `opened` and ending at `ends`.
+	fn ensure_voter(
+		project: ProjectId,
+		who: &T::AccountId,
+		opened: BlockNumberFor<T>,
+		ends: BlockNumberFor<T>,
+	) -> DispatchResult {
+		ensure!(frame_system::Pallet::<T>::block_number() < ends, Error::<T>::VoteEnded);
+		let share = Shares::<T>::get(project, who)
+			.filter(|share| share.is_active())
+			.ok_or(Error::<T>::NotParticipant)?;
+		ensure!(share.since < opened, Error::<T>::JoinedAfterVoteOpened);
+		Ok(())
+	}
+
+	/// Takes `item` off the deadline queue the contribution waits in.
+	fn unschedule(contribution: &ContributionOf<T>, item: Due) {
+		if let Some(due) = contribution.due {
+			Deadlines::<T>::mutate(due, |items| items.retain(|other| *other != item));
+		}
+	}
+
+	/// Validates a contribution: its points go to its contributor's share.
+	fn validate(id: ContributionId, contribution: &mut ContributionOf<T>, by: Validation) {
+		let now = frame_system::Pallet::<T>::block_number();
+		contribution.status = Status::Validated { at: now, by };
+		contribution.due = None;
+		let project = contribution.project;
+		let points = contribution.points;
+		Projects::<T>::mutate(project, |record| {
+			let Some(record) = record else { return };
+			Shares::<T>::mutate(project, &contribution.contributor, |share| {
+				let Some(share) = share else { return };
+				if share.is_active() {
+					share.settle(record.reward_per_point);
+					// Cannot overflow in practice: each contribution adds at most 2^96 points.
+					record.total_points = record.total_points.saturating_add(points);
+				}
+				share.points = share.points.saturating_add(points);
+			});
+		});
+		Self::deposit_event(Event::ContributionValidated {
+			id,
+			project,
+			contributor: contribution.contributor.clone(),
+			points,
+			by,
+		});
+	}
+
+	fn reject(id: ContributionId, contribution: &mut ContributionOf<T>) {
+		contribution.status = Status::Rejected { at: frame_system::Pallet::<T>::block_number() };
+		contribution.due = None;
+		Self::deposit_event(Event::ContributionRejected {
+			id,
+			project: contribution.project,
+			contributor: contribution.contributor.clone(),
+		});
+	}
+
+	/// Decides a challenged contribution as soon as a majority of its electorate has spoken.
+	fn decide_early(id: ContributionId, contribution: &mut ContributionOf<T>) {
+		let Status::Challenged { electorate, accept, reject, .. } = contribution.status else {
+			return;
+		};
+		if majority(accept, electorate) {
+			Self::unschedule(contribution, Due::Contribution(id));
+			Self::validate(id, contribution, Validation::Vote);
+		} else if blocking(reject, electorate) {
+			Self::unschedule(contribution, Due::Contribution(id));
+			Self::reject(id, contribution);
+		}
+	}
+
+	/// Decides a contribution at its deadline: unchallenged, it is validated; challenged, more
+	/// accepts than rejects validate it.
+	fn contribution_due(id: ContributionId) {
+		let Some(mut contribution) = Contributions::<T>::get(id) else { return };
+		match contribution.status {
+			Status::Pending { .. } => {
+				Self::validate(id, &mut contribution, Validation::Unchallenged)
+			},
+			Status::Challenged { accept, reject, .. } if accept > reject => {
+				Self::validate(id, &mut contribution, Validation::Vote)
+			},
+			Status::Challenged { .. } => Self::reject(id, &mut contribution),
+			Status::Validated { .. } | Status::Rejected { .. } => return,
+		}
+		Contributions::<T>::insert(id, contribution);
+	}
+
+	/// Stores an equation vote, or decides it when a majority of its electorate has spoken.
+	fn decide_equation_early(project: ProjectId, proposal: EquationProposalOf<T>) {
+		if majority(proposal.ayes, proposal.electorate) {
+			Self::decide_equation(project, proposal, true);
+		} else if blocking(proposal.nays, proposal.electorate) {
+			Self::decide_equation(project, proposal, false);
+		} else {
+			EquationProposals::<T>::insert(project, proposal);
+		}
+	}
+
+	/// Closes an equation vote: adopted as the next version, or refused.
+	fn decide_equation(project: ProjectId, proposal: EquationProposalOf<T>, passed: bool) {
+		EquationProposals::<T>::remove(project);
+		Deadlines::<T>::mutate(proposal.due, |items| {
+			items.retain(|other| *other != Due::Equation(project))
+		});
+		if !passed {
+			Self::deposit_event(Event::EquationRefused { project, round: proposal.round });
+			return;
+		}
+		Projects::<T>::mutate(project, |record| {
+			let Some(record) = record else { return };
+			let version = record.version.saturating_add(1);
+			record.version = version;
+			EquationVersions::<T>::insert(project, version, &proposal.equation);
+			Self::deposit_event(Event::EquationAdopted {
+				project,
+				version,
+				equation: proposal.equation.clone(),
+			});
+		});
+	}
+
+	/// The pallet's invariants:
+	/// - in each project, the participants' points are its total and all its accounts' points
+	///   are the points of its validated contributions; its count of participants is right;
+	///   its organisers participate;
+	/// - in each project, revenue == fund + organisers + participants + remainder, and what its
+	///   accounts may claim is exactly what was credited and not claimed;
+	/// - the pallet holds exactly what all projects' accounts may claim;
+	/// - every undecided contribution and open equation vote waits in its deadline queue.
+	///
+	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
+	/// it only with `try-runtime`.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		let mut validated: BTreeMap<ProjectId, Points> = BTreeMap::new();
+		for (id, contribution) in Contributions::<T>::iter() {
+			match contribution.status {
+				Status::Validated { .. } => {
+					let total = validated.entry(contribution.project).or_default();
+					*total = total.saturating_add(contribution.points);
+				},
+				Status::Rejected { .. } => {},
+				Status::Pending { .. } | Status::Challenged { .. } => {
+					let due =
+						contribution.due.ok_or("an undecided contribution without deadline")?;
+					ensure!(
+						Deadlines::<T>::get(due).contains(&Due::Contribution(id)),
+						"an undecided contribution off its queue"
+					);
+				},
+			}
+		}
+		let mut owed_by_all: Amount = 0;
+		for (id, record) in Projects::<T>::iter() {
+			let (mut active, mut active_points, mut all_points, mut claimable) = (0u32, 0, 0, 0);
+			for (who, share) in Shares::<T>::iter_prefix(id) {
+				ensure!(ProjectsOf::<T>::contains_key(&who, id), "a share off its index");
+				ensure!(share.seen <= record.reward_per_point, "a share seen past the accumulator");
+				if share.is_active() {
+					active.saturating_inc();
+					active_points = active_points.saturating_add(share.points);
+				}
+				all_points = all_points.saturating_add(share.points);
+				claimable = claimable.saturating_add(share.claimable(record.reward_per_point));
+			}
+			ensure!(active == record.participants, "a participant count differs");
+			ensure!(
+				active_points == record.total_points,
+				"participants' points differ from the total"
+			);
+			ensure!(
+				all_points == validated.get(&id).copied().unwrap_or_default(),
+				"points differ from the validated contributions'"
+			);
+			ensure!(
+				record.organisers.iter().all(|who| Self::participates(id, who)),
+				"an organiser who does not participate"
+			);
+			let totals = record.totals;
+			ensure!(
+				totals.revenue
+					== totals
+						.fund
+						.saturating_add(totals.organisers)
+						.saturating_add(totals.participants)
+						.saturating_add(totals.remainder),
+				"a split that is not exact"
+			);
+			ensure!(claimable == totals.unclaimed(), "claimable differs from credited − claimed");
+			ensure!(
+				EquationVersions::<T>::contains_key(id, record.version),
+				"the equation in force is missing"
+			);
+			if let Some(proposal) = EquationProposals::<T>::get(id) {
+				ensure!(
+					Deadlines::<T>::get(proposal.due).contains(&Due::Equation(id)),
+					"an open equation vote off its queue"
+				);
+			}
+			owed_by_all = owed_by_all.saturating_add(totals.unclaimed());
+		}
+		ensure!(
+			Self::entitlements_held() == owed_by_all,
+			"the pallet does not hold exactly the unclaimed entitlements"
+		);
+		Ok(())
+	}
+}
