@@ -40,10 +40,12 @@ where
 		> + pallet_deposit_escrow_rpc::DepositEscrowRuntimeApi<Block, AccountId, Balance, BlockNumber>
 		+ pallet_complaints_rpc::ComplaintsRuntimeApi<Block, AccountId, Balance, BlockNumber>
 		+ pallet_fund_voting_rpc::GeneralMeetingRuntimeApi<Block, AccountId, Balance, BlockNumber>
+		+ pallet_contributions_rpc::ContributionsRuntimeApi<Block, AccountId, BlockNumber>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use pallet_complaints_rpc::{Complaints, ComplaintsApiServer};
+	use pallet_contributions_rpc::{Contributions, ContributionsApiServer};
 	use pallet_deposit_escrow_rpc::{DepositEscrow, DepositEscrowApiServer};
 	use pallet_fund_voting_rpc::{GeneralMeeting, GeneralMeetingApiServer};
 	use pallet_guarantee_membership_rpc::{GuaranteeMembership, GuaranteeMembershipApiServer};
@@ -58,7 +60,8 @@ where
 	module.merge(GuaranteeMembership::new(client.clone()).into_rpc())?;
 	module.merge(DepositEscrow::new(client.clone()).into_rpc())?;
 	module.merge(Complaints::new(client.clone()).into_rpc())?;
-	module.merge(GeneralMeeting::new(client).into_rpc())?;
+	module.merge(GeneralMeeting::new(client.clone()).into_rpc())?;
+	module.merge(Contributions::new(client).into_rpc())?;
 
 	Ok(module)
 }

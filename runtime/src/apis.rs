@@ -16,7 +16,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-use crate::{Fund, Session};
+use crate::{Contributions, Fund, Session};
 use pallet_complaints_runtime_api::{BlockView, CaseId, CaseView, Record};
 use pallet_deposit_escrow_runtime_api::{Deal, DealId, DealView, EscrowView};
 use pallet_guarantee_membership_runtime_api::{
@@ -228,6 +228,28 @@ impl_runtime_apis! {
 				decided: pallet_validator_set::Validators::<Runtime>::get().into_inner(),
 				session_length: pallet_validator_set::SessionLength::<Runtime>::get(),
 			}
+		}
+	}
+
+	impl pallet_contributions_runtime_api::ContributionsApi<Block, AccountId, BlockNumber> for Runtime {
+		fn project(
+			id: pallet_contributions::ProjectId,
+		) -> Option<pallet_contributions::ProjectView<AccountId, BlockNumber>> {
+			Contributions::project_view(id)
+		}
+		fn contributions_of(
+			who: AccountId,
+		) -> Vec<pallet_contributions::ContributionView<AccountId, BlockNumber>> {
+			Contributions::contributions_view(&who)
+		}
+		fn claimable(who: AccountId) -> Vec<pallet_contributions::ClaimableView> {
+			Contributions::claimable_view(&who)
+		}
+		fn split_preview(
+			project: pallet_contributions::ProjectId,
+			revenue: Balance,
+		) -> Option<pallet_contributions::SplitPreview<AccountId>> {
+			Contributions::split_preview(project, revenue)
 		}
 	}
 

@@ -18,5 +18,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_deposit_escrow, Escrow]
 	[pallet_complaints, Complaints]
 	[pallet_fund_voting, Fund]
+	[pallet_contributions, Contributions]
 	[pallet_validator_set, ValidatorSet]
 );

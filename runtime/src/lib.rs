@@ -117,7 +117,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	authoring_version: 1,
 	// Bump on every change of runtime logic; `transaction_version` on every change of a call's
 	// encoding (index, arguments) so that signed transactions of the old format are refused.
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -213,6 +213,8 @@ mod runtime {
 	pub type Complaints = pallet_complaints;
 	#[runtime::pallet_index(23)]
 	pub type Fund = pallet_fund_voting;
+	#[runtime::pallet_index(24)]
+	pub type Contributions = pallet_contributions;
 
 	// Development only: the `development` preset sets a key, every other preset leaves it empty,
 	// so no account can use it.

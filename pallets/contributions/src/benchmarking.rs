@@ -1,1 +1,443 @@
+//! Benchmarks of every call and of the deciding hook, at the worst case: equations with every
+//! project-defined kind, deadlines that spill over full blocks, the approval or vote that
+//! decides, revenue split among the most organisers. `pay_revenue_among_participants` measures
+//! a distribution with 10 … 100 000 participants' points in state, to show its cost does not
+//! grow with them.
 
+use super::*;
+use alloc::vec::Vec;
+use frame_benchmarking::v2::*;
+use frame_support::traits::Hooks;
+use frame_system::RawOrigin;
+
+const SEED: u32 = 0;
+
+/// Stops a benchmark whose setup failed, with the reason.
+fn setup<R, E: core::fmt::Debug>(result: Result<R, E>) {
+	if let Err(error) = result {
+		panic!("benchmark setup failed: {error:?}");
+	}
+}
+
+/// An amount ample for every payment of the benchmarks.
+fn big<T: Config>() -> Amount {
+	T::Currency::minimum_balance().saturating_mul(1_000_000_000)
+}
+
+/// A funded member.
+fn member<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, SEED);
+	T::BenchmarkHelper::make_member(&who);
+	let _ = T::Currency::set_balance(&who, big::<T>());
+	who
+}
+
+/// The heaviest equation: every project-defined kind, with the longest names.
+fn equation<T: Config>() -> EquationOf<T> {
+	let kinds = (0..T::MaxCustomKinds::get())
+		.map(|i| CustomKind {
+			name: BoundedVec::truncate_from(alloc::vec![b'k'.saturating_add(i as u8); 32]),
+			weight: 3,
+		})
+		.collect::<Vec<_>>();
+	Equation {
+		custom: BoundedVec::truncate_from(kinds),
+		..Equation::customary(10u32.into(), 10u32.into())
+	}
+}
+
+/// The kind of contribution the benchmarks record: the last project-defined one.
+fn kind<T: Config>() -> Kind {
+	Kind::Custom(T::MaxCustomKinds::get().saturating_sub(1) as u8)
+}
+
+/// A project of a founder and `others` more participants (organisers up to the bound, the
+/// founder first); returns it and its participants.
+fn project<T: Config>(others: u32) -> (ProjectId, Vec<T::AccountId>) {
+	let founder = member::<T>("founder", 0);
+	let project = NextProjectId::<T>::get();
+	setup(Pallet::<T>::create_project(
+		RawOrigin::Signed(founder.clone()).into(),
+		H256::zero(),
+		equation::<T>(),
+	));
+	let mut participants = alloc::vec![founder.clone()];
+	for i in 0..others {
+		let who = member::<T>("participant", i);
+		setup(Pallet::<T>::invite(RawOrigin::Signed(founder.clone()).into(), project, who.clone()));
+		setup(Pallet::<T>::join(RawOrigin::Signed(who.clone()).into(), project));
+		if (i as usize) < T::MaxOrganisers::get().saturating_sub(1) as usize {
+			setup(Pallet::<T>::appoint_organiser(
+				RawOrigin::Signed(founder.clone()).into(),
+				project,
+				who.clone(),
+			));
+		}
+		participants.push(who);
+	}
+	advance::<T>(1u32.into());
+	(project, participants)
+}
+
+/// Moves the block number on by `blocks`.
+fn advance<T: Config>(blocks: BlockNumberFor<T>) {
+	let now = frame_system::Pallet::<T>::block_number();
+	frame_system::Pallet::<T>::set_block_number(now.saturating_add(blocks));
+}
+
+/// Fills the deadline queues from `at` so that the next deadline filed there lands in the last
+/// block it may spill to.
+fn fill_queues<T: Config>(at: BlockNumberFor<T>) {
+	let full: BoundedVec<Due, T::MaxDeadlinesPerBlock> = BoundedVec::truncate_from(
+		alloc::vec![Due::Contribution(ContributionId::MAX); T::MaxDeadlinesPerBlock::get() as usize],
+	);
+	let mut block = at;
+	for _ in 1..synergy_primitives::DEADLINE_SPILL {
+		Deadlines::<T>::insert(block, full.clone());
+		block.saturating_inc();
+	}
+}
+
+/// `who` records a contribution; returns its number.
+fn recorded<T: Config>(project: ProjectId, who: &T::AccountId) -> ContributionId {
+	let id = NextContributionId::<T>::get();
+	setup(Pallet::<T>::record(
+		RawOrigin::Signed(who.clone()).into(),
+		project,
+		kind::<T>(),
+		5,
+		H256::zero(),
+	));
+	id
+}
+
+/// A project whose participants all hold validated points, with revenue already shared once.
+fn earning_project<T: Config>(others: u32) -> (ProjectId, Vec<T::AccountId>) {
+	let (project, participants) = project::<T>(others);
+	for who in &participants {
+		let id = recorded::<T>(project, who);
+		let mut contribution = Contributions::<T>::get(id).expect("recorded");
+		Pallet::<T>::unschedule(&contribution, Due::Contribution(id));
+		Pallet::<T>::validate(id, &mut contribution, Validation::Approved);
+		Contributions::<T>::insert(id, contribution);
+	}
+	let payer = member::<T>("payer", 0);
+	setup(Pallet::<T>::pay_revenue(RawOrigin::Signed(payer).into(), project, big::<T>() / 10));
+	(project, participants)
+}
+
+#[benchmarks(where T: Config)]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn create_project() {
+		let founder = member::<T>("founder", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(founder), H256::zero(), equation::<T>());
+		assert!(Projects::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn invite() {
+		let (project, participants) = project::<T>(0);
+		let who = member::<T>("invitee", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(participants[0].clone()), project, who.clone());
+		assert!(Invitations::<T>::contains_key(project, who));
+	}
+
+	#[benchmark]
+	fn request_to_join() {
+		let (project, _) = project::<T>(0);
+		let who = member::<T>("applicant", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), project);
+		assert!(Requests::<T>::contains_key(project, who));
+	}
+
+	/// Joining again, with points.
+	#[benchmark]
+	fn join() {
+		let (project, participants) = earning_project::<T>(T::MaxOrganisers::get());
+		let who = participants[participants.len() - 1].clone();
+		setup(Pallet::<T>::leave(RawOrigin::Signed(who.clone()).into(), project));
+		setup(Pallet::<T>::invite(
+			RawOrigin::Signed(participants[0].clone()).into(),
+			project,
+			who.clone(),
+		));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), project);
+		assert!(Pallet::<T>::participates(project, &who));
+	}
+
+	#[benchmark]
+	fn admit() {
+		let (project, participants) = earning_project::<T>(T::MaxOrganisers::get());
+		let who = participants[participants.len() - 1].clone();
+		setup(Pallet::<T>::leave(RawOrigin::Signed(who.clone()).into(), project));
+		setup(Pallet::<T>::request_to_join(RawOrigin::Signed(who.clone()).into(), project));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(participants[0].clone()), project, who.clone());
+		assert!(Pallet::<T>::participates(project, &who));
+	}
+
+	/// The last of the most organisers leaves, with earnings to settle.
+	#[benchmark]
+	fn leave() {
+		let (project, participants) = earning_project::<T>(T::MaxOrganisers::get());
+		let who = participants[T::MaxOrganisers::get() as usize - 1].clone();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), project);
+		assert!(!Pallet::<T>::participates(project, &who));
+	}
+
+	#[benchmark]
+	fn appoint_organiser() {
+		let (project, participants) = project::<T>(T::MaxOrganisers::get());
+		// The last organiser steps down to make room for one more.
+		let mut stored = Projects::<T>::get(project).expect("created");
+		let who = stored.organisers.pop().expect("organisers");
+		Projects::<T>::insert(project, stored);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(participants[0].clone()), project, who.clone());
+		assert!(Projects::<T>::get(project).is_some_and(|p| p.organisers.contains(&who)));
+	}
+
+	/// A participant who is no longer a member, with earnings to settle.
+	#[benchmark]
+	fn remove_departed() {
+		let (project, _) = earning_project::<T>(T::MaxOrganisers::get());
+		let who: T::AccountId = account("departed", 0, SEED);
+		let mut stored = Projects::<T>::get(project).expect("created");
+		stored.participants.saturating_inc();
+		stored.total_points = stored.total_points.saturating_add(10);
+		Projects::<T>::insert(project, &stored);
+		let share = Share {
+			standing: Standing::Participant,
+			since: frame_system::Pallet::<T>::block_number(),
+			points: 10,
+			seen: 0,
+			owed: 0,
+			claimed: 0,
+		};
+		Shares::<T>::insert(project, &who, share);
+		ProjectsOf::<T>::insert(&who, project, ());
+		// Its points came from a validated contribution.
+		let id = NextContributionId::<T>::get();
+		NextContributionId::<T>::put(id.saturating_add(1));
+		Contributions::<T>::insert(
+			id,
+			Contribution {
+				project,
+				contributor: who.clone(),
+				kind: Kind::Time,
+				quantity: 10,
+				evidence: H256::zero(),
+				version: 0,
+				points: 10,
+				approvals_needed: 1,
+				recorded: stored.created,
+				status: Status::Validated { at: stored.created, by: Validation::Approved },
+				due: None,
+			},
+		);
+		let caller: T::AccountId = account("anyone", 0, SEED);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), project, who.clone());
+		assert!(!Pallet::<T>::participates(project, &who));
+	}
+
+	/// Its window's deadline spills to the last block it may.
+	#[benchmark]
+	fn record() {
+		let (project, participants) = project::<T>(0);
+		let now = frame_system::Pallet::<T>::block_number();
+		fill_queues::<T>(now.saturating_add(equation::<T>().challenge_period));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(participants[0].clone()), project, kind::<T>(), 5, H256::zero());
+		assert!(Contributions::<T>::contains_key(0));
+	}
+
+	/// The approval that validates, settling the contributor's earnings.
+	#[benchmark]
+	fn approve() {
+		let (project, participants) = earning_project::<T>(2);
+		let id = recorded::<T>(project, &participants[0]);
+		setup(Pallet::<T>::approve(RawOrigin::Signed(participants[1].clone()).into(), id));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(participants[2].clone()), id);
+		assert!(matches!(
+			Contributions::<T>::get(id).map(|c| c.status),
+			Some(Status::Validated { .. })
+		));
+	}
+
+	/// The vote's deadline spills to the last block it may.
+	#[benchmark]
+	fn challenge() {
+		let (project, participants) = project::<T>(3);
+		let id = recorded::<T>(project, &participants[0]);
+		let now = frame_system::Pallet::<T>::block_number();
+		fill_queues::<T>(now.saturating_add(equation::<T>().voting_period));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(participants[1].clone()), id);
+		assert!(matches!(
+			Contributions::<T>::get(id).map(|c| c.status),
+			Some(Status::Challenged { .. })
+		));
+	}
+
+	/// The vote that validates, settling the contributor's earnings.
+	#[benchmark]
+	fn vote_on_contribution() {
+		let (project, participants) = earning_project::<T>(3);
+		let id = recorded::<T>(project, &participants[0]);
+		setup(Pallet::<T>::challenge(RawOrigin::Signed(participants[1].clone()).into(), id));
+		setup(Pallet::<T>::vote_on_contribution(
+			RawOrigin::Signed(participants[2].clone()).into(),
+			id,
+			true,
+		));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(participants[3].clone()), id, true);
+		assert!(matches!(
+			Contributions::<T>::get(id).map(|c| c.status),
+			Some(Status::Validated { .. })
+		));
+	}
+
+	/// Its deadline spills to the last block it may.
+	#[benchmark]
+	fn propose_equation() {
+		let (project, participants) = project::<T>(2);
+		let now = frame_system::Pallet::<T>::block_number();
+		fill_queues::<T>(now.saturating_add(equation::<T>().voting_period));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(participants[0].clone()), project, equation::<T>());
+		assert!(EquationProposals::<T>::contains_key(project));
+	}
+
+	/// The aye that adopts it.
+	#[benchmark]
+	fn vote_on_equation() {
+		let (project, participants) = project::<T>(2);
+		setup(Pallet::<T>::propose_equation(
+			RawOrigin::Signed(participants[0].clone()).into(),
+			project,
+			equation::<T>(),
+		));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(participants[1].clone()), project, true);
+		assert_eq!(Projects::<T>::get(project).map(|p| p.version), Some(1));
+	}
+
+	/// Split among the most organisers, with a fund share and a remainder.
+	#[benchmark]
+	fn pay_revenue() {
+		let (project, _) = earning_project::<T>(T::MaxOrganisers::get());
+		let payer = member::<T>("payer", 1);
+		let amount = big::<T>() / 10 + 7;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(payer), project, amount);
+		assert!(Projects::<T>::get(project).is_some_and(|p| p.totals.remainder > 0));
+	}
+
+	/// A distribution with `10^e` participants' points in state: its cost must not depend on
+	/// them. Measured by `scripts/measure-among-members.sh`.
+	#[benchmark(extra)]
+	fn pay_revenue_among_participants(e: Linear<1, 5>) {
+		let (project, _) = earning_project::<T>(T::MaxOrganisers::get());
+		let participants = 10u32.saturating_pow(e);
+		let mut stored = Projects::<T>::get(project).expect("created");
+		for i in 0..participants {
+			let who: T::AccountId = account("holder", i, SEED);
+			Shares::<T>::insert(
+				project,
+				&who,
+				Share {
+					standing: Standing::Participant,
+					since: stored.created,
+					points: 0,
+					seen: stored.reward_per_point,
+					owed: 0,
+					claimed: 0,
+				},
+			);
+		}
+		stored.participants = stored.participants.saturating_add(participants);
+		Projects::<T>::insert(project, stored);
+		let payer = member::<T>("payer", 1);
+		#[extrinsic_call]
+		pay_revenue(RawOrigin::Signed(payer), project, big::<T>() / 10 + 7);
+		assert!(Projects::<T>::get(project).is_some_and(|p| p.totals.remainder > 0));
+	}
+
+	/// An organiser's claim of both their shares.
+	#[benchmark]
+	fn claim() {
+		let (project, participants) = earning_project::<T>(T::MaxOrganisers::get());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(participants[0].clone()), project);
+		assert!(Shares::<T>::get(project, &participants[0]).is_some_and(|s| s.claimed > 0));
+	}
+
+	/// `n` unchallenged contributions validated in one block, settling their contributors'
+	/// earnings.
+	#[benchmark]
+	fn on_initialize_contributions(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
+		let (project, participants) = earning_project::<T>(T::MaxOrganisers::get());
+		let ids: Vec<ContributionId> = (0..n)
+			.map(|i| recorded::<T>(project, &participants[i as usize % participants.len()]))
+			.collect();
+		let ends = frame_system::Pallet::<T>::block_number()
+			.saturating_add(equation::<T>().challenge_period);
+		frame_system::Pallet::<T>::set_block_number(ends);
+		#[block]
+		{
+			Pallet::<T>::on_initialize(ends);
+		}
+		for id in ids {
+			assert!(matches!(
+				Contributions::<T>::get(id).map(|c| c.status),
+				Some(Status::Validated { .. })
+			));
+		}
+	}
+
+	/// `n` equation votes of as many projects adopted in one block.
+	#[benchmark]
+	fn on_initialize_equations(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
+		let projects: Vec<(ProjectId, T::AccountId)> = (0..n)
+			.map(|_| project::<T>(2))
+			.map(|(p, participants)| (p, participants[0].clone()))
+			.collect();
+		// Proposed in the same block, so that their votes end together.
+		for (project, proposer) in &projects {
+			setup(Pallet::<T>::propose_equation(
+				RawOrigin::Signed(proposer.clone()).into(),
+				*project,
+				equation::<T>(),
+			));
+			// A majority reached without deciding it (as if the electorate had shrunk).
+			EquationProposals::<T>::mutate(project, |p| {
+				if let Some(p) = p {
+					p.ayes = p.electorate;
+				}
+			});
+		}
+		let ends =
+			frame_system::Pallet::<T>::block_number().saturating_add(equation::<T>().voting_period);
+		frame_system::Pallet::<T>::set_block_number(ends);
+		#[block]
+		{
+			Pallet::<T>::on_initialize(ends);
+		}
+		for (project, _) in projects {
+			assert_eq!(Projects::<T>::get(project).map(|p| p.version), Some(1));
+		}
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

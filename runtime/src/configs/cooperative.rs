@@ -8,7 +8,7 @@ use crate::{
 	time::DAYS, Balances, BlockNumber, Complaints, Escrow, Fund, Membership, Runtime,
 	RuntimeHoldReason,
 };
-use frame_support::{parameter_types, traits::ConstU32};
+use frame_support::{parameter_types, traits::ConstU32, PalletId};
 
 /// The fewest guarantors a member may have outside grace: the regulation's "two members".
 pub const MIN_GUARANTORS: u32 = 2;
@@ -27,12 +27,27 @@ parameter_types! {
 	pub const DefaultEscalationPeriod: BlockNumber = DAYS;
 }
 
+/// The calls anyone may sign, member or not: a gift to the common fund, revenue paid into a
+/// project (a customer paying), and a claim of what one earned in a project (kept by those who
+/// have since left the cooperative).
+pub struct OpenToAll;
+impl frame_support::traits::Contains<crate::RuntimeCall> for OpenToAll {
+	fn contains(call: &crate::RuntimeCall) -> bool {
+		use pallet_contributions::Call as C;
+		matches!(
+			call,
+			crate::RuntimeCall::Fund(pallet_fund_voting::Call::donate { .. }) |
+				crate::RuntimeCall::Contributions(C::pay_revenue { .. } | C::claim { .. })
+		)
+	}
+}
+
 impl pallet_guarantee_membership::Config for Runtime {
 	type Currency = Balances;
 	type Escrow = Escrow;
 	type Blocked = Complaints;
 	type Fund = Fund;
-	type OpenToAll = super::governance::Donations;
+	type OpenToAll = OpenToAll;
 	type ClassOrigin = MeetingOrRoot;
 	type MinGuarantors = ConstU32<MIN_GUARANTORS>;
 	type MaxGuarantors = ConstU32<MAX_GUARANTORS>;
@@ -126,5 +141,34 @@ impl pallet_complaints::BenchmarkHelper<AccountId> for ComplaintsForBenchmarks {
 			let member: AccountId = frame_benchmarking::account("member", i, 0);
 			Membership::insert_member_for_benchmarks(&member);
 		}
+	}
+}
+
+parameter_types! {
+	pub const ContributionsPalletId: PalletId = PalletId(*b"syn/cont");
+}
+
+impl pallet_contributions::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Members = Membership;
+	type Fund = Fund;
+	type PalletId = ContributionsPalletId;
+	// Every per-participant cost is constant (the split is an accumulator); the bound keeps a
+	// project a group of members rather than the whole cooperative many times over.
+	type MaxParticipants = ConstU32<100_000>;
+	type MaxOrganisers = ConstU32<8>;
+	type MaxCustomKinds = ConstU32<8>;
+	type MaxDeadlinesPerBlock = ConstU32<16>;
+	type MaxListed = ConstU32<256>;
+	type WeightInfo = pallet_contributions::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MembershipForBenchmarks;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_contributions::BenchmarkHelper<AccountId> for MembershipForBenchmarks {
+	fn make_member(who: &AccountId) {
+		Membership::insert_member_for_benchmarks(who);
 	}
 }

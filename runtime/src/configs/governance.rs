@@ -82,14 +82,6 @@ impl MotionRules<AccountId, RuntimeCall> for Motions {
 	}
 }
 
-/// Anyone, member or not, may give to the common fund.
-pub struct Donations;
-impl frame_support::traits::Contains<RuntimeCall> for Donations {
-	fn contains(call: &RuntimeCall) -> bool {
-		matches!(call, RuntimeCall::Fund(pallet_fund_voting::Call::donate { .. }))
-	}
-}
-
 impl pallet_fund_voting::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
