@@ -187,6 +187,21 @@ fn auditors_read_members_escrow_and_deals_as_json() {
 	assert_eq!(validators["decided"], serde_json::json!([ALICE]));
 	assert_eq!(validators["sessionLength"], 10);
 
+	// Contribution accounting: no projects yet; a preview of no project is null, a revenue that
+	// is not a decimal amount is refused with its own error.
+	assert_eq!(rpc(port, "synergy_project", "[0]"), Some(serde_json::Value::Null));
+	assert_eq!(
+		rpc(port, "synergy_contributionsOf", &format!(r#"["{ALICE}"]"#)),
+		Some(serde_json::json!([]))
+	);
+	assert_eq!(
+		rpc(port, "synergy_claimable", &format!(r#"["{ALICE}"]"#)),
+		Some(serde_json::json!([]))
+	);
+	assert_eq!(rpc(port, "synergy_splitPreview", r#"[0, "1000"]"#), Some(serde_json::Value::Null));
+	let refused = raw_rpc(port, "synergy_splitPreview", r#"[0, "a lot"]"#).expect("an answer");
+	assert_eq!(refused["error"]["code"], 2, "{refused}");
+
 	// A malformed account is refused with the standard invalid-params error.
 	let refused = raw_rpc(port, "synergy_member", r#"["not-an-address"]"#).expect("an answer");
 	assert_eq!(refused["error"]["code"], -32602, "{refused}");

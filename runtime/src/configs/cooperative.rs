@@ -36,8 +36,8 @@ impl frame_support::traits::Contains<crate::RuntimeCall> for OpenToAll {
 		use pallet_contributions::Call as C;
 		matches!(
 			call,
-			crate::RuntimeCall::Fund(pallet_fund_voting::Call::donate { .. }) |
-				crate::RuntimeCall::Contributions(C::pay_revenue { .. } | C::claim { .. })
+			crate::RuntimeCall::Fund(pallet_fund_voting::Call::donate { .. })
+				| crate::RuntimeCall::Contributions(C::pay_revenue { .. } | C::claim { .. })
 		)
 	}
 }
