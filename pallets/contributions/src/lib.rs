@@ -978,7 +978,17 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `who` participates in `project` now.
 	pub fn participates(project: ProjectId, who: &T::AccountId) -> bool {
-		Shares::<T>::get(project, who).is_some_and(|share| share.is_active())
+		Self::active_share(project, who).is_ok()
+	}
+
+	/// The share of `who` in `project`, if they participate now.
+	fn active_share(
+		project: ProjectId,
+		who: &T::AccountId,
+	) -> Result<Share<BlockNumberFor<T>>, DispatchError> {
+		Shares::<T>::get(project, who)
+			.filter(|share| share.is_active())
+			.ok_or_else(|| Error::<T>::NotParticipant.into())
 	}
 
 	fn new_share(now: BlockNumberFor<T>, seen: Amount) -> Share<BlockNumberFor<T>> {
@@ -1041,9 +1051,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		departed: bool,
 	) -> DispatchResult {
-		let mut share = Shares::<T>::get(project, who)
-			.filter(|share| share.is_active())
-			.ok_or(Error::<T>::NotParticipant)?;
+		let mut share = Self::active_share(project, who)?;
 		share.settle(record.reward_per_point);
 		share.standing = Standing::Left;
 		record.total_points = record.total_points.saturating_sub(share.points);
@@ -1070,9 +1078,7 @@ impl<T: Config> Pallet<T> {
 		ends: BlockNumberFor<T>,
 	) -> DispatchResult {
 		ensure!(frame_system::Pallet::<T>::block_number() < ends, Error::<T>::VoteEnded);
-		let share = Shares::<T>::get(project, who)
-			.filter(|share| share.is_active())
-			.ok_or(Error::<T>::NotParticipant)?;
+		let share = Self::active_share(project, who)?;
 		ensure!(share.since < opened, Error::<T>::JoinedAfterVoteOpened);
 		Ok(())
 	}

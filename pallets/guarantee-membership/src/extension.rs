@@ -2,7 +2,7 @@
 //! accounts that are not members, at validation, so that they never enter a block and cost the
 //! validators nothing. The exceptions: a pending candidate answering their own application
 //! (`accept` / `decline`), and the calls the runtime opens to all ([`Config::OpenToAll`]: a
-//! donation to the common fund).
+//! donation to the common fund, revenue paid into a project, a claim of what one earned there).
 
 use crate::{Applications, Call, Config, Members};
 use codec::{Decode, DecodeWithMemTracking, Encode};

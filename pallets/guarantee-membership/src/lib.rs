@@ -118,8 +118,9 @@ pub mod pallet {
 		/// The common fund, which charges the admission fee as a candidate becomes a member.
 		type Fund: CommonFund<Self::AccountId, BalanceOf<Self>>;
 
-		/// Calls anyone may sign, member or not (a donation to the common fund): every other call
-		/// of a non-member is refused at the pool by [`CheckMembership`].
+		/// Calls anyone may sign, member or not (a donation to the common fund, revenue paid into a
+		/// project, a claim of what one earned there): every other call of a non-member is refused
+		/// at the pool by [`CheckMembership`].
 		type OpenToAll: frame_support::traits::Contains<<Self as frame_system::Config>::RuntimeCall>;
 
 		/// Who may change the class table (the members' general meeting).
