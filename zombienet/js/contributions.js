@@ -130,9 +130,9 @@ async function run(nodeName, networkInfo) {
     );
 
     // Each party claims exactly what the preview showed.
-    const parties = { [farmer.address]: farmer, [workshop.address]: workshop };
-    parties[feed.address] = feed;
-    parties[transport.address] = transport;
+    const parties = Object.fromEntries(
+      [farmer, workshop, feed, transport].map((pair) => [pair.address, pair])
+    );
     let total = BigInt(preview.toFund);
     await Promise.all(
       preview.parties.map(async (party) => {
