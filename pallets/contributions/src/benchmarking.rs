@@ -420,7 +420,8 @@ mod benchmarks {
 				*project,
 				equation::<T>(),
 			));
-			// A majority reached without deciding it (as if the electorate had shrunk).
+			// The heavier outcome, adoption, as the bound (a real majority adopts at once, so
+			// the hook refuses in practice).
 			EquationProposals::<T>::mutate(project, |p| {
 				if let Some(p) = p {
 					p.ayes = p.electorate;

@@ -534,11 +534,10 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::join())]
 		pub fn join(origin: OriginFor<T>, project: ProjectId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut record = Self::project(project)?;
+			let record = Self::project(project)?;
 			ensure!(Invitations::<T>::contains_key(project, &who), Error::<T>::NotInvited);
-			Self::activate(project, &mut record, &who)?;
+			Self::activate(project, record, &who)?;
 			Invitations::<T>::remove(project, &who);
-			Projects::<T>::insert(project, record);
 			Ok(())
 		}
 
@@ -551,12 +550,11 @@ pub mod pallet {
 			who: T::AccountId,
 		) -> DispatchResult {
 			let by = ensure_signed(origin)?;
-			let mut record = Self::project(project)?;
+			let record = Self::project(project)?;
 			ensure!(record.organisers.contains(&by), Error::<T>::NotOrganiser);
 			ensure!(Requests::<T>::contains_key(project, &who), Error::<T>::NoRequest);
-			Self::activate(project, &mut record, &who)?;
+			Self::activate(project, record, &who)?;
 			Requests::<T>::remove(project, &who);
-			Projects::<T>::insert(project, record);
 			Ok(())
 		}
 
@@ -566,12 +564,12 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::leave())]
 		pub fn leave(origin: OriginFor<T>, project: ProjectId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut record = Self::project(project)?;
+			let record = Self::project(project)?;
 			ensure!(
 				record.organisers.len() != 1 || !record.organisers.contains(&who),
 				Error::<T>::LastOrganiser
 			);
-			Self::deactivate(project, &mut record, &who, false)
+			Self::deactivate(project, record, &who, false)
 		}
 
 		/// An organiser appoints a participant organiser (any participant may, when the project
@@ -608,9 +606,9 @@ pub mod pallet {
 			who: T::AccountId,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			let mut record = Self::project(project)?;
+			let record = Self::project(project)?;
 			ensure!(!T::Members::is_member(&who), Error::<T>::StillMember);
-			Self::deactivate(project, &mut record, &who, true)
+			Self::deactivate(project, record, &who, true)
 		}
 
 		/// A participant records a contribution: `quantity` of `kind` (in the kind's unit), with
@@ -1015,39 +1013,42 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Makes `who` (a member in good standing) a participant of `project`, again with the
-	/// points they had if they had left.
+	/// points they had if they had left, and stores the project's record.
 	fn activate(
 		project: ProjectId,
-		record: &mut ProjectOf<T>,
+		mut record: ProjectOf<T>,
 		who: &T::AccountId,
 	) -> DispatchResult {
 		ensure!(T::Members::is_in_good_standing(who), Error::<T>::NotMember);
 		ensure!(record.participants < T::MaxParticipants::get(), Error::<T>::ProjectFull);
 		let now = frame_system::Pallet::<T>::block_number();
-		let mut share = match Shares::<T>::get(project, who) {
+		let share = match Shares::<T>::get(project, who) {
 			Some(share) if share.is_active() => return Err(Error::<T>::AlreadyParticipant.into()),
-			Some(share) => share,
+			// Nothing is earned for the time away.
+			Some(share) => Share {
+				standing: Standing::Participant,
+				since: now,
+				seen: record.reward_per_point,
+				..share
+			},
 			None => Self::new_share(now, record.reward_per_point),
 		};
-		// Nothing is earned for the time away.
-		share.standing = Standing::Participant;
-		share.since = now;
-		share.seen = record.reward_per_point;
 		record.total_points =
 			record.total_points.checked_add(share.points).ok_or(Error::<T>::Overflow)?;
 		record.participants.saturating_inc();
 		let points = share.points;
 		Shares::<T>::insert(project, who, share);
 		ProjectsOf::<T>::insert(who, project, ());
+		Projects::<T>::insert(project, record);
 		Self::deposit_event(Event::Joined { project, who: who.clone(), points });
 		Ok(())
 	}
 
 	/// `who` stops participating in `project`: earnings settled, points out of the total,
-	/// no longer an organiser.
+	/// no longer an organiser; stores the project's record.
 	fn deactivate(
 		project: ProjectId,
-		record: &mut ProjectOf<T>,
+		mut record: ProjectOf<T>,
 		who: &T::AccountId,
 		departed: bool,
 	) -> DispatchResult {
@@ -1058,7 +1059,7 @@ impl<T: Config> Pallet<T> {
 		record.participants.saturating_dec();
 		record.organisers.retain(|organiser| organiser != who);
 		Shares::<T>::insert(project, who, share);
-		Projects::<T>::insert(project, &*record);
+		Projects::<T>::insert(project, record);
 		Self::deposit_event(Event::Left { project, who: who.clone(), departed });
 		Ok(())
 	}
@@ -1161,21 +1162,21 @@ impl<T: Config> Pallet<T> {
 
 	/// Stores an equation vote, or decides it when a majority of its electorate has spoken.
 	fn decide_equation_early(project: ProjectId, proposal: EquationProposalOf<T>) {
-		if majority(proposal.ayes, proposal.electorate) {
-			Self::decide_equation(project, proposal, true);
-		} else if blocking(proposal.nays, proposal.electorate) {
-			Self::decide_equation(project, proposal, false);
-		} else {
+		let passed = majority(proposal.ayes, proposal.electorate);
+		if !passed && !blocking(proposal.nays, proposal.electorate) {
 			EquationProposals::<T>::insert(project, proposal);
+			return;
 		}
-	}
-
-	/// Closes an equation vote: adopted as the next version, or refused.
-	fn decide_equation(project: ProjectId, proposal: EquationProposalOf<T>, passed: bool) {
-		EquationProposals::<T>::remove(project);
 		Deadlines::<T>::mutate(proposal.due, |items| {
 			items.retain(|other| *other != Due::Equation(project))
 		});
+		Self::decide_equation(project, proposal, passed);
+	}
+
+	/// Closes an equation vote (already off its deadline queue): adopted as the next version,
+	/// or refused.
+	fn decide_equation(project: ProjectId, proposal: EquationProposalOf<T>, passed: bool) {
+		EquationProposals::<T>::remove(project);
 		if !passed {
 			Self::deposit_event(Event::EquationRefused { project, round: proposal.round });
 			return;

@@ -30,6 +30,16 @@ fn claimable(project: ProjectId, who: AccountId) -> Balance {
 	Shares::<Test>::get(project, who).map_or(0, |s| s.claimable(record.reward_per_point))
 }
 
+/// Fills up the deadline queues of the blocks from `at` as far as a deadline may spill (what
+/// they hold stays).
+fn fill_queues(at: u64) {
+	for block in at..at + u64::from(synergy_primitives::DEADLINE_SPILL) {
+		Deadlines::<Test>::mutate(block, |due| {
+			while due.try_push(Due::Contribution(ContributionId::MAX)).is_ok() {}
+		});
+	}
+}
+
 fn last_event() -> Event {
 	events().pop().expect("an event")
 }
@@ -113,6 +123,17 @@ mod projects {
 					Error::InvalidRules
 				);
 			}
+		});
+	}
+
+	#[test]
+	fn project_numbers_do_not_wrap() {
+		test(|| {
+			NextProjectId::<Test>::put(ProjectId::MAX);
+			assert_noop!(
+				Accounting::create_project(signed(FARMER), hash(1), equation()),
+				Error::Overflow
+			);
 		});
 	}
 
@@ -581,6 +602,20 @@ mod contributions {
 	}
 
 	#[test]
+	fn a_challenge_whose_vote_finds_every_queue_full_is_refused() {
+		test(|| {
+			let project = sausage_project();
+			let id = record(project, FEED, Kind::Money, 300);
+			// Late in its window, so that the vote's queues do not include the window's own
+			// block (leaving it would free a place there).
+			run_to_block(2 + CHALLENGE - VOTING + 1);
+			fill_queues(System::block_number() + VOTING);
+			assert_noop!(Accounting::challenge(signed(FARMER), id), Error::TooManyDeadlines);
+			assert!(matches!(status(id), Status::Pending { .. }));
+		});
+	}
+
+	#[test]
 	fn votes_on_a_challenge_come_once_from_participants_who_joined_before_it() {
 		test(|| {
 			assert_noop!(
@@ -714,6 +749,29 @@ mod equations {
 			assert_eq!(last_event(), Event::EquationRefused { project, round: 0 });
 			assert!(EquationProposals::<Test>::get(project).is_none());
 			assert_eq!(project_of(project).version, 0);
+		});
+	}
+
+	#[test]
+	fn an_equation_vote_that_finds_every_queue_full_is_refused() {
+		test(|| {
+			let project = sausage_project();
+			fill_queues(2 + VOTING);
+			assert_noop!(
+				Accounting::propose_equation(signed(WORKSHOP), project, richer()),
+				Error::TooManyDeadlines
+			);
+		});
+	}
+
+	#[test]
+	fn a_vote_closed_by_the_hook_leaves_no_queue_behind() {
+		test(|| {
+			let project = sausage_project();
+			assert_ok!(Accounting::propose_equation(signed(WORKSHOP), project, richer()));
+			run_to_block(2 + VOTING);
+			assert_eq!(last_event(), Event::EquationRefused { project, round: 0 });
+			assert!(!Deadlines::<Test>::contains_key(2 + VOTING));
 		});
 	}
 
@@ -883,6 +941,28 @@ mod revenue {
 				Error::CannotPay
 			);
 			assert_ok!(Accounting::pay_revenue(signed(BUYER), project, WEALTH - ED));
+		});
+	}
+
+	#[test]
+	fn an_accumulator_that_would_overflow_refuses_the_revenue() {
+		test(|| {
+			let project = worked_example();
+			let full = Amount::MAX - 5;
+			Projects::<Test>::mutate(project, |p| {
+				if let Some(p) = p {
+					p.reward_per_point = full;
+				}
+			});
+			for who in [FARMER, WORKSHOP, FEED, TRANSPORT] {
+				Shares::<Test>::mutate(project, who, |s| {
+					if let Some(s) = s {
+						s.seen = full;
+					}
+				});
+			}
+			// 8 000 over 550 points is 14 a point: past the accumulator's end.
+			assert_noop!(Accounting::pay_revenue(signed(BUYER), project, 10_000), Error::Overflow);
 		});
 	}
 
