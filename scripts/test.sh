@@ -1,47 +1,159 @@
 #!/usr/bin/env bash
-# Runs every test of Synergy, installing what it needs first:
-#   formatting, clippy, the unit and runtime tests, every benchmark once against its mock, the
-#   node's tests (chain-spec drift, a dev chain) and the zombienet suites on a local
-#   four-validator network.
+# Runs every test of Synergy, installing what it needs first, and ends with each phase's
+# duration and a closing `N passed, N failed` over all suites.
+#
+#   scripts/test.sh                        every phase, as CI runs it
+#   scripts/test.sh unit [crate ...]       the cargo tests (of the crates named)
+#   scripts/test.sh network [scenario ...] the network scenarios (those named: zombienet/run.js --list)
+#   scripts/test.sh fmt | build | benchmarks | clippy
+#
+# The phases:
+#   fmt         cargo fmt --check
+#   build       the node and the runtime's Wasm, release, as locked
+#   unit        cargo test of the workspace: pallets, runtime, node (chain-spec drift, a dev chain)
+#   benchmarks  every benchmark once, as a test against its pallet's mock
+#   clippy      every target, -D warnings
+#   network     the zombienet scenarios: one shared four-validator network, and the general
+#               meeting's own (zombienet/run.js says why)
+#
+# Work done once: every phase uses the release profile and one target directory, so tests and
+# clippy reuse the build's dependencies and build scripts (RocksDB's C++, the runtime's Wasm).
+# Two things are compiled twice because they must be:
+#   - the pallets and the FRAME crates under them with `runtime-benchmarks` (benchmarks): the
+#     feature changes frame-support, frame-system and pallet-balances, and a production node
+#     must never carry it, so it cannot join the build's feature set;
+#   - clippy's metadata-only check of the workspace's dependencies: cargo keeps check and build
+#     artifacts apart.
+# The network scenarios mostly wait for blocks (six seconds each), so they run while the
+# benchmarks and clippy compile, the compilers at the lowest priority so that the nodes keep
+# their slots (measured: see docs/operator.md).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$SYNERGY_ROOT"
 
+phase="${1:-all}"
+[ "$#" -gt 0 ] && shift
+case "$phase" in
+  all | fmt | build | unit | benchmarks | clippy | network) ;;
+  *)
+    echo "unknown phase '$phase': all, fmt, build, unit, benchmarks, clippy or network" >&2
+    exit 2
+    ;;
+esac
+
+logs="$(mktemp -d "${TMPDIR:-/tmp}/synergy-test.XXXXXX")"
 started=$SECONDS
-"$SYNERGY_ROOT/scripts/setup.sh"
+summary=()
+passed=0
+failed=0
+failures=()
 
-log "cargo fmt --check"
-cargo fmt --all -- --check
+# run_phase <name> <command...>: runs a phase, its output shown and kept, and records its
+# duration and its tests: a cargo test's `test result:` lines or the network's closing line.
+run_phase() {
+  local name="$1" status=0 begun=$SECONDS
+  shift
+  log "$name: $*"
+  "$@" 2>&1 | tee "$logs/$name.log" || status=$?
+  finish_phase "$name" "$status" "$((SECONDS - begun))"
+  return "$status"
+}
 
-build_node
-
-log "cargo test --release --workspace --locked"
-cargo test --release --workspace --locked
-
-# Every benchmark runs once, as a test against its pallet's mock.
-pallet_args=()
-for manifest in pallets/*/Cargo.toml; do
-  pallet_args+=(-p "$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -n1)")
-done
-log "benchmarks as tests: ${pallet_args[*]}"
-cargo test --release --locked "${pallet_args[@]}" --features runtime-benchmarks
-
-# Release profile, with the Wasm already built above: clippy then shares every build script's
-# output (RocksDB's C++ included) with the build instead of compiling them a second time.
-log "cargo clippy --release"
-cargo clippy --release --workspace --all-targets --locked -- -D warnings
-
-log "zombienet"
-export PATH="$CARGO_TARGET_DIR/release:$PATH"
-zombienet_failed=0
-for suite in zombienet/tests/*.zndsl; do
-  log "zombienet: $suite"
-  if ! (cd zombienet && npx --no-install zombienet --provider native test "${suite#zombienet/}"); then
-    zombienet_failed=$((zombienet_failed + 1))
+finish_phase() {
+  local name="$1" status="$2" seconds="$3" p f
+  read -r p f < <(count_tests "$logs/$name.log")
+  if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+    # A check without tests of its own (fmt, clippy) counts as one; setting up and building
+    # count only when they fail.
+    if [ "$status" -ne 0 ]; then f=1; elif [ "$name" != setup ] && [ "$name" != build ]; then p=1; fi
+  elif [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+    f=1 # it failed outside any test: a build, a timeout
   fi
-done
-suites=$(find zombienet/tests -name '*.zndsl' | wc -l)
-echo "zombienet: $((suites - zombienet_failed)) passed, $zombienet_failed failed"
+  passed=$((passed + p))
+  failed=$((failed + f))
+  [ "$status" -ne 0 ] && failures+=("$name")
+  summary+=("$(printf '%-12s %-6s %6d s  %5d passed, %d failed' "$name" \
+    "$([ "$status" -eq 0 ] && echo ok || echo FAILED)" "$seconds" "$p" "$f")")
+}
 
-log "all tests done in $((SECONDS - started)) s"
-[ "$zombienet_failed" -eq 0 ]
+# Prints "passed failed" summed over a log's cargo `test result:` lines and the network's
+# closing line.
+count_tests() {
+  awk '
+    /^test result: / { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed;?$/) p += $i; if ($(i+1) ~ /^failed;?$/) f += $i } }
+    /^network: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
+    END { print p + 0, f + 0 }
+  ' "$1"
+}
+
+print_summary() {
+  log "summary"
+  printf '%s\n' "${summary[@]}"
+  printf '%-12s %-6s %6d s\n' total "$([ "$failed" -eq 0 ] && echo ok || echo FAILED)" \
+    "$((SECONDS - started))"
+  [ "${#failures[@]}" -gt 0 ] && echo "failed phases: ${failures[*]} (logs in $logs)"
+  echo "$passed passed, $failed failed"
+}
+trap print_summary EXIT
+
+bench_packages() {
+  local manifest
+  for manifest in pallets/*/Cargo.toml; do
+    printf -- '-p %s ' "$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -n1)"
+  done
+}
+
+crate_args() {
+  local crate
+  if [ "$#" -eq 0 ]; then printf -- '--workspace'; fi
+  for crate in "$@"; do printf -- '-p %s ' "$crate"; done
+}
+
+phase_setup() { run_phase setup "$SYNERGY_ROOT/scripts/setup.sh"; }
+phase_fmt() { run_phase fmt cargo fmt --all -- --check; }
+phase_build() { run_phase build cargo build --release --workspace --locked; }
+# shellcheck disable=SC2046 # the crate arguments are words
+phase_unit() { run_phase unit cargo test --release --locked $(crate_args "$@"); }
+# shellcheck disable=SC2046
+phase_benchmarks() {
+  run_phase benchmarks nice -n 19 cargo test --release --locked $(bench_packages) --features runtime-benchmarks
+}
+phase_clippy() {
+  run_phase clippy nice -n 19 cargo clippy --release --workspace --all-targets --locked -- -D warnings
+}
+phase_network() {
+  PATH="$CARGO_TARGET_DIR/release:$PATH" run_phase network node zombienet/run.js "$@"
+}
+
+status=0
+phase_setup || exit 1
+case "$phase" in
+  fmt) phase_fmt || status=1 ;;
+  build) phase_build || status=1 ;;
+  unit) phase_unit "$@" || status=1 ;;
+  benchmarks) phase_benchmarks || status=1 ;;
+  clippy) phase_clippy || status=1 ;;
+  network)
+    phase_build || exit 1
+    phase_network "$@" || status=1
+    ;;
+  all)
+    phase_fmt || status=1
+    phase_build || exit 1
+    phase_unit || status=1
+    # The network waits on blocks while the compilers work: both at once, the network's
+    # output kept in its log and shown when it ends.
+    begun=$SECONDS
+    (PATH="$CARGO_TARGET_DIR/release:$PATH" node zombienet/run.js >"$logs/network.log" 2>&1) &
+    network_pid=$!
+    phase_benchmarks || status=1
+    phase_clippy || status=1
+    network_status=0
+    wait "$network_pid" || network_status=$?
+    log "network: node zombienet/run.js (ran beside the benchmarks and clippy)"
+    cat "$logs/network.log"
+    finish_phase network "$network_status" "$((SECONDS - begun))"
+    [ "$network_status" -eq 0 ] || status=1
+    ;;
+esac
+exit "$status"

@@ -11,8 +11,9 @@
 //! consensus; Aura's and GRANDPA's own genesis authority lists stay empty. The same accounts
 //! are the validator set the members' general meeting changes afterwards.
 //!
-//! The common fund starts with an endowment, and the general meeting's periods are short (a
-//! vote of twenty blocks, a grace of five, sessions of ten) so that governance can be watched.
+//! The common fund starts with an endowment. Every period of the regulation is a few blocks
+//! (six seconds each) instead of days, so that each lifecycle, expiry included, can be watched
+//! on a development chain and tested on the local network; the table is in docs/operator.md.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -24,9 +25,29 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	configs::governance::DefaultFundParameters, currency::UNITS, AccountId, Balance,
-	BalancesConfig, ComplaintsConfig, FundConfig, MembershipConfig, RuntimeGenesisConfig,
+	BalancesConfig, ComplaintsConfig, EscrowConfig, FundConfig, MembershipConfig, RuntimeGenesisConfig,
 	SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig,
 };
+
+/// On development networks an application stays open a hundred blocks (ten minutes), not a
+/// week.
+const DEV_APPLICATION_PERIOD: u32 = 100;
+
+/// On development networks a member short of guarantors has fifty blocks (five minutes) to find
+/// another, not a week.
+const DEV_GRACE_PERIOD: u32 = 50;
+
+/// On development networks an open deal completes on its own after a hundred blocks (ten
+/// minutes), not thirty days.
+const DEV_DEAL_PERIOD: u32 = 100;
+
+/// On development networks a completed deal stays open to complaints for fifty blocks, not a
+/// week.
+const DEV_SETTLED_PERIOD: u32 = 50;
+
+/// On development networks a guarantor has fifty blocks to top up escrow paid out in a
+/// compensation, not a week.
+const DEV_TOP_UP_PERIOD: u32 = 50;
 
 /// On development networks a complaint climbs a level after ten blocks (a minute), not a day.
 const DEV_ESCALATION_PERIOD: u32 = 10;
@@ -112,7 +133,17 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, sudo: Option<Acc
 			keys: validators.into_iter().map(Validator::session_keys).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
-		membership: MembershipConfig { classes: classes(), founders: founders() },
+		membership: MembershipConfig {
+			classes: classes(),
+			founders: founders(),
+			application_period: DEV_APPLICATION_PERIOD,
+			grace_period: DEV_GRACE_PERIOD,
+		},
+		escrow: EscrowConfig {
+			deal_period: DEV_DEAL_PERIOD,
+			settled_period: DEV_SETTLED_PERIOD,
+			top_up_period: DEV_TOP_UP_PERIOD,
+		},
 		complaints: ComplaintsConfig { escalation_period: DEV_ESCALATION_PERIOD },
 		fund: FundConfig { parameters: Some(dev_fund_parameters()), endowment: FUND_ENDOWMENT },
 	})

@@ -3,46 +3,46 @@
 // new panel decides. Signs as a wallet would, with @polkadot/api. Returns 1 on success.
 const { Keyring } = require("@polkadot/keyring");
 const { cryptoWaitReady, blake2AsHex } = require("@polkadot/util-crypto");
-const { connect, rpcProvider, signAndFinalize, sleep } = require("./lib");
+const {
+  accountUri,
+  check,
+  connect,
+  eventOf,
+  refused,
+  rpcProvider,
+  signAndFinalize,
+  signAndFinalizeEvents,
+  sleep,
+} = require("./lib");
 
 const UNIT = 10n ** 12n;
 
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function refused(promise, expected) {
-  try {
-    await promise;
-  } catch (error) {
-    check(error.message.includes(expected), `expected ${expected}, got ${error.message}`);
-    return;
-  }
-  throw new Error(`expected ${expected}, but it succeeded`);
-}
-
-async function run(nodeName, networkInfo) {
+/** `args[0]` names the scenario whose four founders act. */
+async function run(nodeName, networkInfo, args = []) {
   await cryptoWaitReady();
   const api = await connect(networkInfo, nodeName);
   const rpc = await rpcProvider(networkInfo, nodeName);
   try {
     const keyring = new Keyring({ type: "sr25519", ss58Format: api.registry.chainSS58 });
-    const [alice, bob, charlie, dave] = ["//Alice", "//Bob", "//Charlie", "//Dave"].map((uri) =>
-      keyring.addFromUri(uri)
+    const [alice, bob, charlie, dave] = ["Alice", "Bob", "Charlie", "Dave"].map((name) =>
+      keyring.addFromUri(accountUri(name, args[0]))
     );
     const free = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
     const behind = async (who) => (await api.query.escrow.behind(who.address)).toBigInt();
     const terms = blake2AsHex("a cart of feed, delivered on Friday");
     const openDeal = async (amount) => {
-      const id = (await api.query.escrow.nextDealId()).toNumber();
-      await signAndFinalize(api, api.tx.escrow.openDeal(bob.address, amount, terms), alice);
+      const opened = await signAndFinalizeEvents(
+        api,
+        api.tx.escrow.openDeal(bob.address, amount, terms),
+        alice
+      );
+      const id = eventOf(opened, "escrow", "DealOpened").data.deal.toNumber();
       await signAndFinalize(api, api.tx.escrow.acceptDeal(id), bob);
       return id;
     };
     const file = async (deal) => {
-      const id = (await api.query.complaints.nextCaseId()).toNumber();
-      await signAndFinalize(api, api.tx.complaints.file(deal, null), alice);
-      return id;
+      const filed = await signAndFinalizeEvents(api, api.tx.complaints.file(deal, null), alice);
+      return eventOf(filed, "complaints", "ComplaintFiled").data["case"].toNumber();
     };
 
     // Case 1: Bob's guarantors (Charlie and Dave) agree on a compensation.

@@ -7,31 +7,22 @@
 // project revenue and the rounding remainder. Returns 1.
 const { Keyring } = require("@polkadot/keyring");
 const { cryptoWaitReady, blake2AsHex } = require("@polkadot/util-crypto");
-const { connect, rpcProvider, signAndInclude } = require("./lib");
+const { accountUri, check, connect, eventOf, rpcProvider, signAndInclude } = require("./lib");
 
 const UNIT = 10n ** 12n;
 const PERCENT = 10_000_000; // of a Perbill
 
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-/** The first event `section.method` among `events`. */
-function eventOf(events, section, method) {
-  const found = events.find(({ event }) => event.section === section && event.method === method);
-  check(found, `no ${section}.${method} event`);
-  return found.event;
-}
-
-async function run(nodeName, networkInfo) {
+/** `args[0]` names the scenario whose founders (the four parties) and outsider (Ferdie, the
+ *  customer) act. */
+async function run(nodeName, networkInfo, args = []) {
   await cryptoWaitReady();
   const api = await connect(networkInfo, nodeName);
   const rpc = await rpcProvider(networkInfo, nodeName);
   try {
     const keyring = new Keyring({ type: "sr25519", ss58Format: api.registry.chainSS58 });
     const [farmer, workshop, feed, transport, customer] = [
-      "//Alice", "//Bob", "//Charlie", "//Dave", "//Ferdie",
-    ].map((uri) => keyring.addFromUri(uri));
+      "Alice", "Bob", "Charlie", "Dave", "Ferdie",
+    ].map((name) => keyring.addFromUri(accountUri(name, args[0])));
     const tx = api.tx.contributions;
     const send = (call, signer) => signAndInclude(api, call, signer);
 

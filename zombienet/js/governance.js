@@ -6,6 +6,7 @@
 const { Keyring } = require("@polkadot/keyring");
 const { cryptoWaitReady, blake2AsHex } = require("@polkadot/util-crypto");
 const {
+  check,
   connect,
   rpcProvider,
   signAndFinalize,
@@ -17,10 +18,6 @@ const {
 const UNIT = 10n ** 12n;
 const MIDDLE = 1;
 const PENSIONERS = 2;
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 async function run(nodeName, networkInfo) {
   await cryptoWaitReady();

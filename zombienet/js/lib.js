@@ -55,12 +55,51 @@ function submit(api, tx, signer, done, value) {
 const signAndFinalize = (api, tx, signer) =>
   submit(api, tx, signer, (s) => s.isFinalized, (s) => s.asFinalized);
 
+/** Signs and submits `tx`, resolving with the events of its block once it is finalized: for
+ *  steps that need what the call created (a deal's or a case's number) while other scenarios
+ *  run on the same chain. */
+const signAndFinalizeEvents = (api, tx, signer) =>
+  submit(api, tx, signer, (s) => s.isFinalized, (_, events) => events);
+
 /** Signs and submits `tx`, resolving with the events of the block that included it: for steps
  *  that race a deadline. */
 const signAndInclude = (api, tx, signer) =>
   submit(api, tx, signer, (s) => s.isInBlock, (_, events) => events);
 
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Expects `promise` to fail with an error whose message contains `expected`. */
+async function refused(promise, expected) {
+  try {
+    await promise;
+  } catch (error) {
+    check(error.message.includes(expected), `expected ${expected}, got ${error.message}`);
+    return;
+  }
+  throw new Error(`expected ${expected}, but it succeeded`);
+}
+
+/** The first event `section.method` among `events`. */
+function eventOf(events, section, method) {
+  const found = events.find(({ event }) => event.section === section && event.method === method);
+  check(found, `no ${section}.${method} event`);
+  return found.event;
+}
+
+/** The secret URI of a development account for a scenario. On the shared network every
+ *  scenario has its own founders and outsiders (`//Alice//complaints`, `//Eve//complaints`,
+ *  …: see zombienet/run.js), so that scenarios run side by side without touching each other's
+ *  members; with no scenario it is the genesis account itself (`//Alice`). */
+const accountUri = (name, scenario) => (scenario ? `//${name}//${scenario}` : `//${name}`);
+
 module.exports = {
+  accountUri,
+  check,
+  eventOf,
+  refused,
+  signAndFinalizeEvents,
   connect,
   rpcProvider,
   sleep,

@@ -4,36 +4,32 @@
 // checked to the unit. Signs as a wallet would, with @polkadot/api. Returns 1 on success.
 const { Keyring } = require("@polkadot/keyring");
 const { mnemonicGenerate, cryptoWaitReady, blake2AsHex } = require("@polkadot/util-crypto");
-const { connect, rpcProvider, signAndFinalize, sleep } = require("./lib");
+const {
+  accountUri,
+  check,
+  connect,
+  eventOf,
+  refused,
+  rpcProvider,
+  signAndFinalize,
+  signAndFinalizeEvents,
+  sleep,
+} = require("./lib");
 
 const UNIT = 10n ** 12n;
 const PENSIONERS = 2;
 const MANAGERS_QUANTUM = 2100n * UNIT;
 const PENSIONERS_QUANTUM = 10n * UNIT;
 
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-/** Expects `promise` to fail with an error whose message contains `expected`. */
-async function refused(promise, expected) {
-  try {
-    await promise;
-  } catch (error) {
-    check(error.message.includes(expected), `expected ${expected}, got ${error.message}`);
-    return;
-  }
-  throw new Error(`expected ${expected}, but it succeeded`);
-}
-
-async function run(nodeName, networkInfo) {
+/** `args[0]` names the scenario whose founders (Alice, Bob) and outsider (Eve) act. */
+async function run(nodeName, networkInfo, args = []) {
   await cryptoWaitReady();
   const api = await connect(networkInfo, nodeName);
   try {
     const keyring = new Keyring({ type: "sr25519", ss58Format: api.registry.chainSS58 });
-    const alice = keyring.addFromUri("//Alice");
-    const bob = keyring.addFromUri("//Bob");
-    const eve = keyring.addFromUri("//Eve");
+    const [alice, bob, eve] = ["Alice", "Bob", "Eve"].map((name) =>
+      keyring.addFromUri(accountUri(name, args[0]))
+    );
     const newcomer = keyring.addFromMnemonic(mnemonicGenerate());
     const held = async (who) =>
       (await api.query.balances.holds(who.address))
@@ -64,8 +60,12 @@ async function run(nodeName, networkInfo) {
     // A deal within the quantum completes with both confirmations.
     const terms = blake2AsHex("ten kilos of sausage for five SYN");
     const openDeal = async (amount) => {
-      const id = (await api.query.escrow.nextDealId()).toNumber();
-      await signAndFinalize(api, api.tx.escrow.openDeal(newcomer.address, amount, terms), alice);
+      const opened = await signAndFinalizeEvents(
+        api,
+        api.tx.escrow.openDeal(newcomer.address, amount, terms),
+        alice
+      );
+      const id = eventOf(opened, "escrow", "DealOpened").data.deal.toNumber();
       await signAndFinalize(api, api.tx.escrow.acceptDeal(id), newcomer);
       return id;
     };

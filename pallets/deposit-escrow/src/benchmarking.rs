@@ -159,7 +159,7 @@ mod benchmarks {
 	fn complete_due_deal() {
 		let (id, _, _) = open_accepted::<T>();
 		frame_system::Pallet::<T>::set_block_number(
-			frame_system::Pallet::<T>::block_number().saturating_add(T::DealPeriod::get()),
+			frame_system::Pallet::<T>::block_number().saturating_add(DealPeriod::<T>::get()),
 		);
 		let caller = funded::<T>("caller", 0);
 		#[extrinsic_call]
@@ -199,7 +199,7 @@ mod benchmarks {
 		with_retained_escrow::<T>(&initiator, 0);
 		with_retained_escrow::<T>(&counterparty, 1);
 		let now = frame_system::Pallet::<T>::block_number();
-		let due = now.saturating_add(T::DealPeriod::get().max(T::TopUpPeriod::get()));
+		let due = now.saturating_add(DealPeriod::<T>::get().max(TopUpPeriod::<T>::get()));
 		let mut deals = BoundedVec::new();
 		for _ in 0..d {
 			let id = NextDealId::<T>::get();

@@ -39,7 +39,7 @@
 //! rounding are paid one each by the guarantors holding the most (ties: the lower account id
 //! first), skipping any whose escrow is exhausted. Retained escrow of ended guarantees pays its
 //! share like any other. Each guarantor who paid, and whose guarantee stands, may then top the
-//! escrow back up within [`Config::TopUpPeriod`]; otherwise their guarantee lapses.
+//! escrow back up within [`TopUpPeriod`]; otherwise their guarantee lapses.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -130,18 +130,20 @@ pub mod pallet {
 		/// Told when a guarantor did not top up in time.
 		type OnTopUpMissed: OnTopUpMissed<Self::AccountId>;
 
-		/// How long an open deal runs before it completes on its own.
+		/// How long an open deal runs before it completes on its own, unless genesis set
+		/// [`DealPeriod`] (development networks set a few blocks).
 		#[pallet::constant]
-		type DealPeriod: Get<BlockNumberFor<Self>>;
+		type DefaultDealPeriod: Get<BlockNumberFor<Self>>;
 
 		/// How long a completed deal stays in state, so that a party may still complain about
-		/// it; then it is forgotten, in bounded steps.
+		/// it, unless genesis set [`SettledPeriod`].
 		#[pallet::constant]
-		type SettledPeriod: Get<BlockNumberFor<Self>>;
+		type DefaultSettledPeriod: Get<BlockNumberFor<Self>>;
 
-		/// How long a guarantor has to top the escrow back up after a compensation.
+		/// How long a guarantor has to top the escrow back up after a compensation, unless
+		/// genesis set [`TopUpPeriod`].
 		#[pallet::constant]
-		type TopUpPeriod: Get<BlockNumberFor<Self>>;
+		type DefaultTopUpPeriod: Get<BlockNumberFor<Self>>;
 
 		/// The most proposed and open deals one member may be party to.
 		#[pallet::constant]
@@ -161,6 +163,48 @@ pub mod pallet {
 		/// Makes accounts members for the benchmarks' setups.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// How long an open deal runs before it completes on its own.
+	#[pallet::storage]
+	pub type DealPeriod<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultDealPeriod>;
+
+	/// How long a completed deal stays in state, so that a party may still complain about it;
+	/// then it is forgotten, in bounded steps.
+	#[pallet::storage]
+	pub type SettledPeriod<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultSettledPeriod>;
+
+	/// How long a guarantor has to top the escrow back up after a compensation.
+	#[pallet::storage]
+	pub type TopUpPeriod<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultTopUpPeriod>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The deal period; zero keeps [`Config::DefaultDealPeriod`].
+		pub deal_period: BlockNumberFor<T>,
+		/// The settled period; zero keeps [`Config::DefaultSettledPeriod`].
+		pub settled_period: BlockNumberFor<T>,
+		/// The top-up period; zero keeps [`Config::DefaultTopUpPeriod`].
+		pub top_up_period: BlockNumberFor<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if !self.deal_period.is_zero() {
+				DealPeriod::<T>::put(self.deal_period);
+			}
+			if !self.settled_period.is_zero() {
+				SettledPeriod::<T>::put(self.settled_period);
+			}
+			if !self.top_up_period.is_zero() {
+				TopUpPeriod::<T>::put(self.top_up_period);
+			}
+		}
 	}
 
 	/// Each guarantor's escrow behind each protégé: (protégé, guarantor).
@@ -336,6 +380,8 @@ pub mod pallet {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			let deals = DealDeadlines::<T>::take(now);
 			let completed = deals.len() as u32;
+			let settled_period =
+				if deals.is_empty() { Zero::zero() } else { SettledPeriod::<T>::get() };
 			for id in deals {
 				let Some(deal) = Deals::<T>::get(id) else { continue };
 				match deal.status {
@@ -343,7 +389,7 @@ pub mod pallet {
 						Self::complete(id, deal)
 					},
 					DealStatus::Completed { at }
-						if at.saturating_add(T::SettledPeriod::get()) <= now =>
+						if at.saturating_add(settled_period) <= now =>
 					{
 						Deals::<T>::remove(id);
 						Self::deposit_event(Event::DealForgotten { deal: id });
@@ -424,7 +470,7 @@ pub mod pallet {
 		}
 
 		/// The counterparty accepts a proposed deal; it completes when both confirm, or on its
-		/// own after [`Config::DealPeriod`].
+		/// own after [`DealPeriod`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::accept_deal())]
 		pub fn accept_deal(origin: OriginFor<T>, deal: DealId) -> DispatchResult {
@@ -434,7 +480,7 @@ pub mod pallet {
 			ensure!(record.status == DealStatus::Proposed, Error::<T>::WrongDealStatus);
 			ensure!(!T::Blocked::is_blocked(&who), Error::<T>::Blocked);
 			let due =
-				frame_system::Pallet::<T>::block_number().saturating_add(T::DealPeriod::get());
+				frame_system::Pallet::<T>::block_number().saturating_add(DealPeriod::<T>::get());
 			let completes_at = Self::schedule_deal(due, deal)?;
 			record.status = DealStatus::Open { completes_at };
 			Deals::<T>::insert(deal, record);
@@ -679,12 +725,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Completes a deal: it leaves the parties' lists and exposure, and stays in state for
-	/// [`Config::SettledPeriod`], open to complaints (at once forgotten if that is zero, or if
+	/// [`SettledPeriod`], open to complaints (at once forgotten if that is zero, or if
 	/// no block in reach has room for its deadline).
 	fn complete(id: DealId, mut deal: DealOf<T>) {
 		Self::settle(id, &deal);
 		let now = frame_system::Pallet::<T>::block_number();
-		let forget_at = now.saturating_add(T::SettledPeriod::get());
+		let forget_at = now.saturating_add(SettledPeriod::<T>::get());
 		if forget_at > now && Self::schedule_deal(forget_at, id).is_ok() {
 			deal.status = DealStatus::Completed { at: now };
 			Deals::<T>::insert(id, deal);
@@ -723,7 +769,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Pays `amount` to `injured` from the escrow behind `accused`, split across the guarantors
 	/// by the rule in the crate documentation; each guarantor who paid may top up within
-	/// [`Config::TopUpPeriod`]. Nothing moves unless all of it can.
+	/// [`TopUpPeriod`]. Nothing moves unless all of it can.
 	pub fn compensate(
 		accused: &T::AccountId,
 		injured: &T::AccountId,
@@ -760,7 +806,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(remainder.is_zero(), Error::<T>::InsufficientEscrow);
 
 		let top_up_by =
-			frame_system::Pallet::<T>::block_number().saturating_add(T::TopUpPeriod::get());
+			frame_system::Pallet::<T>::block_number().saturating_add(TopUpPeriod::<T>::get());
 		// All the shares move, or none: a failure part-way rolls back the ones already paid.
 		with_storage_layer(|| Self::pay_shares(accused, injured, amount, shares, top_up_by))
 	}

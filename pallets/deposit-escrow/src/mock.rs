@@ -140,9 +140,9 @@ impl pallet_deposit_escrow::Config for Test {
 	type Membership = Members;
 	type Blocked = Complaints;
 	type OnTopUpMissed = RecordMissed;
-	type DealPeriod = ConstU64<DEAL_PERIOD>;
-	type SettledPeriod = ConstU64<SETTLED_PERIOD>;
-	type TopUpPeriod = ConstU64<TOP_UP_PERIOD>;
+	type DefaultDealPeriod = ConstU64<DEAL_PERIOD>;
+	type DefaultSettledPeriod = ConstU64<SETTLED_PERIOD>;
+	type DefaultTopUpPeriod = ConstU64<TOP_UP_PERIOD>;
 	type MaxDealsPerMember = ConstU32<MAX_DEALS>;
 	type MaxGuarantors = ConstU32<4>;
 	type MaxDeadlinesPerBlock = ConstU32<3>;
@@ -165,6 +165,16 @@ impl crate::BenchmarkHelper<AccountId> for MakeMember {
 /// ALICE, BOB, CHARLIE and DAVE are members in a ring: each guaranteed by the next two, one
 /// quantum each (so 200 behind every member, insured quantum 100). EVE is not a member.
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	new_test_ext_with_periods(0, 0, 0)
+}
+
+/// [`new_test_ext`] with the deal, settled and top-up periods set at genesis (zero keeps the
+/// configured default).
+pub fn new_test_ext_with_periods(
+	deal_period: u64,
+	settled_period: u64,
+	top_up_period: u64,
+) -> sp_io::TestExternalities {
 	GUARANTORS.with(|g| g.borrow_mut().clear());
 	BLOCKED.with(|b| b.borrow_mut().clear());
 	MISSED.with(|m| m.borrow_mut().clear());
@@ -181,6 +191,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
+	pallet_deposit_escrow::GenesisConfig::<Test> { deal_period, settled_period, top_up_period }
+		.assimilate_storage(&mut storage)
+		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		System::set_block_number(1);

@@ -121,6 +121,30 @@ mod deals {
 	use super::*;
 
 	#[test]
+	fn periods_set_at_genesis_replace_the_defaults() {
+		new_test_ext_with_periods(3, 4, 5).execute_with(|| {
+			assert_eq!((DealPeriod::<Test>::get(), SettledPeriod::<Test>::get()), (3, 4));
+			assert_eq!(TopUpPeriod::<Test>::get(), 5);
+			let id = open_accepted(QUANTUM);
+			System::assert_last_event(
+				EscrowEvent::DealAccepted { deal: id, completes_at: 1 + 3 }.into(),
+			);
+			run_to_block(1 + 3);
+			assert_eq!(Deals::<Test>::get(id).unwrap().status, DealStatus::Completed { at: 4 });
+			run_to_block(4 + 4);
+			assert!(!Deals::<Test>::contains_key(id));
+			System::assert_last_event(EscrowEvent::DealForgotten { deal: id }.into());
+			assert_ok!(Escrow::compensate(&ALICE, &EVE, 2));
+			assert_eq!(Escrows::<Test>::get(ALICE, BOB).unwrap().top_up_by, Some(8 + 5));
+			Escrow::do_try_state().expect("invariants hold");
+		});
+		new_test_ext().execute_with(|| {
+			assert_eq!((DealPeriod::<Test>::get(), SettledPeriod::<Test>::get()), (DEAL_PERIOD, SETTLED_PERIOD));
+			assert_eq!(TopUpPeriod::<Test>::get(), TOP_UP_PERIOD);
+		});
+	}
+
+	#[test]
 	fn a_deal_within_the_quantum_opens_is_accepted_and_completes_by_both_confirmations() {
 		test(|| {
 			assert_ok!(Escrow::open_deal(signed(ALICE), BOB, QUANTUM, terms()));

@@ -59,7 +59,7 @@ pub enum DealStatus<BlockNumber> {
 	/// Accepted by both; completes when both confirm, or on its own at `completes_at`.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 	Open { completes_at: BlockNumber },
-	/// Completed at block `at`; kept for [`crate::Config::SettledPeriod`] so that a party may
+	/// Completed at block `at`; kept for [`crate::SettledPeriod`] so that a party may
 	/// still complain about it, then forgotten (its record lives in the events).
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 	Completed { at: BlockNumber },

@@ -200,7 +200,7 @@ mod benchmarks {
 		let (candidate, _) = application::<T>(T::MaxGuarantors::get(), false);
 		let caller = funded::<T>("caller", 0);
 		frame_system::Pallet::<T>::set_block_number(
-			frame_system::Pallet::<T>::block_number().saturating_add(T::ApplicationPeriod::get()),
+			frame_system::Pallet::<T>::block_number().saturating_add(ApplicationPeriod::<T>::get()),
 		);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), T::Lookup::unlookup(candidate.clone()));
@@ -216,7 +216,7 @@ mod benchmarks {
 		));
 		let caller = funded::<T>("caller", 0);
 		frame_system::Pallet::<T>::set_block_number(
-			frame_system::Pallet::<T>::block_number().saturating_add(T::GracePeriod::get()),
+			frame_system::Pallet::<T>::block_number().saturating_add(GracePeriod::<T>::get()),
 		);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), T::Lookup::unlookup(protege.clone()));
@@ -263,7 +263,7 @@ mod benchmarks {
 		e: Linear<0, { T::DeparturePageSize::get() }>,
 	) {
 		let now = frame_system::Pallet::<T>::block_number();
-		let due = now.saturating_add(T::ApplicationPeriod::get());
+		let due = now.saturating_add(ApplicationPeriod::<T>::get());
 		let mut deadlines = BoundedVec::new();
 		for i in 0..d {
 			let candidate: T::AccountId = account("candidate", i, SEED);

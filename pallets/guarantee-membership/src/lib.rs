@@ -13,7 +13,7 @@
 //! - **Application**: a candidate proposed by a member, gathering guarantees until the
 //!   candidate has accepted and has enough of them, or until it expires.
 //! - **Grace**: a member left with fewer than `MinGuarantors` guarantees has
-//!   [`Config::GracePeriod`] blocks to find another; otherwise the membership **lapses**.
+//!   [`GracePeriod`] blocks to find another; otherwise the membership **lapses**.
 //! - **Departure**: a membership ends by lapse or by expulsion. Every guarantee to the departed
 //!   is released at once; the guarantees they gave end in bounded pages, one page per block
 //!   (or through [`Pallet::continue_departure`]), and their protégés enter grace.
@@ -146,13 +146,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxClassNameLen: Get<u32>;
 
-		/// How long an application stays open without being completed.
+		/// How long an application stays open without being completed, unless genesis set
+		/// [`ApplicationPeriod`] (development networks set a few blocks).
 		#[pallet::constant]
-		type ApplicationPeriod: Get<BlockNumberFor<Self>>;
+		type DefaultApplicationPeriod: Get<BlockNumberFor<Self>>;
 
-		/// How long a member left without enough guarantors has to find another.
+		/// How long a member left without enough guarantors has to find another, unless genesis
+		/// set [`GracePeriod`].
 		#[pallet::constant]
-		type GracePeriod: Get<BlockNumberFor<Self>>;
+		type DefaultGracePeriod: Get<BlockNumberFor<Self>>;
 
 		/// The most deadlines (expiries, grace ends) that may fall in one block.
 		#[pallet::constant]
@@ -165,6 +167,16 @@ pub mod pallet {
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 	}
+
+	/// How long an application stays open without being completed.
+	#[pallet::storage]
+	pub type ApplicationPeriod<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultApplicationPeriod>;
+
+	/// How long a member left without enough guarantors has to find another.
+	#[pallet::storage]
+	pub type GracePeriod<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultGracePeriod>;
 
 	/// The class table.
 	#[pallet::storage]
@@ -225,6 +237,10 @@ pub mod pallet {
 		/// every founder needs at least `MinGuarantors` guarantors; each guarantee escrows the
 		/// founder's class quantum from the guarantor.
 		pub founders: Vec<(T::AccountId, ClassId, Vec<T::AccountId>)>,
+		/// The application period; zero keeps [`Config::DefaultApplicationPeriod`].
+		pub application_period: BlockNumberFor<T>,
+		/// The grace period; zero keeps [`Config::DefaultGracePeriod`].
+		pub grace_period: BlockNumberFor<T>,
 	}
 
 	#[pallet::genesis_build]
@@ -233,6 +249,12 @@ pub mod pallet {
 			// Genesis is checked once, by whoever builds the chain spec: an invalid founding
 			// set must stop the build with the reason rather than start a broken chain.
 			#![allow(clippy::expect_used, clippy::panic)]
+			if !self.application_period.is_zero() {
+				ApplicationPeriod::<T>::put(self.application_period);
+			}
+			if !self.grace_period.is_zero() {
+				GracePeriod::<T>::put(self.grace_period);
+			}
 			for (id, name, quantum) in &self.classes {
 				let name =
 					BoundedVec::try_from(name.clone().into_bytes()).expect("class name too long");
@@ -450,7 +472,7 @@ pub mod pallet {
 
 			let now = frame_system::Pallet::<T>::block_number();
 			let expires_at = Self::schedule(
-				now.saturating_add(T::ApplicationPeriod::get()),
+				now.saturating_add(ApplicationPeriod::<T>::get()),
 				Deadline::ApplicationExpiry(candidate.clone()),
 			)?;
 			T::Escrow::lock(&guarantor, &candidate, quantum)?;
@@ -689,7 +711,7 @@ impl<T: Config> Pallet<T> {
 		if left >= T::MinGuarantors::get() || !matches!(member.status, MemberStatus::Active) {
 			return Ok(None);
 		}
-		let until = frame_system::Pallet::<T>::block_number().saturating_add(T::GracePeriod::get());
+		let until = frame_system::Pallet::<T>::block_number().saturating_add(GracePeriod::<T>::get());
 		Self::schedule(until, Deadline::GraceEnd(who.clone())).map(Some)
 	}
 
@@ -699,7 +721,7 @@ impl<T: Config> Pallet<T> {
 		// A full deadline queue must not stall what ended the guarantee: the member then enters
 		// grace without a scheduled end, and `end_grace` stays callable by anyone.
 		let until = Self::schedule_grace_if_short(protege, member, 1).unwrap_or_else(|_| {
-			Some(frame_system::Pallet::<T>::block_number().saturating_add(T::GracePeriod::get()))
+			Some(frame_system::Pallet::<T>::block_number().saturating_add(GracePeriod::<T>::get()))
 		});
 		member.guarantors.retain(|g| g != guarantor);
 		if let Some(until) = until {

@@ -197,8 +197,8 @@ impl pallet_guarantee_membership::Config for Test {
 	type MaxProteges = ConstU32<MAX_PROTEGES>;
 	type MaxClasses = ConstU32<4>;
 	type MaxClassNameLen = ConstU32<32>;
-	type ApplicationPeriod = ConstU64<APPLICATION_PERIOD>;
-	type GracePeriod = ConstU64<GRACE_PERIOD>;
+	type DefaultApplicationPeriod = ConstU64<APPLICATION_PERIOD>;
+	type DefaultGracePeriod = ConstU64<GRACE_PERIOD>;
 	type MaxDeadlinesPerBlock = ConstU32<MAX_DEADLINES_PER_BLOCK>;
 	type DeparturePageSize = ConstU32<DEPARTURE_PAGE_SIZE>;
 	type WeightInfo = ();
@@ -207,6 +207,12 @@ impl pallet_guarantee_membership::Config for Test {
 /// Four founders in a ring of mutual guarantees (each guaranteed by the next two), all
 /// managers; EVE and FERDIE hold money but are not members; NEWCOMER holds nothing.
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	new_test_ext_with_periods(0, 0)
+}
+
+/// [`new_test_ext`] with the application and grace periods set at genesis (zero keeps the
+/// configured default).
+pub fn new_test_ext_with_periods(application_period: u64, grace_period: u64) -> sp_io::TestExternalities {
 	ESCROW.with(|e| e.borrow_mut().clear());
 	COMMITTED.with(|c| c.borrow_mut().clear());
 	BLOCKED.with(|b| b.borrow_mut().clear());
@@ -240,6 +246,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(CHARLIE, MANAGERS, vec![DAVE, ALICE]),
 			(DAVE, MANAGERS, vec![ALICE, BOB]),
 		],
+		application_period,
+		grace_period,
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

@@ -422,6 +422,28 @@ mod revocation_and_grace {
 	use super::*;
 
 	#[test]
+	fn periods_set_at_genesis_replace_the_defaults() {
+		new_test_ext_with_periods(3, 5).execute_with(|| {
+			assert_eq!(ApplicationPeriod::<Test>::get(), 3);
+			assert_eq!(GracePeriod::<Test>::get(), 5);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			assert_eq!(Applications::<Test>::get(NEWCOMER).unwrap().expires_at, 1 + 3);
+			assert_ok!(Membership::revoke(signed(BOB), ALICE));
+			assert_eq!(member(ALICE).status, MemberStatus::Grace { until: 1 + 5 });
+			System::assert_last_event(
+				MembershipEvent::GraceStarted { member: ALICE, until: 1 + 5 }.into(),
+			);
+			run_to_block(1 + 5);
+			assert!(Members::<Test>::get(ALICE).is_none(), "the shorter grace lapsed Alice");
+			Membership::do_try_state().expect("invariants hold");
+		});
+		new_test_ext().execute_with(|| {
+			assert_eq!(ApplicationPeriod::<Test>::get(), APPLICATION_PERIOD);
+			assert_eq!(GracePeriod::<Test>::get(), GRACE_PERIOD);
+		});
+	}
+
+	#[test]
 	fn a_revocation_releases_the_escrow_and_starts_grace() {
 		test(|| {
 			let bob = Balances::balance(&BOB);

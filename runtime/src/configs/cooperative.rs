@@ -15,15 +15,20 @@ pub const MIN_GUARANTORS: u32 = 2;
 /// The most guarantors one member may have (bounds every loop over a member's guarantors).
 pub const MAX_GUARANTORS: u32 = 8;
 
+// The regulation's periods on a real network. Each is the default of a storage value that
+// genesis may set: the development presets set a few blocks (docs/operator.md lists them).
 parameter_types! {
-	pub const ApplicationPeriod: BlockNumber = 7 * DAYS;
-	pub const GracePeriod: BlockNumber = 7 * DAYS;
-	pub const DealPeriod: BlockNumber = 30 * DAYS;
-	pub const TopUpPeriod: BlockNumber = 7 * DAYS;
-	/// How long a completed deal stays open to complaints.
-	pub const SettledPeriod: BlockNumber = 7 * DAYS;
-	/// A level of a complaint case has a day to decide (genesis presets of development networks
-	/// set a few blocks).
+	/// An application stays open a week.
+	pub const DefaultApplicationPeriod: BlockNumber = 7 * DAYS;
+	/// A member left short of guarantors has a week to find another.
+	pub const DefaultGracePeriod: BlockNumber = 7 * DAYS;
+	/// An open deal completes on its own after thirty days.
+	pub const DefaultDealPeriod: BlockNumber = 30 * DAYS;
+	/// A guarantor has a week to top up escrow paid out in a compensation.
+	pub const DefaultTopUpPeriod: BlockNumber = 7 * DAYS;
+	/// A completed deal stays open to complaints for a week.
+	pub const DefaultSettledPeriod: BlockNumber = 7 * DAYS;
+	/// A level of a complaint case has a day to decide.
 	pub const DefaultEscalationPeriod: BlockNumber = DAYS;
 }
 
@@ -54,8 +59,8 @@ impl pallet_guarantee_membership::Config for Runtime {
 	type MaxProteges = ConstU32<32>;
 	type MaxClasses = ConstU32<16>;
 	type MaxClassNameLen = ConstU32<64>;
-	type ApplicationPeriod = ApplicationPeriod;
-	type GracePeriod = GracePeriod;
+	type DefaultApplicationPeriod = DefaultApplicationPeriod;
+	type DefaultGracePeriod = DefaultGracePeriod;
 	type MaxDeadlinesPerBlock = ConstU32<32>;
 	type DeparturePageSize = ConstU32<16>;
 	type WeightInfo = pallet_guarantee_membership::weights::SubstrateWeight<Runtime>;
@@ -67,9 +72,9 @@ impl pallet_deposit_escrow::Config for Runtime {
 	type Membership = Membership;
 	type Blocked = Complaints;
 	type OnTopUpMissed = Membership;
-	type DealPeriod = DealPeriod;
-	type SettledPeriod = SettledPeriod;
-	type TopUpPeriod = TopUpPeriod;
+	type DefaultDealPeriod = DefaultDealPeriod;
+	type DefaultSettledPeriod = DefaultSettledPeriod;
+	type DefaultTopUpPeriod = DefaultTopUpPeriod;
 	type MaxDealsPerMember = ConstU32<64>;
 	type MaxGuarantors = ConstU32<MAX_GUARANTORS>;
 	type MaxDeadlinesPerBlock = ConstU32<64>;

@@ -6,7 +6,7 @@
 // A test fails loudly, with the reason, where the runtime and node never may.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::{ext_from_preset, initialize_block, signed as wallet};
 use frame_support::assert_ok;

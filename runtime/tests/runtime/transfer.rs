@@ -3,7 +3,7 @@
 // A test fails loudly, with the reason, where the runtime and node never may.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::{existential_deposit, ext_from_preset, initialize_block, signed};
 use frame_support::assert_ok;

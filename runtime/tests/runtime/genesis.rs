@@ -3,11 +3,12 @@
 // A test fails loudly, with the reason, where the runtime and node never may.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::ext_from_preset;
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::BuildStorage;
 use synergy_runtime::{genesis_config_presets, Runtime};
 
 fn aura_authorities() -> Vec<sp_consensus_aura::sr25519::AuthorityId> {
@@ -74,4 +75,41 @@ fn local_testnet_preset_has_four_session_validators_and_no_sudo() {
 #[test]
 fn an_unknown_preset_is_refused() {
 	assert!(genesis_config_presets::get_preset(&"mainnet".into()).is_none());
+}
+
+/// The regulation's periods as each network sees them: (application, grace, deal, settled,
+/// top-up, escalation, voting, grace of a passed proposal, session length).
+fn periods() -> [u32; 9] {
+	let fund = pallet_fund_voting::CurrentParameters::<Runtime>::get();
+	[
+		pallet_guarantee_membership::ApplicationPeriod::<Runtime>::get(),
+		pallet_guarantee_membership::GracePeriod::<Runtime>::get(),
+		pallet_deposit_escrow::DealPeriod::<Runtime>::get(),
+		pallet_deposit_escrow::SettledPeriod::<Runtime>::get(),
+		pallet_deposit_escrow::TopUpPeriod::<Runtime>::get(),
+		pallet_complaints::EscalationPeriod::<Runtime>::get(),
+		fund.voting_period,
+		fund.grace_period,
+		pallet_validator_set::SessionLength::<Runtime>::get(),
+	]
+}
+
+#[test]
+fn every_period_is_a_few_blocks_on_development_networks_and_as_the_regulation_says_elsewhere() {
+	// The table in docs/operator.md.
+	let development = [100, 50, 100, 50, 50, 10, 20, 5, 10];
+	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+		ext_from_preset(preset).execute_with(|| assert_eq!(periods(), development, "{preset}"));
+	}
+	// A genesis that sets none keeps the regulation's periods, in days.
+	use synergy_runtime::time::{DAYS, HOURS};
+	sp_io::TestExternalities::new(
+		synergy_runtime::RuntimeGenesisConfig::default().build_storage().expect("builds"),
+	)
+	.execute_with(|| {
+		assert_eq!(
+			periods(),
+			[7 * DAYS, 7 * DAYS, 30 * DAYS, 7 * DAYS, 7 * DAYS, DAYS, 7 * DAYS, 2 * DAYS, HOURS]
+		);
+	});
 }

@@ -1,0 +1,12 @@
+//! Integration tests on the real runtime: its genesis presets, and each part of the regulation
+//! driven through the runtime's dispatch as a wallet's extrinsics would be. One test binary, so
+//! that the runtime is linked into a test once.
+
+mod common;
+
+mod complaints;
+mod contributions;
+mod genesis;
+mod governance;
+mod membership;
+mod transfer;
