@@ -25,8 +25,8 @@
 #   - clippy's metadata-only check of the workspace's dependencies: cargo keeps check and build
 #     artifacts apart.
 # The network scenarios mostly wait for blocks (six seconds each), so they run while the
-# benchmarks and clippy compile, the compilers at the lowest priority so that the nodes keep
-# their slots (measured: see docs/operator.md).
+# cargo tests, the benchmarks and clippy compile and run, those at the lowest priority so that
+# the nodes keep their slots.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$SYNERGY_ROOT"
@@ -112,8 +112,11 @@ crate_args() {
 phase_setup() { run_phase setup "$SYNERGY_ROOT/scripts/setup.sh"; }
 phase_fmt() { run_phase fmt cargo fmt --all -- --check; }
 phase_build() { run_phase build cargo build --release --workspace --locked; }
+# The crates have no doc tests: leaving them out spares a rustdoc pass over every crate.
 # shellcheck disable=SC2046 # the crate arguments are words
-phase_unit() { run_phase unit cargo test --release --locked $(crate_args "$@"); }
+phase_unit() {
+  run_phase unit nice -n 19 cargo test --release --locked --lib --bins --tests $(crate_args "$@")
+}
 # shellcheck disable=SC2046
 phase_benchmarks() {
   run_phase benchmarks nice -n 19 cargo test --release --locked $(bench_packages) --features runtime-benchmarks
@@ -140,17 +143,17 @@ case "$phase" in
   all)
     phase_fmt || status=1
     phase_build || exit 1
-    phase_unit || status=1
     # The network waits on blocks while the compilers work: both at once, the network's
     # output kept in its log and shown when it ends.
     begun=$SECONDS
     (PATH="$CARGO_TARGET_DIR/release:$PATH" node zombienet/run.js >"$logs/network.log" 2>&1) &
     network_pid=$!
+    phase_unit || status=1
     phase_benchmarks || status=1
     phase_clippy || status=1
     network_status=0
     wait "$network_pid" || network_status=$?
-    log "network: node zombienet/run.js (ran beside the benchmarks and clippy)"
+    log "network: node zombienet/run.js (ran beside the cargo phases)"
     cat "$logs/network.log"
     finish_phase network "$network_status" "$((SECONDS - begun))"
     [ "$network_status" -eq 0 ] || status=1
