@@ -25,8 +25,8 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	configs::governance::DefaultFundParameters, currency::UNITS, AccountId, Balance,
-	BalancesConfig, ComplaintsConfig, EscrowConfig, FundConfig, MembershipConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig,
+	BalancesConfig, ComplaintsConfig, EscrowConfig, FundConfig, MembershipConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig,
 };
 
 /// On development networks an application stays open a hundred blocks (ten minutes), not a

@@ -388,9 +388,7 @@ pub mod pallet {
 					DealStatus::Open { completes_at } if completes_at <= now => {
 						Self::complete(id, deal)
 					},
-					DealStatus::Completed { at }
-						if at.saturating_add(settled_period) <= now =>
-					{
+					DealStatus::Completed { at } if at.saturating_add(settled_period) <= now => {
 						Deals::<T>::remove(id);
 						Self::deposit_event(Event::DealForgotten { deal: id });
 					},

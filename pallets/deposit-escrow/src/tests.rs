@@ -139,7 +139,10 @@ mod deals {
 			Escrow::do_try_state().expect("invariants hold");
 		});
 		new_test_ext().execute_with(|| {
-			assert_eq!((DealPeriod::<Test>::get(), SettledPeriod::<Test>::get()), (DEAL_PERIOD, SETTLED_PERIOD));
+			assert_eq!(
+				(DealPeriod::<Test>::get(), SettledPeriod::<Test>::get()),
+				(DEAL_PERIOD, SETTLED_PERIOD)
+			);
 			assert_eq!(TopUpPeriod::<Test>::get(), TOP_UP_PERIOD);
 		});
 	}

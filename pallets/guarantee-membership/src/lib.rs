@@ -711,7 +711,8 @@ impl<T: Config> Pallet<T> {
 		if left >= T::MinGuarantors::get() || !matches!(member.status, MemberStatus::Active) {
 			return Ok(None);
 		}
-		let until = frame_system::Pallet::<T>::block_number().saturating_add(GracePeriod::<T>::get());
+		let until =
+			frame_system::Pallet::<T>::block_number().saturating_add(GracePeriod::<T>::get());
 		Self::schedule(until, Deadline::GraceEnd(who.clone())).map(Some)
 	}
 

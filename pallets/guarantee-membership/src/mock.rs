@@ -212,7 +212,10 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 
 /// [`new_test_ext`] with the application and grace periods set at genesis (zero keeps the
 /// configured default).
-pub fn new_test_ext_with_periods(application_period: u64, grace_period: u64) -> sp_io::TestExternalities {
+pub fn new_test_ext_with_periods(
+	application_period: u64,
+	grace_period: u64,
+) -> sp_io::TestExternalities {
 	ESCROW.with(|e| e.borrow_mut().clear());
 	COMMITTED.with(|c| c.borrow_mut().clear());
 	BLOCKED.with(|b| b.borrow_mut().clear());
