@@ -140,7 +140,7 @@ fn signed_by_alice(client: &FullClient, call: RuntimeCall, nonce: u32) -> Opaque
 		)),
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		synergy_runtime::configs::fees::ChargeFees::from(0),
 		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
 		frame_system::WeightReclaim::<Runtime>::new(),
 	);

@@ -1,8 +1,14 @@
 //! The permissioned pool: a transaction extension that refuses signed transactions from
 //! accounts that are not members, at validation, so that they never enter a block and cost the
-//! validators nothing. The exceptions: a pending candidate answering their own application
-//! (`accept` / `decline`), and the calls the runtime opens to all ([`Config::OpenToAll`]: a
-//! donation to the common fund, revenue paid into a project, a claim of what one earned there).
+//! validators nothing. The exceptions: a pending candidate's answer to their own application
+//! that will succeed ([`Pallet::is_free_answer`]: an `accept` not yet given, a `decline`), and
+//! the calls the runtime opens to all ([`Config::OpenToAll`]: a donation to the common fund,
+//! revenue paid into a project, a claim of what one earned there).
+//!
+//! A free answer is free of fees, so it must not be a way to fill blocks for nothing: any
+//! other answer (an `accept` already given) is refused here with the rest, and the runtime's fee
+//! extension gives a free answer no priority, refuses a tip on it and lets at most one answer of
+//! an account wait in the pool ([`free_answer_validity`]).
 
 use crate::{Applications, Call, Config, Members};
 use codec::{Decode, DecodeWithMemTracking, Encode};
@@ -20,8 +26,29 @@ use sp_runtime::{
 };
 
 /// `InvalidTransaction::Custom` code of a signed transaction from an account that is neither
-/// a member nor a pending candidate answering their application.
+/// a member nor a pending candidate giving an answer that will succeed.
 pub const NOT_A_MEMBER: u8 = 1;
+
+/// `InvalidTransaction::Custom` code of a free answer that offers a tip: a tip would buy
+/// priority for a transaction that pays nothing.
+pub const TIP_ON_A_FREE_ANSWER: u8 = 2;
+
+/// The pool's view of a free answer by `who`: the lowest priority, so that it never goes ahead
+/// of a paying member's transaction, and one tag per account, so that at most one answer of an
+/// application waits in the pool at a time. Refused if it offers a tip.
+pub fn free_answer_validity<AccountId: Encode>(
+	who: &AccountId,
+	tip_offered: bool,
+) -> Result<sp_runtime::transaction_validity::ValidTransaction, InvalidTransaction> {
+	if tip_offered {
+		return Err(InvalidTransaction::Custom(TIP_ON_A_FREE_ANSWER));
+	}
+	Ok(sp_runtime::transaction_validity::ValidTransaction {
+		priority: 0,
+		provides: alloc::vec![(b"synergy/answer", who).encode()],
+		..Default::default()
+	})
+}
 
 /// Refuses signed transactions from non-members (see the module documentation). Unsigned and
 /// inherent transactions pass untouched. It adds nothing to what a wallet signs.
@@ -46,11 +73,15 @@ impl<T: Config> crate::Pallet<T>
 where
 	T::RuntimeCall: IsSubType<Call<T>>,
 {
-	/// Whether `call` is `who` answering their own open application (`accept` or `decline`):
-	/// the only transactions a non-member may send, and free of fees.
-	pub fn is_candidate_answer(who: &T::AccountId, call: &T::RuntimeCall) -> bool {
-		matches!(call.is_sub_type(), Some(Call::accept {} | Call::decline {}))
-			&& Applications::<T>::contains_key(who)
+	/// Whether `call` is `who`'s answer to their own open application that will succeed: an
+	/// `accept` not yet given, or a `decline`. The only transactions a non-member may send
+	/// (beside [`Config::OpenToAll`]), and free of fees.
+	pub fn is_free_answer(who: &T::AccountId, call: &T::RuntimeCall) -> bool {
+		match call.is_sub_type() {
+			Some(Call::accept {}) => Applications::<T>::get(who).is_some_and(|a| !a.accepted),
+			Some(Call::decline {}) => Applications::<T>::contains_key(who),
+			_ => false,
+		}
 	}
 }
 
@@ -80,7 +111,7 @@ where
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
 		if let Some(who) = origin.as_signer() {
 			if !Members::<T>::contains_key(who)
-				&& !crate::Pallet::<T>::is_candidate_answer(who, call)
+				&& !crate::Pallet::<T>::is_free_answer(who, call)
 				&& !T::OpenToAll::contains(call)
 			{
 				return Err(InvalidTransaction::Custom(NOT_A_MEMBER).into());

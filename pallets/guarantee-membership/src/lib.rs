@@ -70,7 +70,7 @@ pub use synergy_primitives::{
 	OnTopUpMissed,
 };
 
-pub use extension::{CheckMembership, NOT_A_MEMBER};
+pub use extension::{free_answer_validity, CheckMembership, NOT_A_MEMBER, TIP_ON_A_FREE_ANSWER};
 pub use pallet::*;
 pub use types::*;
 pub use views::*;

@@ -679,6 +679,7 @@ mod inspect {
 
 mod permissioned_pool {
 	use super::*;
+	use codec::Encode;
 	use frame_support::dispatch::DispatchInfo;
 	use sp_runtime::{
 		traits::{DispatchTransaction, TransactionExtension, TxBaseImplication},
@@ -741,12 +742,42 @@ mod permissioned_pool {
 				RuntimeCall::Membership(crate::Call::decline {})
 			));
 			assert_eq!(validate(signed(NEWCOMER), transfer()), Err(REFUSED));
-			assert!(Membership::is_candidate_answer(
-				&NEWCOMER,
-				&RuntimeCall::Membership(crate::Call::accept {})
-			));
-			assert!(!Membership::is_candidate_answer(&NEWCOMER, &transfer()));
+			let accept = RuntimeCall::Membership(crate::Call::accept {});
+			let decline = RuntimeCall::Membership(crate::Call::decline {});
+			assert!(Membership::is_free_answer(&NEWCOMER, &accept));
+			assert!(Membership::is_free_answer(&NEWCOMER, &decline));
+			assert!(!Membership::is_free_answer(&NEWCOMER, &transfer()));
+			assert!(!Membership::is_free_answer(&EVE, &accept), "no application, no answer");
 		});
+	}
+
+	#[test]
+	fn an_accept_already_given_is_no_free_answer_and_never_enters_the_pool() {
+		test(|| {
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			assert_ok!(Membership::accept(signed(NEWCOMER)));
+			let accept = RuntimeCall::Membership(crate::Call::accept {});
+			// The attack: a candidate who accepted repeats the free call to fill blocks.
+			assert!(!Membership::is_free_answer(&NEWCOMER, &accept));
+			assert_eq!(validate(signed(NEWCOMER), accept), Err(REFUSED));
+			// Declining stays possible, and free.
+			let decline = RuntimeCall::Membership(crate::Call::decline {});
+			assert!(Membership::is_free_answer(&NEWCOMER, &decline));
+			assert_ok!(validate(signed(NEWCOMER), decline));
+		});
+	}
+
+	#[test]
+	fn a_free_answer_has_the_lowest_priority_one_tag_per_account_and_no_tip() {
+		let valid = crate::free_answer_validity(&NEWCOMER, false).unwrap();
+		assert_eq!(valid.priority, 0);
+		assert_eq!(valid.provides, vec![(b"synergy/answer", NEWCOMER).encode()]);
+		assert_eq!(valid.provides, crate::free_answer_validity(&NEWCOMER, false).unwrap().provides);
+		assert_ne!(valid.provides, crate::free_answer_validity(&EVE, false).unwrap().provides);
+		assert_eq!(
+			crate::free_answer_validity(&NEWCOMER, true),
+			Err(InvalidTransaction::Custom(crate::TIP_ON_A_FREE_ANSWER))
+		);
 	}
 }
 

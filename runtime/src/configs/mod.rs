@@ -1,6 +1,7 @@
 //! Configuration of every pallet in the runtime.
 
 pub mod cooperative;
+pub mod fees;
 pub mod governance;
 
 use frame_support::{
@@ -14,13 +15,10 @@ use frame_support::{
 	},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
-use pallet_transaction_payment::{
-	ConstFeeMultiplier, FungibleAdapter, Multiplier, OnChargeTransaction, TxCreditHold,
-};
+use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{
-	traits::{ConvertInto, DispatchInfoOf, One, PostDispatchInfoOf},
-	transaction_validity::TransactionValidityError,
+	traits::{ConvertInto, One},
 	Perbill,
 };
 use sp_version::RuntimeVersion;
@@ -28,9 +26,9 @@ use sp_version::RuntimeVersion;
 use super::{
 	currency::{EXISTENTIAL_DEPOSIT, MICRO_UNITS},
 	time::SLOT_DURATION,
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Membership, Nonce, PalletInfo,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, SessionKeys, System, ValidatorSet, SS58_PREFIX, VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
+	SessionKeys, System, ValidatorSet, SS58_PREFIX, VERSION,
 };
 
 /// At most this share of a block is filled by ordinary transactions; the rest is kept for
@@ -107,90 +105,14 @@ parameter_types! {
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	// Fees are burned: no validator or operator profits from the members' transactions. A
-	// pending candidate answering their application pays nothing: they may hold nothing yet.
-	type OnChargeTransaction = CandidateAnswersFree;
+	// pending candidate's answer to their application is free: `fees::ChargeFees` never calls
+	// this for it.
+	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
-}
-
-/// Fees are withdrawn from the signer and burned.
-type BurnFees = FungibleAdapter<Balances, ()>;
-
-/// Charges fees as [`BurnFees`] does, except for a pending candidate's `accept` / `decline`,
-/// which is free (the permissioned pool lets nothing else from a non-member through).
-pub struct CandidateAnswersFree;
-
-impl TxCreditHold<Runtime> for CandidateAnswersFree {
-	type Credit = <BurnFees as TxCreditHold<Runtime>>::Credit;
-}
-
-impl OnChargeTransaction<Runtime> for CandidateAnswersFree {
-	type Balance = <BurnFees as OnChargeTransaction<Runtime>>::Balance;
-	type LiquidityInfo = <BurnFees as OnChargeTransaction<Runtime>>::LiquidityInfo;
-
-	fn withdraw_fee(
-		who: &AccountId,
-		call: &RuntimeCall,
-		info: &DispatchInfoOf<RuntimeCall>,
-		fee_with_tip: Self::Balance,
-		tip: Self::Balance,
-	) -> Result<Self::LiquidityInfo, TransactionValidityError> {
-		if Membership::is_candidate_answer(who, call) {
-			return Ok(Default::default());
-		}
-		<BurnFees as OnChargeTransaction<Runtime>>::withdraw_fee(who, call, info, fee_with_tip, tip)
-	}
-
-	fn can_withdraw_fee(
-		who: &AccountId,
-		call: &RuntimeCall,
-		info: &DispatchInfoOf<RuntimeCall>,
-		fee_with_tip: Self::Balance,
-		tip: Self::Balance,
-	) -> Result<(), TransactionValidityError> {
-		if Membership::is_candidate_answer(who, call) {
-			return Ok(());
-		}
-		<BurnFees as OnChargeTransaction<Runtime>>::can_withdraw_fee(
-			who,
-			call,
-			info,
-			fee_with_tip,
-			tip,
-		)
-	}
-
-	fn correct_and_deposit_fee(
-		who: &AccountId,
-		info: &DispatchInfoOf<RuntimeCall>,
-		post_info: &PostDispatchInfoOf<RuntimeCall>,
-		corrected_fee_with_tip: Self::Balance,
-		tip: Self::Balance,
-		liquidity_info: Self::LiquidityInfo,
-	) -> Result<(), TransactionValidityError> {
-		// With nothing withdrawn (a free answer) the inner adapter refunds and burns nothing.
-		<BurnFees as OnChargeTransaction<Runtime>>::correct_and_deposit_fee(
-			who,
-			info,
-			post_info,
-			corrected_fee_with_tip,
-			tip,
-			liquidity_info,
-		)
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn endow_account(who: &AccountId, amount: Self::Balance) {
-		<BurnFees as OnChargeTransaction<Runtime>>::endow_account(who, amount)
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn minimum_balance() -> Self::Balance {
-		<BurnFees as OnChargeTransaction<Runtime>>::minimum_balance()
-	}
 }
 
 parameter_types! {

@@ -55,6 +55,16 @@ pub fn signed(call: RuntimeCall, signer: Sr25519Keyring, nonce: Nonce) -> Unchec
 
 /// `call` signed by the key `pair`.
 pub fn signed_by(call: RuntimeCall, pair: &sr25519::Pair, nonce: Nonce) -> UncheckedExtrinsic {
+	signed_with_tip(call, pair, nonce, 0)
+}
+
+/// `call` signed by the key `pair`, offering `tip` on top of the fee.
+pub fn signed_with_tip(
+	call: RuntimeCall,
+	pair: &sr25519::Pair,
+	nonce: Nonce,
+	tip: synergy_runtime::Balance,
+) -> UncheckedExtrinsic {
 	let genesis = System::block_hash(0);
 	let tx_ext: TxExtension = (
 		frame_system::AuthorizeCall::<Runtime>::new(),
@@ -66,7 +76,7 @@ pub fn signed_by(call: RuntimeCall, pair: &sr25519::Pair, nonce: Nonce) -> Unche
 		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		synergy_runtime::configs::fees::ChargeFees::from(tip),
 		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
 		frame_system::WeightReclaim::<Runtime>::new(),
 	);

@@ -6,7 +6,10 @@
 
 use crate::common;
 
-use common::{existential_deposit, ext_from_preset, initialize_block, signed, signed_by};
+use codec::Encode;
+use common::{
+	existential_deposit, ext_from_preset, initialize_block, signed, signed_by, signed_with_tip,
+};
 use frame_support::{assert_ok, traits::fungible::InspectHold};
 use sp_core::{sr25519, Pair};
 use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
@@ -23,6 +26,10 @@ type MembershipCall = pallet_guarantee_membership::Call<Runtime>;
 
 const NOT_A_MEMBER: TransactionValidityError = TransactionValidityError::Invalid(
 	InvalidTransaction::Custom(pallet_guarantee_membership::NOT_A_MEMBER),
+);
+
+const TIP_ON_A_FREE_ANSWER: TransactionValidityError = TransactionValidityError::Invalid(
+	InvalidTransaction::Custom(pallet_guarantee_membership::TIP_ON_A_FREE_ANSWER),
 );
 
 fn escrow_held(who: &AccountId) -> u128 {
@@ -184,5 +191,89 @@ fn an_expelled_guarantors_escrow_keeps_insuring_open_deals_until_they_close() {
 		assert_eq!(escrow_held(&bob), 0);
 		assert!(Escrows::<Runtime>::get(&alice, &bob).is_none());
 		check_invariants();
+	});
+}
+
+#[test]
+fn a_candidate_cannot_fill_blocks_with_free_answers() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		initialize_block(1);
+		let candidate = sr25519::Pair::from_string("//Flooder", None).unwrap();
+		let who: AccountId = candidate.public().into();
+		let propose = RuntimeCall::Membership(MembershipCall::propose {
+			candidate: who.clone().into(),
+			class: 2,
+		});
+		assert_ok!(Executive::apply_extrinsic(signed(propose, Sr25519Keyring::Alice, 0)).unwrap());
+		let accept = RuntimeCall::Membership(MembershipCall::accept {});
+		let validate = |xt| {
+			Executive::validate_transaction(
+				TransactionSource::External,
+				xt,
+				frame_system::Pallet::<Runtime>::block_hash(0),
+			)
+		};
+
+		// A tip would buy priority for a transaction that pays nothing: refused.
+		assert_eq!(
+			validate(signed_with_tip(accept.clone(), &candidate, 0, 1_000_000 * UNITS)),
+			Err(TIP_ON_A_FREE_ANSWER)
+		);
+		assert_eq!(
+			Executive::apply_extrinsic(signed_with_tip(accept.clone(), &candidate, 0, 1)),
+			Err(TIP_ON_A_FREE_ANSWER)
+		);
+		// Without one: the lowest priority, and one answer of the account in the pool at a time.
+		let answer = validate(signed_by(accept.clone(), &candidate, 0)).unwrap();
+		assert_eq!(answer.priority, 0);
+		assert!(answer.provides.contains(&(b"synergy/answer", &who).encode()));
+		// Any member's transaction goes ahead of it.
+		let transfer = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+			dest: Sr25519Keyring::Bob.to_account_id().into(),
+			value: UNITS,
+		});
+		let paying = validate(signed(transfer.clone(), Sr25519Keyring::Alice, 1)).unwrap();
+		assert!(paying.priority > answer.priority);
+
+		// The answer is free, and no fee is reported for it.
+		frame_system::Pallet::<Runtime>::reset_events();
+		assert_ok!(Executive::apply_extrinsic(signed_by(accept.clone(), &candidate, 0)).unwrap());
+		assert_eq!(Balances::free_balance(&who), 0);
+		let fees_paid = || {
+			frame_system::Pallet::<Runtime>::events()
+				.into_iter()
+				.filter_map(|record| match record.event {
+					synergy_runtime::RuntimeEvent::TransactionPayment(
+						pallet_transaction_payment::Event::TransactionFeePaid {
+							who,
+							actual_fee,
+							tip,
+						},
+					) => Some((who, actual_fee, tip)),
+					_ => None,
+				})
+				.collect::<Vec<_>>()
+		};
+		assert_eq!(fees_paid(), vec![]);
+
+		// The attack: the same accept again and again, with a huge tip, each free at the top
+		// priority. Already given, it is no free answer: refused at the pool and in a block.
+		for nonce in 1..4 {
+			let again = signed_with_tip(accept.clone(), &candidate, nonce, 1_000_000 * UNITS);
+			assert_eq!(validate(again.clone()), Err(NOT_A_MEMBER));
+			assert_eq!(Executive::apply_extrinsic(again), Err(NOT_A_MEMBER));
+		}
+		assert_eq!(frame_system::Pallet::<Runtime>::account_nonce(&who), 1);
+
+		// A member's transaction pays, and its event reports exactly what was taken.
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let before = Balances::free_balance(&alice);
+		assert_ok!(Executive::apply_extrinsic(signed(transfer, Sr25519Keyring::Alice, 1)).unwrap());
+		let paid = fees_paid();
+		assert_eq!(paid.len(), 1);
+		let (payer, fee, tip) = paid[0].clone();
+		assert_eq!((payer, tip), (alice.clone(), 0));
+		assert!(fee > 0);
+		assert_eq!(Balances::free_balance(&alice), before - UNITS - fee);
 	});
 }
