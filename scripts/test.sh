@@ -91,7 +91,11 @@ print_summary() {
   printf '%s\n' "${summary[@]}"
   printf '%-12s %-6s %6d s\n' total "$([ "$failed" -eq 0 ] && echo ok || echo FAILED)" \
     "$((SECONDS - started))"
-  [ "${#failures[@]}" -gt 0 ] && echo "failed phases: ${failures[*]} (logs in $logs)"
+  if [ "${#failures[@]}" -gt 0 ]; then
+    echo "failed phases: ${failures[*]} (logs in $logs)"
+  else
+    rm -rf "$logs"
+  fi
   echo "$passed passed, $failed failed"
 }
 trap print_summary EXIT
