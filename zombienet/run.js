@@ -305,6 +305,15 @@ async function runNetwork(networkName, scenarios) {
 
 // --- Every network, each in a child process, at once.
 
+/** @polkadot/api's warning that zombienet's orchestrator brings older copies of it: true,
+ *  harmless (each side uses its own), and forty lines a network. */
+const KNOWN_NOISE = [
+  /has multiple versions, ensure that there is only one installed\.$/,
+  /^Either remove and explicitly install matching versions or dedupe/,
+  /^The following conflicting packages were found:$/,
+  /^\s*(cjs|esm) [0-9.]+\s+node_modules\//,
+];
+
 function runChild(networkName, names) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [__filename, "--network", networkName, ...names], {
@@ -319,7 +328,7 @@ function runChild(networkName, names) {
         rest = lines.pop();
         for (const line of lines) {
           if (line.startsWith("@@result ")) results.push(JSON.parse(line.slice(9)));
-          else out.write(`[${networkName}] ${line}\n`);
+          else if (!KNOWN_NOISE.some((re) => re.test(line))) out.write(`[${networkName}] ${line}\n`);
         }
       });
     };
