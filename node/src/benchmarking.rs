@@ -127,45 +127,14 @@ fn signed_by_alice(client: &FullClient, call: RuntimeCall, nonce: u32) -> Opaque
 		.map(|c| c / 2)
 		.unwrap_or(2) as u64;
 
-	let tx_ext: TxExtension = (
-		frame_system::AuthorizeCall::<Runtime>::new(),
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
-		pallet_guarantee_membership::CheckMembership::<Runtime>::new(),
-		frame_system::CheckSpecVersion::<Runtime>::new(),
-		frame_system::CheckTxVersion::<Runtime>::new(),
-		frame_system::CheckGenesis::<Runtime>::new(),
-		frame_system::CheckEra::<Runtime>::from(generic::Era::mortal(
-			period,
-			best_number.saturated_into(),
-		)),
-		frame_system::CheckNonce::<Runtime>::from(nonce),
-		frame_system::CheckWeight::<Runtime>::new(),
-		synergy_runtime::configs::fees::ChargeFees::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	);
-	let implicit = (
-		(),
-		(),
-		(),
-		VERSION.spec_version,
-		VERSION.transaction_version,
-		genesis_hash,
-		best_hash,
-		(),
-		(),
-		(),
-		None,
-		(),
-	);
-	let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
-	let signature = payload.using_encoded(|bytes| sender.sign(bytes));
-
-	UncheckedExtrinsic::new_signed(
+	synergy_runtime::signing::sign(
 		call,
-		AccountId::from(sender.public()).into(),
-		synergy_runtime::Signature::Sr25519(signature),
-		tx_ext,
+		&sender,
+		nonce,
+		0,
+		generic::Era::mortal(period, best_number.saturated_into()),
+		best_hash,
+		genesis_hash,
 	)
 	.into()
 }

@@ -2,15 +2,14 @@
 
 #![allow(dead_code)]
 
-use codec::Encode;
 use frame_support::traits::Get;
-use sp_core::{sr25519, Pair};
+use sp_core::sr25519;
 use sp_genesis_builder::PresetId;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, traits::Header as _, BuildStorage};
 use synergy_runtime::{
-	genesis_config_presets, AccountId, Executive, Header, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SignedPayload, System, TxExtension, UncheckedExtrinsic, VERSION,
+	genesis_config_presets, Executive, Header, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	System, UncheckedExtrinsic,
 };
 
 /// The state of a fresh chain started from the runtime preset `name`.
@@ -66,42 +65,7 @@ pub fn signed_with_tip(
 	tip: synergy_runtime::Balance,
 ) -> UncheckedExtrinsic {
 	let genesis = System::block_hash(0);
-	let tx_ext: TxExtension = (
-		frame_system::AuthorizeCall::<Runtime>::new(),
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
-		pallet_guarantee_membership::CheckMembership::<Runtime>::new(),
-		frame_system::CheckSpecVersion::<Runtime>::new(),
-		frame_system::CheckTxVersion::<Runtime>::new(),
-		frame_system::CheckGenesis::<Runtime>::new(),
-		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-		frame_system::CheckNonce::<Runtime>::from(nonce),
-		frame_system::CheckWeight::<Runtime>::new(),
-		synergy_runtime::configs::fees::ChargeFees::from(tip),
-		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	);
-	let implicit = (
-		(),
-		(),
-		(),
-		VERSION.spec_version,
-		VERSION.transaction_version,
-		genesis,
-		genesis,
-		(),
-		(),
-		(),
-		None,
-		(),
-	);
-	let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
-	let signature = payload.using_encoded(|bytes| pair.sign(bytes));
-	UncheckedExtrinsic::new_signed(
-		call,
-		AccountId::from(pair.public()).into(),
-		synergy_runtime::Signature::Sr25519(signature),
-		tx_ext,
-	)
+	synergy_runtime::signing::sign(call, pair, nonce, tip, Era::Immortal, genesis, genesis)
 }
 
 /// The existential deposit, as the runtime configures it.
