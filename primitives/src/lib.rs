@@ -13,6 +13,7 @@
 //! | [`Expel`] | membership by guarantee | complaints |
 //! | [`DisputeEscrow`] | escrowed deposit quanta | complaints |
 //! | [`GeneralVote`] | fund voting | complaints |
+//! | [`OnAccusation`] | membership by guarantee | complaints |
 //! | [`CommonFund`] | fund voting | membership by guarantee, contributions |
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -63,14 +64,19 @@ pub trait MembershipInspect<AccountId> {
 pub trait GuaranteeEscrow<AccountId, Balance> {
 	/// Moves `amount` from `guarantor`'s free balance into escrow for `protege`.
 	fn lock(guarantor: &AccountId, protege: &AccountId, amount: Balance) -> DispatchResult;
-	/// Whether the escrow of `guarantor` for `protege` may be released now (it is not frozen
-	/// by a complaint, nor committed to open insured deals).
+	/// Whether the escrow of `guarantor` for `protege` may be released now by the guarantor's
+	/// choice (it is not frozen by a complaint, nor committed to open insured deals).
 	fn ensure_releasable(guarantor: &AccountId, protege: &AccountId) -> DispatchResult;
-	/// Returns what is left of the escrow of `guarantor` for `protege` to the guarantor's free
-	/// balance, and forgets it. Returns the amount released.
+	/// Ends the escrow of `guarantor` for `protege`, whatever ended the guarantee: returns to
+	/// the guarantor what the protégé's deals and cases do not need (all of it stays while the
+	/// protégé is accused), keeping the rest held until they close. Returns the amount released.
 	fn release(guarantor: &AccountId, protege: &AccountId) -> Result<Balance, DispatchError>;
 	/// The escrow behind `protege` and what it insures now.
 	fn standing(protege: &AccountId) -> EscrowStanding<Balance>;
+	/// Whether anything of a membership of `who` is still settling: escrow behind them, open or
+	/// recent deals, an open case. A former member is not admitted again until none is, so
+	/// that a new membership's guarantors never answer for an old one.
+	fn has_commitments(who: &AccountId) -> bool;
 }
 
 /// The escrow behind a member and what it insures, as auditors read it.
@@ -88,9 +94,13 @@ pub struct EscrowStanding<Balance> {
 	/// The total escrowed behind the member by all their guarantors.
 	#[cfg_attr(feature = "std", serde(with = "serde_balance"))]
 	pub behind: Balance,
-	/// The sum of the member's proposed and open insured deals.
+	/// The sum of the member's open deals and of the deals they proposed.
 	#[cfg_attr(feature = "std", serde(with = "serde_balance"))]
 	pub exposure: Balance,
+	/// The sum of the member's completed deals still open to complaints: the escrow that
+	/// insured them stays held until they are forgotten.
+	#[cfg_attr(feature = "std", serde(with = "serde_balance"))]
+	pub settling: Balance,
 	/// How much more the member may commit to deals: `behind − exposure`.
 	#[cfg_attr(feature = "std", serde(with = "serde_balance"))]
 	pub headroom: Balance,
@@ -146,20 +156,36 @@ pub trait DisputeEscrow<AccountId, Balance, BlockNumber> {
 	/// Deal `id`, if it is open (accepted) or completed recently enough to be complained about.
 	fn deal(id: DealId) -> Option<DealSummary<AccountId, Balance, BlockNumber>>;
 	/// Ends open deal `id` without completing it (it is disputed), lowering both parties'
-	/// exposure. Nothing if it is not open.
+	/// exposure. Nothing if it is not open. Called after any compensation about it is paid.
 	fn close_disputed(id: DealId);
-	/// Freezes the escrow behind `who`: no guarantee of theirs can be revoked.
+	/// Freezes the escrow behind `who` (they are accused): no guarantee of theirs can be
+	/// revoked, and whatever ends one, its escrow stays until `unfreeze`.
 	fn freeze(who: &AccountId);
-	/// Unfreezes the escrow behind `who`.
+	/// Unfreezes the escrow behind `who` (their last case closed).
 	fn unfreeze(who: &AccountId);
 	/// Whether the escrow behind `who` is frozen.
 	fn is_frozen(who: &AccountId) -> bool;
-	/// The escrow behind `who` that their open deals do not need: the most a compensation
-	/// from it may be.
-	fn headroom(who: &AccountId) -> Balance;
+	/// The most a compensation about deal `deal` may take from the escrow behind `accused`:
+	/// the escrow behind them that their other open deals do not need.
+	fn compensable(accused: &AccountId, deal: DealId) -> Balance;
 	/// Pays exactly `amount` from the escrow behind `accused` to `injured`, split across the
 	/// guarantors by the escrow's rule; nothing moves unless all of it can.
 	fn compensate(accused: &AccountId, injured: &AccountId, amount: Balance) -> DispatchResult;
+}
+
+/// Told when a member becomes accused (their first open complaint) and when they are cleared
+/// (their last one closed): the regulation's clocks that run against them stop meanwhile.
+pub trait OnAccusation<AccountId> {
+	/// `who` is accused by an open complaint.
+	fn accused(who: &AccountId);
+	/// No open complaint accuses `who` any more.
+	fn cleared(who: &AccountId);
+}
+
+/// Nobody is told.
+impl<AccountId> OnAccusation<AccountId> for () {
+	fn accused(_: &AccountId) {}
+	fn cleared(_: &AccountId) {}
 }
 
 /// The general vote of all members: the top of complaint escalation.

@@ -16,19 +16,25 @@
 //!           general vote of all members (GeneralVote; TopOrigin) ──────┤
 //!  withdraw (by the complainant, any time) ────────────────────────────┤
 //!                                                                      ▼
-//!                          every side done: outcomes applied, case closed, blocks lifted
+//!     each side as it is done: its outcome applied, its accused's block lifted
+//!     (a compensation that cannot be paid yet: the side waits, Paying, and is tried again)
+//!                                                                      ▼
+//!                every side done: the case closes, the panels' reviews lifted
 //! ```
 //!
 //! ## Rules
 //! - **Filing.** A party to a deal (open, or completed within the escrow pallet's
 //!   `SettledPeriod`) files against the other party, with an optional evidence hash and no
-//!   reason. At most one complaint per deal per side; at most [`Config::MaxOpenFiled`] open
+//!   reason. **One complaint per deal per party, for the deal's whole life**: a withdrawn,
+//!   dismissed or compensated complaint is never filed again ([`Complained`]), so one deal is
+//!   never paid twice and nobody is blocked at will. At most [`Config::MaxOpenFiled`] open
 //!   complaints filed by one member. The accused may complain back on the same deal: the
-//!   **counter-complaint** is the second side of the same case; each side has its own panel and
-//!   the case closes when both are done.
+//!   **counter-complaint** is the second side of the same case; each side has its own panel.
 //! - **Blocking.** While a side is open its accused is blocked (no new deals, guarantees given,
-//!   revocations given or received) and the escrow behind them is frozen. Every guarantor drawn
-//!   into a panel cannot revoke the guarantee they sit for, until the case closes.
+//!   revocations given or received), the escrow behind them is frozen (whatever ends a
+//!   guarantee of theirs, its escrow stays held) and their grace and top-up clocks stop
+//!   ([`Config::OnAccusation`]). Every guarantor drawn into a panel cannot revoke the guarantee
+//!   they sit for, until the case closes.
 //! - **Level 0** is the accused's guarantors (the complainant excluded). It decides only when
 //!   every member has voted the same verdict.
 //! - **Escalation.** When a level's deadline passes without a decision, the hook moves the side
@@ -42,12 +48,19 @@
 //! - **Top.** Above [`Config::MaxEscalationDepth`], or when the next panel would be empty, the
 //!   side goes to the general vote ([`Config::GeneralVote`]); [`Config::TopOrigin`] records its
 //!   decision with [`Pallet::decide`].
-//! - **Outcomes** (applied when the case closes): *compensate* closes the disputed deal if it is
-//!   open and pays the amount from the escrow behind the accused to the complainant, split by
-//!   the escrow pallet's rule (guarantors may then top up); *revoke* pays too, then expels the
-//!   accused; *dismiss* counts against the complainant's record. A compensation pays the decided
-//!   amount unless the escrow behind the accused, beyond what their other open deals need, is
-//!   smaller: then it pays all of that, and the case records what was paid.
+//! - **Outcomes**, applied to each side as soon as it is decided (a decided side never waits for
+//!   the other): *compensate* pays the amount from the escrow behind the accused to the
+//!   complainant, split by the escrow pallet's rule (guarantors may then top up), and then
+//!   closes the disputed deal if it is open — paid first, so that the escrow the deal's closing
+//!   would release still pays; *revoke* pays too, then expels the accused; *dismiss* counts
+//!   against the complainant's record. A compensation pays the decided amount unless the escrow
+//!   behind the accused, beyond what their other open deals need, is smaller: then it pays all
+//!   of that, and the side records what was paid. A payment that fails (the complainant's
+//!   account cannot receive it) leaves the side [`Stage::Paying`]: the accused stays blocked and
+//!   the payment is tried again each escalation period, or by anyone with
+//!   [`Pallet::escalate`].
+//! - **Deadlines** live in bounded per-block queues; a step whose next queue is full is not
+//!   lost: the hook files it again in the next block with room.
 //! - **Records**: per member, complaints filed / received / upheld / dismissed, panels sat on,
 //!   strikes, and the complaints upheld against the members they guarantee.
 
@@ -69,11 +82,11 @@ use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, traits::fungible};
 use frame_system::pallet_prelude::*;
 use sp_core::H256;
-use sp_runtime::traits::{Saturating, Zero};
+use sp_runtime::traits::{One, Saturating, Zero};
 use synergy_primitives::file_deadline;
 pub use synergy_primitives::{
 	BlockedInspect, CaseId, DealId, DealSummary, DisputeEscrow, Expel, GeneralVote,
-	MembershipInspect,
+	MembershipInspect, OnAccusation,
 };
 
 pub use pallet::*;
@@ -141,6 +154,10 @@ pub mod pallet {
 
 		/// The general vote of all members, the top of escalation.
 		type GeneralVote: GeneralVote;
+
+		/// Told when a member becomes accused and when they are cleared: their grace clock
+		/// stops meanwhile.
+		type OnAccusation: OnAccusation<Self::AccountId>;
 
 		/// Who records the general vote's decision (Root until the fund-voting pallet's general
 		/// meeting).
@@ -212,6 +229,12 @@ pub mod pallet {
 	/// The open case about each disputed deal.
 	#[pallet::storage]
 	pub type CaseOfDeal<T: Config> = StorageMap<_, Twox64Concat, DealId, CaseId>;
+
+	/// Every complaint ever filed, by deal and complainant, with its case: one complaint per
+	/// deal per party, for the deal's whole life (a withdrawal counts).
+	#[pallet::storage]
+	pub type Complained<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, DealId, Blake2_128Concat, T::AccountId, CaseId>;
 
 	/// The votes of the current level, by (case, side) and voter.
 	#[pallet::storage]
@@ -377,9 +400,15 @@ pub mod pallet {
 			let due = Deadlines::<T>::take(now);
 			let count = due.len() as u32;
 			for (case, side) in due {
-				if let Err(error) = Self::do_escalate(case, side, now) {
+				match Self::do_step(case, side, now) {
+					Ok(()) => {},
+					// The next level's queue is full: not lost, tried again in the next block
+					// with room.
+					Err(error) if error == Error::<T>::TooManyDeadlines.into() => {
+						Self::postpone(case, side, now)
+					},
 					// Decided or closed since: nothing to do.
-					log::debug!(target: LOG_TARGET, "case {case} side {side}: {error:?}");
+					Err(error) => log::debug!(target: LOG_TARGET, "case {case} side {side}: {error:?}"),
 				}
 			}
 			T::WeightInfo::on_initialize(count)
@@ -410,6 +439,10 @@ pub mod pallet {
 				return Err(Error::<T>::NotParty.into());
 			};
 			ensure!(
+				!Complained::<T>::contains_key(deal, &complainant),
+				Error::<T>::AlreadyComplained
+			);
+			ensure!(
 				OpenFiled::<T>::get(&complainant) < T::MaxOpenFiled::get(),
 				Error::<T>::TooManyOpenComplaints
 			);
@@ -417,13 +450,7 @@ pub mod pallet {
 			let (id, mut case) = match CaseOfDeal::<T>::get(deal)
 				.and_then(|id| Cases::<T>::get(id).map(|case| (id, case)))
 			{
-				Some((id, case)) => {
-					ensure!(
-						case.sides.iter().all(|s| s.complainant != complainant),
-						Error::<T>::AlreadyComplained
-					);
-					(id, case)
-				},
+				Some((id, case)) => (id, case),
 				None => {
 					let id = NextCaseId::<T>::get();
 					let case = Case {
@@ -454,8 +481,10 @@ pub mod pallet {
 				panel: BoundedVec::new(),
 				outcome: None,
 				paid: Zero::zero(),
+				insured: T::Escrow::compensable(&accused, deal),
 			};
 			case.sides.try_push(side).map_err(|_| Error::<T>::AlreadyComplained)?;
+			Complained::<T>::insert(deal, &complainant, id);
 			if index == 0 {
 				NextCaseId::<T>::put(id.saturating_add(1));
 				CaseOfDeal::<T>::insert(deal, id);
@@ -471,9 +500,15 @@ pub mod pallet {
 			OpenFiled::<T>::mutate(&complainant, |n| n.saturating_inc());
 			Records::<T>::mutate(&complainant, |r| r.filed.saturating_inc());
 			Records::<T>::mutate(&accused, |r| r.received.saturating_inc());
-			AccusedIn::<T>::mutate(&accused, |n| n.saturating_inc());
+			let first = AccusedIn::<T>::mutate(&accused, |n| {
+				n.saturating_inc();
+				*n == 1
+			});
 			Blocks::<T>::insert(&accused, id, BlockReason::Accused);
 			T::Escrow::freeze(&accused);
+			if first {
+				T::OnAccusation::accused(&accused);
+			}
 			Self::deposit_event(Event::ComplaintFiled {
 				case: id,
 				side: index,
@@ -510,7 +545,7 @@ pub mod pallet {
 			let level = match current.stage {
 				Stage::Panel { level, .. } => level,
 				Stage::GeneralVote => return Err(Error::<T>::AtGeneralVote.into()),
-				Stage::Done => return Err(Error::<T>::SideDone.into()),
+				Stage::Done | Stage::Paying { .. } => return Err(Error::<T>::SideDone.into()),
 			};
 			ensure!(current.panel.iter().any(|(g, _)| g == &voter), Error::<T>::NotOnPanel);
 			let panel = current.panel.clone();
@@ -540,7 +575,7 @@ pub mod pallet {
 				.position(|s| s.complainant == who)
 				.ok_or(Error::<T>::NotParty)? as u8;
 			ensure!(
-				record.sides.get(side as usize).is_some_and(|s| s.stage != Stage::Done),
+				record.sides.get(side as usize).is_some_and(|s| s.outcome.is_none()),
 				Error::<T>::SideDone
 			);
 			Self::deposit_event(Event::ComplaintWithdrawn { case, side });
@@ -549,13 +584,14 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Escalates a side whose level's deadline has passed without a decision. The pallet
-		/// does this on its own in the deadline's block; anyone may call it as a fallback.
+		/// Escalates a side whose level's deadline has passed without a decision, or tries
+		/// again to pay a side's compensation that could not be paid yet. The pallet does this
+		/// on its own in the deadline's block; anyone may call it as a fallback.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::escalate())]
 		pub fn escalate(origin: OriginFor<T>, case: CaseId, side: u8) -> DispatchResult {
 			ensure_signed(origin)?;
-			Self::do_escalate(case, side, frame_system::Pallet::<T>::block_number())
+			Self::do_step(case, side, frame_system::Pallet::<T>::block_number())
 		}
 
 		/// Records the general vote's decision on a side that reached the top of the graph.
@@ -735,7 +771,7 @@ impl<T: Config> Pallet<T> {
 		let (level, deadline) = match current.stage {
 			Stage::Panel { level, deadline } => (level, deadline),
 			Stage::GeneralVote => return Err(Error::<T>::AtGeneralVote.into()),
-			Stage::Done => return Err(Error::<T>::SideDone.into()),
+			Stage::Done | Stage::Paying { .. } => return Err(Error::<T>::SideDone.into()),
 		};
 		ensure!(deadline <= now, Error::<T>::NotDue);
 		let next = Self::next_panel(&current.panel, &current);
@@ -775,55 +811,128 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Side `side` is done with `outcome`; when every side is, the case closes.
+	/// What a side's due deadline asks for: the next level, or another try at its payment.
+	fn do_step(case: CaseId, side: u8, now: BlockNumberFor<T>) -> DispatchResult {
+		let mut record = Self::open_case(case)?;
+		let stage = record.sides.get(side as usize).ok_or(Error::<T>::UnknownSide)?.stage;
+		match stage {
+			Stage::Paying { .. } => {
+				Self::apply(case, &mut record, side);
+				Cases::<T>::insert(case, record);
+				Ok(())
+			},
+			_ => Self::do_escalate(case, side, now),
+		}
+	}
+
+	/// Files side `side`'s due step again at the first block after `now` with room, when the
+	/// queue its step needed was full: the level's deadline moves there.
+	fn postpone(case: CaseId, side: u8, now: BlockNumberFor<T>) {
+		let Some(mut record) = Cases::<T>::get(case) else { return };
+		let Some(current) = record.sides.get_mut(side as usize) else { return };
+		let Stage::Panel { level, .. } = current.stage else { return };
+		match Self::schedule(now.saturating_add(One::one()), case, side) {
+			Ok(deadline) => {
+				current.stage = Stage::Panel { level, deadline };
+				Cases::<T>::insert(case, record);
+			},
+			// Anyone may still escalate it with `escalate`.
+			Err(_) => log::error!(target: LOG_TARGET, "case {case} side {side}: not rescheduled"),
+		}
+	}
+
+	/// Side `side` is decided or withdrawn with `outcome`: it is applied at once.
 	fn conclude(case: CaseId, record: &mut CaseOf<T>, side: u8, outcome: Outcome<BalanceOf<T>>) {
 		if let Outcome::Decided { verdict, level } = outcome {
 			Self::deposit_event(Event::SideDecided { case, side, verdict, level });
 		}
 		let _ = Votes::<T>::clear_prefix((case, side), T::MaxPanel::get(), None);
 		if let Some(s) = record.sides.get_mut(side as usize) {
-			s.stage = Stage::Done;
 			s.outcome = Some(outcome);
+		}
+		Self::apply(case, record, side);
+	}
+
+	/// Applies side `index`'s outcome: pays a compensation first, then closes the disputed
+	/// deal; counts it in the records; lifts the block of the side's accused (unfreezing their
+	/// escrow and restarting their clocks when no other case accuses them); expels them on a
+	/// revocation. A payment that fails leaves the side [`Stage::Paying`], tried again later.
+	/// When every side is done, the case closes.
+	fn apply(case: CaseId, record: &mut CaseOf<T>, index: u8) {
+		let deal = record.deal;
+		let Some(side) = record.sides.get(index as usize).cloned() else { return };
+		let Some(outcome) = side.outcome else { return };
+		let mut expel = false;
+		if let Outcome::Decided { verdict, .. } = outcome {
+			match verdict.compensation() {
+				Some(decided) => {
+					let paid = match Self::pay(case, index, &side, decided, deal) {
+						Ok(paid) => paid,
+						Err(error) => {
+							log::warn!(target: LOG_TARGET, "case {case}: not paid yet: {error:?}");
+							Self::retry_later(case, record, index);
+							return;
+						},
+					};
+					T::Escrow::close_disputed(deal);
+					Records::<T>::mutate(&side.accused, |r| r.upheld.saturating_inc());
+					for guarantor in T::Members::guarantors_of(&side.accused) {
+						Records::<T>::mutate(guarantor, |r| r.proteges_upheld.saturating_inc());
+					}
+					if let Some(s) = record.sides.get_mut(index as usize) {
+						s.paid = paid;
+					}
+					expel = matches!(verdict, Verdict::Revoke(_));
+				},
+				None => Records::<T>::mutate(&side.complainant, |r| r.dismissed.saturating_inc()),
+			}
+		}
+		if let Some(s) = record.sides.get_mut(index as usize) {
+			s.stage = Stage::Done;
+		}
+		OpenFiled::<T>::mutate(&side.complainant, |n| n.saturating_dec());
+		Blocks::<T>::remove(&side.accused, case);
+		let left = AccusedIn::<T>::mutate_exists(&side.accused, |n| {
+			let left = n.unwrap_or_default().saturating_sub(1);
+			*n = (left > 0).then_some(left);
+			left
+		});
+		if left == 0 {
+			T::Escrow::unfreeze(&side.accused);
+			T::OnAccusation::cleared(&side.accused);
+		}
+		// Last: the expelled member's own records are settled, and their escrow, no longer
+		// frozen unless another case accuses them, goes home as far as nothing needs it.
+		if expel && T::Members::expel(&side.accused).is_ok() {
+			Self::deposit_event(Event::AccusedExpelled {
+				case,
+				side: index,
+				accused: side.accused.clone(),
+			});
 		}
 		if record.sides.iter().all(|s| s.stage == Stage::Done) {
 			Self::close(case, record);
 		}
 	}
 
-	/// Applies every side's outcome and lifts every block of the case.
-	fn close(case: CaseId, record: &mut CaseOf<T>) {
-		let mut deal_closed = false;
-		for (index, side) in record.sides.iter_mut().enumerate() {
-			let index = index as u8;
-			let Some(Outcome::Decided { verdict, .. }) = side.outcome else { continue };
-			match verdict.compensation() {
-				Some(decided) => {
-					if !deal_closed {
-						T::Escrow::close_disputed(record.deal);
-						deal_closed = true;
-					}
-					let paid = Self::pay(case, index, side, decided);
-					side.paid = paid;
-					Records::<T>::mutate(&side.accused, |r| r.upheld.saturating_inc());
-					for guarantor in T::Members::guarantors_of(&side.accused) {
-						Records::<T>::mutate(guarantor, |r| r.proteges_upheld.saturating_inc());
-					}
-				},
-				None => Records::<T>::mutate(&side.complainant, |r| r.dismissed.saturating_inc()),
-			}
-		}
-		for side in record.sides.iter() {
-			OpenFiled::<T>::mutate(&side.complainant, |n| n.saturating_dec());
-			Blocks::<T>::remove(&side.accused, case);
-			let left = AccusedIn::<T>::mutate_exists(&side.accused, |n| {
-				let left = n.unwrap_or_default().saturating_sub(1);
-				*n = (left > 0).then_some(left);
-				left
+	/// A payment of side `index` failed: it is tried again after the escalation period (or, if
+	/// that queue is full, in the next block with room).
+	fn retry_later(case: CaseId, record: &mut CaseOf<T>, index: u8) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let retry_at = Self::schedule(now.saturating_add(EscalationPeriod::<T>::get()), case, index)
+			.or_else(|_| Self::schedule(now.saturating_add(One::one()), case, index))
+			.unwrap_or_else(|_| {
+				log::error!(target: LOG_TARGET, "case {case} side {index}: retry unscheduled");
+				now
 			});
-			if left == 0 {
-				T::Escrow::unfreeze(&side.accused);
-			}
+		if let Some(s) = record.sides.get_mut(index as usize) {
+			s.stage = Stage::Paying { retry_at };
 		}
+	}
+
+	/// Every side is done: the guarantees drawn into its panels leave review and the case
+	/// closes.
+	fn close(case: CaseId, record: &mut CaseOf<T>) {
 		// At most sides × (MaxEscalationDepth + 1) × MaxPanel guarantees were drawn in.
 		let reviewed: Vec<_> = Reviews::<T>::drain_prefix(case).map(|(pair, _)| pair).collect();
 		for (guarantor, sits_for) in reviewed {
@@ -835,18 +944,6 @@ impl<T: Config> Pallet<T> {
 				Blocks::<T>::remove(&guarantor, case);
 			}
 		}
-		// Revocations last: the expelled member's own records are already settled.
-		for (index, side) in record.sides.iter().enumerate() {
-			if let Some(Outcome::Decided { verdict: Verdict::Revoke(_), .. }) = side.outcome {
-				if T::Members::expel(&side.accused).is_ok() {
-					Self::deposit_event(Event::AccusedExpelled {
-						case,
-						side: index as u8,
-						accused: side.accused.clone(),
-					});
-				}
-			}
-		}
 		CaseOfDeal::<T>::remove(record.deal);
 		record.closed_at = Some(frame_system::Pallet::<T>::block_number());
 		Self::deposit_event(Event::CaseClosed { case });
@@ -854,19 +951,18 @@ impl<T: Config> Pallet<T> {
 
 	/// Pays the compensation `decided` for side `index`: all of it, or all the escrow behind
 	/// the accused that their other open deals do not need, if that is less. Returns what was
-	/// paid.
-	fn pay(case: CaseId, index: u8, side: &SideOf<T>, decided: BalanceOf<T>) -> BalanceOf<T> {
-		let amount = decided.min(T::Escrow::headroom(&side.accused));
-		if amount.is_zero() {
-			return amount;
+	/// paid; nothing moves on error.
+	fn pay(
+		case: CaseId,
+		index: u8,
+		side: &SideOf<T>,
+		decided: BalanceOf<T>,
+		deal: DealId,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let paid = decided.min(T::Escrow::compensable(&side.accused, deal));
+		if !paid.is_zero() {
+			T::Escrow::compensate(&side.accused, &side.complainant, paid)?;
 		}
-		let paid = match T::Escrow::compensate(&side.accused, &side.complainant, amount) {
-			Ok(()) => amount,
-			Err(error) => {
-				log::warn!(target: LOG_TARGET, "case {case}: compensation not paid: {error:?}");
-				Zero::zero()
-			},
-		};
 		Self::deposit_event(Event::CompensationPaid {
 			case,
 			side: index,
@@ -875,21 +971,26 @@ impl<T: Config> Pallet<T> {
 			decided,
 			paid,
 		});
-		paid
+		Ok(paid)
 	}
 
 	/// Checks the pallet's invariants:
-	/// - an account is blocked as accused exactly by the open sides that accuse it, and its
-	///   escrow is frozen while it is;
+	/// - an account is blocked as accused exactly by the sides not yet done that accuse it,
+	///   and its escrow is frozen while it is;
 	/// - every block and every guarantee under review belongs to an open case;
-	/// - every open side before a panel has a deadline in the queue at its block;
-	/// - a closed case paid at most what each side decided.
+	/// - every side before a panel, or waiting to be paid, has its deadline in the queue;
+	/// - no deal has more than one complaint by the same party, and every complaint is in
+	///   [`Complained`];
+	/// - a done side paid at most what it decided, and all of it unless the escrow that could
+	///   pay it when it was filed was smaller or other cases against the same accused were paid
+	///   from it.
 	///
 	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
 	/// it only with `try-runtime`.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use alloc::collections::btree_map::BTreeMap;
+		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 		let mut accused: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		let mut complaints: BTreeSet<(DealId, T::AccountId)> = BTreeSet::new();
 		for (id, case) in Cases::<T>::iter() {
 			let open = case.closed_at.is_none();
 			ensure!(
@@ -897,26 +998,49 @@ impl<T: Config> Pallet<T> {
 				"an open case its deal does not point to"
 			);
 			for (index, side) in case.sides.iter().enumerate() {
-				if open {
+				ensure!(
+					complaints.insert((case.deal, side.complainant.clone())),
+					"a deal complained about twice by the same party"
+				);
+				ensure!(
+					Complained::<T>::get(case.deal, &side.complainant) == Some(id),
+					"a complaint missing from Complained"
+				);
+				if side.stage != Stage::Done {
+					ensure!(open, "a closed case with an open side");
 					accused.entry(side.accused.clone()).or_default().saturating_inc();
-					if let Stage::Panel { deadline, .. } = side.stage {
-						ensure!(
-							Deadlines::<T>::get(deadline).contains(&(id, index as u8)),
-							"an open side without its deadline in the queue"
-						);
-					}
-				} else {
-					ensure!(side.stage == Stage::Done, "a closed case with an open side");
+				}
+				let due = match side.stage {
+					Stage::Panel { deadline, .. } => Some(deadline),
+					Stage::Paying { retry_at } => Some(retry_at),
+					_ => None,
+				};
+				if let Some(due) = due {
+					ensure!(
+						Deadlines::<T>::get(due).contains(&(id, index as u8)),
+						"an open side without its deadline in the queue"
+					);
+				}
+				if side.stage == Stage::Done {
 					let decided = match side.outcome {
-						Some(Outcome::Decided { verdict, .. }) => {
-							verdict.compensation().unwrap_or_default()
-						},
-						_ => Zero::zero(),
+						Some(Outcome::Decided { verdict, .. }) => verdict.compensation(),
+						_ => None,
 					};
-					ensure!(side.paid <= decided, "a case paid more than it decided");
+					let decided = decided.unwrap_or_default();
+					ensure!(side.paid <= decided, "a side paid more than it decided");
+					ensure!(
+						side.paid == decided
+							|| side.insured < decided
+							|| Records::<T>::get(&side.accused).upheld > 1,
+						"a side paid less than it decided from escrow that was there"
+					);
 				}
 			}
 		}
+		ensure!(
+			Complained::<T>::iter().count() == complaints.len(),
+			"a complaint in Complained without its case"
+		);
 		for (who, count) in AccusedIn::<T>::iter() {
 			ensure!(accused.get(&who) == Some(&count), "an accused count without its cases");
 		}
@@ -924,11 +1048,20 @@ impl<T: Config> Pallet<T> {
 			ensure!(AccusedIn::<T>::get(who) == *count, "an accused without their count");
 			ensure!(T::Escrow::is_frozen(who), "an accused whose escrow is not frozen");
 		}
-		for (_, case, _) in Blocks::<T>::iter() {
+		for (who, case, reason) in Blocks::<T>::iter() {
 			ensure!(
 				Cases::<T>::get(case).is_some_and(|c| c.closed_at.is_none()),
 				"a block without an open case"
 			);
+			if reason == BlockReason::Accused {
+				ensure!(
+					Cases::<T>::get(case).is_some_and(|c| c
+						.sides
+						.iter()
+						.any(|s| s.accused == who && s.stage != Stage::Done)),
+					"blocked as accused by a side that is done"
+				);
+			}
 		}
 		for (case, _) in Reviews::<T>::iter_keys() {
 			ensure!(

@@ -87,6 +87,29 @@ thread_local! {
 	static HEADROOM: RefCell<BTreeMap<AccountId, Balance>> = const { RefCell::new(BTreeMap::new()) };
 	static PAID: RefCell<Vec<(AccountId, AccountId, Balance)>> = const { RefCell::new(Vec::new()) };
 	static REFERRED: RefCell<Vec<(u32, u8)>> = const { RefCell::new(Vec::new()) };
+	static PAYMENTS_FAIL: RefCell<bool> = const { RefCell::new(false) };
+	static CLOCKS: RefCell<Vec<(AccountId, bool)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Makes every compensation fail (the complainant's account cannot receive it) or succeed.
+pub fn payments_fail(fail: bool) {
+	PAYMENTS_FAIL.with(|f| *f.borrow_mut() = fail);
+}
+
+/// What the membership pallet was told: (member, accused) — `true` when their first open case
+/// stopped their clocks, `false` when their last one closed.
+pub fn clocks() -> Vec<(AccountId, bool)> {
+	CLOCKS.with(|c| c.borrow().clone())
+}
+
+pub struct Clocks;
+impl synergy_primitives::OnAccusation<AccountId> for Clocks {
+	fn accused(who: &AccountId) {
+		CLOCKS.with(|c| c.borrow_mut().push((*who, true)));
+	}
+	fn cleared(who: &AccountId) {
+		CLOCKS.with(|c| c.borrow_mut().push((*who, false)));
+	}
 }
 
 /// Makes `who` a member guaranteed by `guarantors` (who become members too).
@@ -107,7 +130,7 @@ pub fn add_deal(id: DealId, initiator: AccountId, counterparty: AccountId, amoun
 }
 
 /// Sets the escrow behind `who` that a compensation may use.
-pub fn set_headroom(who: AccountId, amount: Balance) {
+pub fn set_compensable(who: AccountId, amount: Balance) {
 	HEADROOM.with(|h| h.borrow_mut().insert(who, amount));
 }
 
@@ -187,11 +210,19 @@ impl synergy_primitives::DisputeEscrow<AccountId, Balance, u64> for Escrow {
 	fn is_frozen(who: &AccountId) -> bool {
 		frozen(*who)
 	}
-	fn headroom(who: &AccountId) -> Balance {
+	fn compensable(who: &AccountId, _: DealId) -> Balance {
 		HEADROOM.with(|h| h.borrow().get(who).copied().unwrap_or(1_000))
 	}
 	fn compensate(accused: &AccountId, injured: &AccountId, amount: Balance) -> DispatchResult {
+		if PAYMENTS_FAIL.with(|f| *f.borrow()) {
+			return Err(sp_runtime::TokenError::BelowMinimum.into());
+		}
 		PAID.with(|p| p.borrow_mut().push((*accused, *injured, amount)));
+		HEADROOM.with(|h| {
+			let mut h = h.borrow_mut();
+			let left = h.get(accused).copied().unwrap_or(1_000).saturating_sub(amount);
+			h.insert(*accused, left);
+		});
 		Ok(())
 	}
 }
@@ -208,6 +239,7 @@ impl pallet_complaints::Config for Test {
 	type Members = Members;
 	type Escrow = Escrow;
 	type GeneralVote = GeneralMeeting;
+	type OnAccusation = Clocks;
 	type TopOrigin = frame_system::EnsureRoot<AccountId>;
 	type DefaultEscalationPeriod = ConstU64<ESCALATION_PERIOD>;
 	type MaxEscalationDepth = ConstU32<MAX_DEPTH>;
@@ -254,6 +286,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	HEADROOM.with(|h| h.borrow_mut().clear());
 	PAID.with(|p| p.borrow_mut().clear());
 	REFERRED.with(|r| r.borrow_mut().clear());
+	PAYMENTS_FAIL.with(|f| *f.borrow_mut() = false);
+	CLOCKS.with(|c| c.borrow_mut().clear());
 	guarantee(ALICE, &[A1, A2]);
 	guarantee(BOB, &[B1, B2]);
 	guarantee(B1, &[B11, B12]);

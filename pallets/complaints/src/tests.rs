@@ -169,11 +169,15 @@ mod filing {
 			assert_eq!(record.sides[1].panel.to_vec(), vec![(A1, ALICE), (A2, ALICE)]);
 			assert!(Complaints::is_blocked(&ALICE) && Complaints::is_blocked(&BOB));
 			assert_eq!(NextCaseId::<Test>::get(), 1);
-			// One side decided: the case stays open, both stay blocked, until the other is.
+			// One side decided: it is applied at once — its accused, Bob, is free and the
+			// dismissal counts against Alice — while the case stays open for the other side.
 			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Dismiss));
 			assert_ok!(Complaints::vote(signed(B2), 0, 0, Verdict::Dismiss));
 			assert_eq!(stage(0, 0), Stage::Done);
-			assert!(Complaints::is_blocked(&BOB));
+			assert!(!Complaints::is_blocked(&BOB) && Complaints::is_blocked(&ALICE));
+			assert!(!frozen(BOB) && frozen(ALICE));
+			assert_eq!(Records::<Test>::get(ALICE).dismissed, 1);
+			assert!(case(0).closed_at.is_none());
 			assert_noop!(
 				Complaints::vote(signed(B1), 0, 0, Verdict::Dismiss),
 				ComplaintsError::SideDone
@@ -243,8 +247,11 @@ mod level_zero {
 			assert_eq!(OpenFiled::<Test>::get(ALICE), 0);
 			assert_eq!(CaseOfDeal::<Test>::get(DEAL), None);
 			assert!(nothing_blocked());
-			// The deal may be complained about again.
-			assert_ok!(Complaints::file(signed(ALICE), DEAL, None));
+			// The deal is never complained about by Alice again: it cannot be paid twice.
+			assert_noop!(
+				Complaints::file(signed(ALICE), DEAL, None),
+				ComplaintsError::AlreadyComplained
+			);
 		});
 	}
 
@@ -278,7 +285,7 @@ mod level_zero {
 	#[test]
 	fn a_compensation_pays_at_most_the_spare_escrow_and_records_what_it_paid() {
 		test(|| {
-			set_headroom(BOB, 30);
+			set_compensable(BOB, 30);
 			alice_files();
 			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Compensate(40)));
 			assert_ok!(Complaints::vote(signed(B2), 0, 0, Verdict::Compensate(40)));
@@ -450,6 +457,29 @@ mod escalation {
 		});
 	}
 
+	#[test]
+	fn a_step_the_hook_finds_no_room_for_moves_to_the_next_block_with_room() {
+		test(|| {
+			alice_files();
+			let due = 1 + ESCALATION_PERIOD;
+			let next = due + ESCALATION_PERIOD;
+			for block in next..next + u64::from(synergy_primitives::DEADLINE_SPILL) {
+				Deadlines::<Test>::insert(block, BoundedVec::truncate_from(vec![(99, 0); 4]));
+			}
+			// The hook cannot file level 1's deadline: the step is not lost but waits a block.
+			run_to_block(due);
+			assert_eq!(stage(0, 0), Stage::Panel { level: 0, deadline: due + 1 });
+			assert!(Deadlines::<Test>::get(due + 1).contains(&(0, 0)));
+			assert_eq!(Records::<Test>::get(B1).strikes, 0);
+			// Room again: the next block's hook performs it.
+			for block in next..next + u64::from(synergy_primitives::DEADLINE_SPILL) {
+				Deadlines::<Test>::remove(block);
+			}
+			run_to_block(due + 1);
+			assert!(matches!(stage(0, 0), Stage::Panel { level: 1, .. }));
+		});
+	}
+
 	/// BOB guaranteed by a binary tree of guarantors `levels` deep; returns the levels.
 	fn tree_behind_bob(levels: u32) -> Vec<Vec<AccountId>> {
 		let mut next_id = 1_000;
@@ -580,8 +610,8 @@ mod withdrawal {
 			assert_ok!(Complaints::file(signed(BOB), DEAL, None));
 			assert_ok!(Complaints::withdraw(signed(ALICE), 0));
 			assert_noop!(Complaints::withdraw(signed(ALICE), 0), ComplaintsError::SideDone);
-			// Blocks lift when the case closes, not before.
-			assert!(Complaints::is_blocked(&ALICE) && Complaints::is_blocked(&BOB));
+			// The withdrawn side's accused is free at once; the other side still blocks Alice.
+			assert!(Complaints::is_blocked(&ALICE) && !Complaints::is_blocked(&BOB));
 			assert_ok!(Complaints::withdraw(signed(BOB), 0));
 			assert!(nothing_blocked());
 		});
@@ -670,6 +700,112 @@ mod parameters {
 			assert_eq!(stage(0, 0), Stage::Panel { level: 0, deadline: 1 + ESCALATION_PERIOD });
 			run_to_block(1 + ESCALATION_PERIOD);
 			assert_eq!(stage(0, 0), Stage::Panel { level: 1, deadline: 11 + ESCALATION_PERIOD });
+		});
+	}
+}
+
+/// The attacks of the adversarial review on this pallet, each as the sequence that worked.
+mod attacks {
+	use super::*;
+
+	#[test]
+	fn a_deal_is_complained_about_once_per_party_whatever_became_of_the_complaint() {
+		test(|| {
+			// Filed and withdrawn: the withdrawal counts as the complaint.
+			alice_files();
+			assert_ok!(Complaints::withdraw(signed(ALICE), 0));
+			assert_noop!(
+				Complaints::file(signed(ALICE), DEAL, None),
+				ComplaintsError::AlreadyComplained
+			);
+			assert_eq!(Complained::<Test>::get(DEAL, ALICE), Some(0));
+			// Dismissed: never filed again either.
+			assert_ok!(Complaints::file(signed(BOB), DONE_DEAL, None));
+			for guarantor in [A1, A2] {
+				assert_ok!(Complaints::vote(signed(guarantor), 1, 0, Verdict::Dismiss));
+			}
+			assert_noop!(
+				Complaints::file(signed(BOB), DONE_DEAL, None),
+				ComplaintsError::AlreadyComplained
+			);
+			// The other party still has their one complaint about each deal.
+			assert_ok!(Complaints::file(signed(BOB), DEAL, None));
+			assert_eq!(case(2).sides.len(), 1);
+			assert_eq!(Records::<Test>::get(BOB).received, 1);
+		});
+	}
+
+	#[test]
+	fn a_compensation_that_cannot_be_paid_keeps_the_side_open_and_is_tried_again() {
+		test(|| {
+			alice_files();
+			payments_fail(true);
+			for guarantor in [B1, B2] {
+				assert_ok!(Complaints::vote(signed(guarantor), 0, 0, Verdict::Compensate(40)));
+			}
+			// Not recorded as paid 0 and closed: the side waits, Bob stays blocked and frozen.
+			let retry_at = 1 + ESCALATION_PERIOD;
+			assert_eq!(stage(0, 0), Stage::Paying { retry_at });
+			assert!(case(0).closed_at.is_none() && paid().is_empty());
+			assert!(Complaints::is_blocked(&BOB) && frozen(BOB));
+			assert_noop!(
+				Complaints::vote(signed(B1), 0, 0, Verdict::Dismiss),
+				ComplaintsError::SideDone
+			);
+			assert_noop!(Complaints::withdraw(signed(ALICE), 0), ComplaintsError::SideDone);
+			// Anyone may try again; it still fails, and waits another period.
+			assert_ok!(Complaints::escalate(signed(EVE), 0, 0));
+			assert!(matches!(stage(0, 0), Stage::Paying { .. }));
+			// Once it can be paid, the hook pays it at the retry and the case closes.
+			payments_fail(false);
+			run_to_block(retry_at);
+			assert_eq!(paid(), vec![(BOB, ALICE, 40)]);
+			assert_eq!(case(0).sides[0].paid, 40);
+			System::assert_has_event(ComplaintsEvent::CaseClosed { case: 0 }.into());
+			assert!(nothing_blocked());
+		});
+	}
+
+	#[test]
+	fn each_side_is_applied_when_it_is_decided() {
+		test(|| {
+			alice_files();
+			assert_ok!(Complaints::file(signed(BOB), DEAL, None));
+			// Bob's guarantors decide for Alice; Alice's own panel has not voted.
+			for guarantor in [B1, B2] {
+				assert_ok!(Complaints::vote(signed(guarantor), 0, 0, Verdict::Compensate(40)));
+			}
+			assert_eq!(paid(), vec![(BOB, ALICE, 40)]);
+			assert_eq!(disputed(), vec![DEAL]);
+			assert_eq!(Records::<Test>::get(BOB).upheld, 1);
+			assert!(!Complaints::is_blocked(&BOB) && Complaints::is_blocked(&ALICE));
+			assert!(case(0).closed_at.is_none());
+		});
+	}
+
+	#[test]
+	fn the_membership_is_told_when_a_member_is_first_accused_and_last_cleared() {
+		test(|| {
+			alice_files();
+			assert_ok!(Complaints::file(signed(ALICE), DONE_DEAL, None));
+			assert_eq!(clocks(), vec![(BOB, true)]);
+			assert_ok!(Complaints::withdraw(signed(ALICE), 0));
+			assert_eq!(clocks(), vec![(BOB, true)]);
+			assert_ok!(Complaints::withdraw(signed(ALICE), 1));
+			assert_eq!(clocks(), vec![(BOB, true), (BOB, false)]);
+		});
+	}
+
+	#[test]
+	fn a_side_records_the_escrow_that_could_pay_it_when_filed() {
+		test(|| {
+			set_compensable(BOB, 30);
+			alice_files();
+			assert_eq!(case(0).sides[0].insured, 30);
+			for guarantor in [B1, B2] {
+				assert_ok!(Complaints::vote(signed(guarantor), 0, 0, Verdict::Compensate(40)));
+			}
+			assert_eq!(case(0).sides[0].paid, 30);
 		});
 	}
 }

@@ -76,8 +76,13 @@ pub enum Stage<BlockNumber> {
 	Panel { level: u32, deadline: BlockNumber },
 	/// The top of the guarantor graph: the general vote of all members decides.
 	GeneralVote,
-	/// Decided, or withdrawn by the complainant.
+	/// Decided, or withdrawn by the complainant, and applied.
 	Done,
+	/// Decided for a compensation that could not be paid yet (the complainant's account
+	/// cannot receive it, for instance): the accused stays blocked and the escrow behind them
+	/// frozen; the payment is tried again at `retry_at`, or sooner by anyone.
+	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	Paying { retry_at: BlockNumber },
 }
 
 /// How a side of a case ended.
@@ -148,6 +153,9 @@ pub struct Side<
 	pub outcome: Option<Outcome<Balance>>,
 	/// What the compensation actually paid, once paid.
 	pub paid: Balance,
+	/// The most a compensation could take from the escrow behind the accused when the
+	/// complaint was filed: a decided compensation pays all of it unless this was smaller.
+	pub insured: Balance,
 }
 
 /// A case: one or two complaints about one deal (a complaint and the counter-complaint),

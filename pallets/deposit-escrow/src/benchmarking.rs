@@ -47,6 +47,7 @@ fn with_retained_escrow<T: Config>(who: &T::AccountId, index: u32) {
 			held: quantum::<T>(),
 			quantum: quantum::<T>(),
 			top_up_by: None,
+			top_up_paused: None,
 			ended: true,
 		};
 		Escrows::<T>::insert(who, &former, record);

@@ -10,15 +10,27 @@
 //! - **Escrow behind** a member: the sum held by all their guarantors for them.
 //! - **Insured quantum** of a member: the smallest escrow one of their guarantors holds for
 //!   them — every guarantor alone can answer for a deal of that size.
-//! - **Exposure** of a member: the sum of their proposed and open deals. It never exceeds the
-//!   escrow behind them; a deal that would break that cap is refused.
+//! - **Exposure** of a member: the sum of their open deals and of the deals they proposed. It
+//!   never exceeds the escrow behind them; a deal that would break that cap is refused. A
+//!   proposal counts against its counterparty only once they accept it, and a proposal nobody
+//!   accepts expires after [`DealPeriod`]: nobody can fill another member's deal slots.
+//! - **Settling** deals of a member: their completed deals still open to complaints (for
+//!   [`SettledPeriod`]). They do not count against exposure (a member may make deal after
+//!   deal within the quantum), but escrow that insured them stays held until they are
+//!   forgotten.
+//! - The **need** of a member: their exposure plus their settling deals; while a complaint
+//!   against them is open, all the escrow behind them.
 //! - A guarantor's escrow is **committed** while releasing it would leave the protégé's exposure
 //!   above the escrow left behind them, and **frozen** while a complaint against the protégé is
 //!   open. Neither can be released by a revocation.
-//! - A guarantee that ends without the guarantor's choice (their departure, or a missed top-up)
-//!   while its escrow is committed **retains** what the protégé's open deals need: that part
-//!   stays held, still insuring them (and paying compensation), and returns to the guarantor as
-//!   the deals close. So the exposure of a member never exceeds the escrow behind them.
+//! - A guarantee that ends however it ends (revoked, a missed top-up, the guarantor's or the
+//!   protégé's departure, expulsion included) **retains** what the protégé's need requires
+//!   beyond the rest of the escrow behind them: that part stays held, still insuring their deals
+//!   and paying their cases, and returns to the guarantor as the deals are forgotten and the
+//!   cases close. While the protégé is accused, the whole escrow stays: the escrow behind an
+//!   accused member falls only by the payments of their cases.
+//! - The top-up clock of a guarantor who paid part of a compensation stops while the protégé is
+//!   accused, and runs on when their last case closes.
 //!
 //! ## Calls
 //! - Members: [`Pallet::open_deal`], [`Pallet::accept_deal`], [`Pallet::cancel_deal`] (before
@@ -29,8 +41,10 @@
 //!
 //! ## Deal lifecycle
 //! ```text
-//!  open_deal ──► Proposed ──accept_deal──► Open ──both confirm, or completes_at──► completed
-//!                   └──cancel_deal──► cancelled                       (record left in events)
+//!  open_deal ──► Proposed ──accept_deal──► Open ──both confirm, or completes_at──► Completed
+//!                   ├──cancel_deal──► cancelled                                      │
+//!                   └──DealPeriod unanswered──► expired      SettledPeriod later: forgotten
+//!                                                             (its record left in events)
 //! ```
 //!
 //! ## Compensation rule
@@ -39,7 +53,9 @@
 //! rounding are paid one each by the guarantors holding the most (ties: the lower account id
 //! first), skipping any whose escrow is exhausted. Retained escrow of ended guarantees pays its
 //! share like any other. Each guarantor who paid, and whose guarantee stands, may then top the
-//! escrow back up within [`TopUpPeriod`]; otherwise their guarantee lapses.
+//! escrow back up within [`TopUpPeriod`] (counted from when the protégé's last case closes);
+//! otherwise their guarantee lapses. A compensation about an open deal is paid before that
+//! deal closes, so the escrow its closing would release still pays it.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -88,6 +104,8 @@ pub type DealOf<T> = Deal<<T as frame_system::Config>::AccountId, BalanceOf<T>, 
 /// An escrow record as stored.
 pub type EscrowOf<T> = EscrowRecord<BalanceOf<T>, BlockNumberFor<T>>;
 type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
+
+const LOG_TARGET: &str = "runtime::escrow";
 
 /// What the benchmarks need from the runtime beyond this pallet.
 #[cfg(feature = "runtime-benchmarks")]
@@ -223,9 +241,23 @@ pub mod pallet {
 	pub type Behind<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, ValueQuery>;
 
-	/// Members whose escrow is frozen by an open complaint.
+	/// Members whose escrow is frozen by an open complaint, with the escrow that must stay
+	/// behind them until their cases close: what was behind them when it froze, less what their
+	/// cases have paid since.
 	#[pallet::storage]
-	pub type Frozen<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ()>;
+	pub type Frozen<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>>;
+
+	/// The settling deals of each member: the sum of their completed deals still open to
+	/// complaints. Escrow that insured them stays held until they are forgotten.
+	#[pallet::storage]
+	pub type Settling<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, ValueQuery>;
+
+	/// The deals proposed to each member and not answered yet: (counterparty, deal). They count
+	/// against the counterparty only once accepted.
+	#[pallet::storage]
+	pub type ProposalsTo<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, DealId, ()>;
 
 	/// Protégés behind whom an ended guarantee's escrow is retained: only their deals' closing
 	/// looks for escrow to return, so an ordinary deal never walks the escrow records.
@@ -240,7 +272,7 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextDealId<T: Config> = StorageValue<_, DealId, ValueQuery>;
 
-	/// The proposed and open deals of each member.
+	/// The open deals of each member, and the deals they proposed.
 	#[pallet::storage]
 	pub type DealsOf<T: Config> = StorageMap<
 		_,
@@ -250,12 +282,13 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// The exposure of each member: the sum of their proposed and open deals.
+	/// The exposure of each member: the sum of their open deals and of the deals they proposed.
 	#[pallet::storage]
 	pub type Exposure<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, ValueQuery>;
 
-	/// The deals that complete on their own in each block.
+	/// The deals due in each block: proposals that expire, open deals that complete on their
+	/// own, completed deals forgotten.
 	#[pallet::storage]
 	pub type DealDeadlines<T: Config> = StorageMap<
 		_,
@@ -322,6 +355,13 @@ pub mod pallet {
 		DealCompleted { deal: DealId },
 		/// A party cancelled the deal before it was accepted.
 		DealCancelled { deal: DealId, by: T::AccountId },
+		/// Nobody accepted the proposed deal within the deal period: it is gone.
+		DealExpired { deal: DealId },
+		/// A top-up clock stopped: the protégé is accused; `left` blocks remain once their
+		/// last case closes.
+		TopUpPaused { guarantor: T::AccountId, protege: T::AccountId, left: BlockNumberFor<T> },
+		/// A stopped top-up clock runs again: the guarantor must top up by `by`.
+		TopUpResumed { guarantor: T::AccountId, protege: T::AccountId, by: BlockNumberFor<T> },
 	}
 
 	#[pallet::error]
@@ -385,12 +425,16 @@ pub mod pallet {
 			for id in deals {
 				let Some(deal) = Deals::<T>::get(id) else { continue };
 				match deal.status {
+					// The only deadline filed while a deal is proposed is its expiry.
+					DealStatus::Proposed => {
+						Self::close(id, &deal);
+						Self::deposit_event(Event::DealExpired { deal: id });
+					},
 					DealStatus::Open { completes_at } if completes_at <= now => {
 						Self::complete(id, deal)
 					},
 					DealStatus::Completed { at } if at.saturating_add(settled_period) <= now => {
-						Deals::<T>::remove(id);
-						Self::deposit_event(Event::DealForgotten { deal: id });
+						Self::forget(id, &deal)
 					},
 					_ => {},
 				}
@@ -411,9 +455,11 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Opens a deal of `amount` with `counterparty` on the terms hashed as `terms`. The
+		/// Proposes a deal of `amount` to `counterparty` on the terms hashed as `terms`. The
 		/// amount must be within the insured quantum of both parties and keep both parties'
-		/// exposure within the escrow behind them.
+		/// exposure within the escrow behind them. It counts against the caller's exposure and
+		/// deal slots at once, against the counterparty's only once they accept; unanswered, it
+		/// expires after [`DealPeriod`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::open_deal())]
 		pub fn open_deal(
@@ -432,19 +478,20 @@ pub mod pallet {
 				ensure!(amount <= Self::insured_quantum(party), Error::<T>::AboveQuantum);
 			}
 			let initiator_exposure = Self::exposure_after(&initiator, amount)?;
-			let counterparty_exposure = Self::exposure_after(&counterparty, amount)?;
+			// Checked now so that a deal the counterparty could not accept is refused by name;
+			// charged only when they accept.
+			Self::exposure_after(&counterparty, amount)?;
 
 			let id = NextDealId::<T>::get();
 			let mut initiator_deals = DealsOf::<T>::get(&initiator);
-			let mut counterparty_deals = DealsOf::<T>::get(&counterparty);
 			initiator_deals.try_push(id).map_err(|_| Error::<T>::TooManyDeals)?;
-			counterparty_deals.try_push(id).map_err(|_| Error::<T>::TooManyDeals)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			Self::schedule_deal(now.saturating_add(DealPeriod::<T>::get()), id)?;
 
 			NextDealId::<T>::put(id.saturating_add(1));
 			DealsOf::<T>::insert(&initiator, initiator_deals);
-			DealsOf::<T>::insert(&counterparty, counterparty_deals);
 			Exposure::<T>::insert(&initiator, initiator_exposure);
-			Exposure::<T>::insert(&counterparty, counterparty_exposure);
+			ProposalsTo::<T>::insert(&counterparty, id, ());
 			Deals::<T>::insert(
 				id,
 				Deal {
@@ -468,7 +515,9 @@ pub mod pallet {
 		}
 
 		/// The counterparty accepts a proposed deal; it completes when both confirm, or on its
-		/// own after [`DealPeriod`].
+		/// own after [`DealPeriod`]. Both parties are checked again: members, not blocked, the
+		/// amount within their insured quantum and the counterparty's exposure within the
+		/// escrow behind them.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::accept_deal())]
 		pub fn accept_deal(origin: OriginFor<T>, deal: DealId) -> DispatchResult {
@@ -476,10 +525,20 @@ pub mod pallet {
 			let mut record = Deals::<T>::get(deal).ok_or(Error::<T>::UnknownDeal)?;
 			ensure!(record.counterparty == who, Error::<T>::NotCounterparty);
 			ensure!(record.status == DealStatus::Proposed, Error::<T>::WrongDealStatus);
-			ensure!(!T::Blocked::is_blocked(&who), Error::<T>::Blocked);
+			for party in [&record.initiator, &who] {
+				ensure!(T::Membership::is_member(party), Error::<T>::NotMember);
+				ensure!(!T::Blocked::is_blocked(party), Error::<T>::Blocked);
+				ensure!(record.amount <= Self::insured_quantum(party), Error::<T>::AboveQuantum);
+			}
+			let exposure = Self::exposure_after(&who, record.amount)?;
+			let mut deals = DealsOf::<T>::get(&who);
+			deals.try_push(deal).map_err(|_| Error::<T>::TooManyDeals)?;
 			let due =
 				frame_system::Pallet::<T>::block_number().saturating_add(DealPeriod::<T>::get());
 			let completes_at = Self::schedule_deal(due, deal)?;
+			DealsOf::<T>::insert(&who, deals);
+			Exposure::<T>::insert(&who, exposure);
+			ProposalsTo::<T>::remove(&who, deal);
 			record.status = DealStatus::Open { completes_at };
 			Deals::<T>::insert(deal, record);
 			Self::deposit_event(Event::DealAccepted { deal, completes_at });
@@ -555,6 +614,7 @@ pub mod pallet {
 			T::Currency::hold(&HoldReason::Guarantee.into(), &guarantor, missing)?;
 			record.held = record.quantum;
 			record.top_up_by = None;
+			record.top_up_paused = None;
 			Escrows::<T>::insert(&protege, &guarantor, record);
 			Behind::<T>::mutate(&protege, |b| b.saturating_accrue(missing));
 			Self::deposit_event(Event::ToppedUp {
@@ -597,6 +657,7 @@ impl<T: Config> Pallet<T> {
 		EscrowStanding {
 			behind,
 			exposure,
+			settling: Settling::<T>::get(who),
 			headroom: behind.saturating_sub(exposure),
 			insured_quantum: Self::insured_quantum(who),
 			frozen: Frozen::<T>::contains_key(who),
@@ -616,12 +677,16 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// `who`'s proposed and open deals (for the runtime API).
+	/// `who`'s open deals, the deals they proposed, and (at most `MaxDealsPerMember` of) the
+	/// deals proposed to them (for the runtime API).
 	pub fn deals_of(
 		who: &T::AccountId,
 	) -> Vec<DealView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		let proposed_to = ProposalsTo::<T>::iter_key_prefix(who)
+			.take(T::MaxDealsPerMember::get() as usize);
 		DealsOf::<T>::get(who)
 			.into_iter()
+			.chain(proposed_to)
 			.filter_map(|id| Deals::<T>::get(id).map(|deal| DealView { id, deal }))
 			.collect()
 	}
@@ -644,28 +709,54 @@ impl<T: Config> Pallet<T> {
 			.ok_or_else(|| Error::<T>::TooManyDeadlines.into())
 	}
 
-	/// Forgets a deal at once (cancelled, or disputed); see [`Self::settle`].
+	/// Forgets a proposed or open deal at once (cancelled, expired, or disputed); see
+	/// [`Self::settle`].
 	fn close(id: DealId, deal: &DealOf<T>) {
 		Deals::<T>::remove(id);
 		Self::settle(id, deal);
 	}
 
-	/// Takes a deal off both parties' lists and lowers their exposure.
+	/// Takes a proposed or open deal off the lists of the parties it counts against (a
+	/// proposal: the initiator's; an open deal: both) and lowers their exposure.
 	fn settle(id: DealId, deal: &DealOf<T>) {
-		for party in [&deal.initiator, &deal.counterparty] {
+		if deal.status == DealStatus::Proposed {
+			ProposalsTo::<T>::remove(&deal.counterparty, id);
+		}
+		for party in deal.parties_charged() {
 			DealsOf::<T>::mutate(party, |deals| deals.retain(|d| *d != id));
 			Exposure::<T>::mutate(party, |e| e.saturating_reduce(deal.amount));
 			Self::release_retained(party);
 		}
 	}
 
+	/// Forgets a completed deal whose time for complaints has passed: the escrow that insured it
+	/// may go home.
+	fn forget(id: DealId, deal: &DealOf<T>) {
+		Deals::<T>::remove(id);
+		for party in [&deal.initiator, &deal.counterparty] {
+			Settling::<T>::mutate_exists(party, |s| {
+				let left = s.unwrap_or_default().saturating_sub(deal.amount);
+				*s = (!left.is_zero()).then_some(left);
+			});
+			Self::release_retained(party);
+		}
+		Self::deposit_event(Event::DealForgotten { deal: id });
+	}
+
+	/// What the escrow behind `who` must cover now: their exposure and their settling deals.
+	/// (While they are accused, all of it stays, whatever this says.)
+	pub fn need(who: &T::AccountId) -> BalanceOf<T> {
+		Exposure::<T>::get(who).saturating_add(Settling::<T>::get(who))
+	}
+
 	/// Returns to their guarantors the retained escrow of ended guarantees that `protege`'s
-	/// open deals no longer need, in the order the records are stored.
+	/// need no longer requires, in the order the records are stored. Nothing while the protégé
+	/// is accused.
 	fn release_retained(protege: &T::AccountId) {
-		if !Retaining::<T>::contains_key(protege) {
+		if !Retaining::<T>::contains_key(protege) || Frozen::<T>::contains_key(protege) {
 			return;
 		}
-		let mut spare = Behind::<T>::get(protege).saturating_sub(Exposure::<T>::get(protege));
+		let mut spare = Behind::<T>::get(protege).saturating_sub(Self::need(protege));
 		if spare.is_zero() {
 			return;
 		}
@@ -723,16 +814,22 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Completes a deal: it leaves the parties' lists and exposure, and stays in state for
-	/// [`SettledPeriod`], open to complaints (at once forgotten if that is zero, or if
-	/// no block in reach has room for its deadline).
+	/// [`SettledPeriod`], open to complaints and settling for both parties (at once forgotten
+	/// if that is zero, or if no block in reach has room for its deadline).
 	fn complete(id: DealId, mut deal: DealOf<T>) {
-		Self::settle(id, &deal);
 		let now = frame_system::Pallet::<T>::block_number();
 		let forget_at = now.saturating_add(SettledPeriod::<T>::get());
 		if forget_at > now && Self::schedule_deal(forget_at, id).is_ok() {
+			// Settling before the exposure falls, so that no escrow that insured the deal
+			// leaves in between.
+			for party in [&deal.initiator, &deal.counterparty] {
+				Settling::<T>::mutate(party, |s| s.saturating_accrue(deal.amount));
+			}
+			Self::settle(id, &deal);
 			deal.status = DealStatus::Completed { at: now };
 			Deals::<T>::insert(id, deal);
 		} else {
+			Self::settle(id, &deal);
 			Deals::<T>::remove(id);
 		}
 		Self::deposit_event(Event::DealCompleted { deal: id });
@@ -740,7 +837,11 @@ impl<T: Config> Pallet<T> {
 
 	fn check_top_up(protege: &T::AccountId, guarantor: &T::AccountId, now: BlockNumberFor<T>) {
 		let Some(record) = Escrows::<T>::get(protege, guarantor) else { return };
-		if matches!(record.top_up_by, Some(by) if by <= now) && record.held < record.quantum {
+		// A stopped clock (the protégé is accused) has no `top_up_by`: nothing is missed.
+		if matches!(record.top_up_by, Some(by) if by <= now)
+			&& record.held < record.quantum
+			&& !record.ended
+		{
 			Self::deposit_event(Event::TopUpMissed {
 				guarantor: guarantor.clone(),
 				protege: protege.clone(),
@@ -750,19 +851,54 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Freezes the escrow behind `member` (an open complaint against them): no guarantee of
-	/// theirs can be revoked until it is unfrozen.
+	/// theirs can be revoked, and whatever ends one, its escrow stays held, until it is
+	/// unfrozen; the top-up clocks behind them stop.
 	pub fn freeze(member: &T::AccountId) {
-		if !Frozen::<T>::contains_key(member) {
-			Frozen::<T>::insert(member, ());
-			Self::deposit_event(Event::EscrowFrozen { member: member.clone() });
+		if Frozen::<T>::contains_key(member) {
+			return;
+		}
+		Frozen::<T>::insert(member, Behind::<T>::get(member));
+		Self::deposit_event(Event::EscrowFrozen { member: member.clone() });
+		let now = frame_system::Pallet::<T>::block_number();
+		let running: Vec<_> =
+			Self::records_behind(member).filter(|(_, r)| r.top_up_by.is_some()).collect();
+		for (guarantor, mut record) in running {
+			let left = record.top_up_by.unwrap_or(now).saturating_sub(now);
+			record.top_up_by = None;
+			record.top_up_paused = Some(left);
+			Escrows::<T>::insert(member, &guarantor, record);
+			Self::deposit_event(Event::TopUpPaused {
+				guarantor,
+				protege: member.clone(),
+				left,
+			});
 		}
 	}
 
-	/// Unfreezes the escrow behind `member` (the complaint closed).
+	/// Unfreezes the escrow behind `member` (their last open case closed): the stopped top-up
+	/// clocks run on, and retained escrow their need no longer requires goes home.
 	pub fn unfreeze(member: &T::AccountId) {
-		if Frozen::<T>::take(member).is_some() {
-			Self::deposit_event(Event::EscrowUnfrozen { member: member.clone() });
+		if Frozen::<T>::take(member).is_none() {
+			return;
 		}
+		Self::deposit_event(Event::EscrowUnfrozen { member: member.clone() });
+		let now = frame_system::Pallet::<T>::block_number();
+		let stopped: Vec<_> =
+			Self::records_behind(member).filter(|(_, r)| r.top_up_paused.is_some()).collect();
+		for (guarantor, mut record) in stopped {
+			let due = now.saturating_add(record.top_up_paused.unwrap_or_default());
+			// A full deadline queue must not keep the member frozen: the clock then runs
+			// without its deadline, and the guarantor may still top up.
+			let by = Self::schedule_top_up(due, member, &guarantor).unwrap_or_else(|_| {
+				log::warn!(target: LOG_TARGET, "top-up of {guarantor:?} for {member:?} unscheduled");
+				due
+			});
+			record.top_up_paused = None;
+			record.top_up_by = Some(by);
+			Escrows::<T>::insert(member, &guarantor, record);
+			Self::deposit_event(Event::TopUpResumed { guarantor, protege: member.clone(), by });
+		}
+		Self::release_retained(member);
 	}
 
 	/// Pays `amount` to `injured` from the escrow behind `accused`, split across the guarantors
@@ -803,10 +939,8 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(remainder.is_zero(), Error::<T>::InsufficientEscrow);
 
-		let top_up_by =
-			frame_system::Pallet::<T>::block_number().saturating_add(TopUpPeriod::<T>::get());
 		// All the shares move, or none: a failure part-way rolls back the ones already paid.
-		with_storage_layer(|| Self::pay_shares(accused, injured, amount, shares, top_up_by))
+		with_storage_layer(|| Self::pay_shares(accused, injured, amount, shares))
 	}
 
 	/// Pays each guarantor's `share` of the compensation; see [`Self::compensate`].
@@ -815,8 +949,9 @@ impl<T: Config> Pallet<T> {
 		injured: &T::AccountId,
 		amount: BalanceOf<T>,
 		shares: Vec<(T::AccountId, EscrowOf<T>, BalanceOf<T>)>,
-		top_up_by: BlockNumberFor<T>,
 	) -> DispatchResult {
+		let period = TopUpPeriod::<T>::get();
+		let frozen = Frozen::<T>::contains_key(accused);
 		for (guarantor, mut record, share) in shares {
 			if share.is_zero() {
 				continue;
@@ -832,8 +967,16 @@ impl<T: Config> Pallet<T> {
 			)?;
 			record.held.saturating_reduce(share);
 			if !record.ended {
-				let due = Self::schedule_top_up(top_up_by, accused, &guarantor)?;
-				record.top_up_by = Some(due);
+				// The clock starts when the accused's last case closes (see `unfreeze`).
+				if frozen {
+					record.top_up_by = None;
+					record.top_up_paused = Some(period);
+				} else {
+					let now = frame_system::Pallet::<T>::block_number();
+					let due = Self::schedule_top_up(now.saturating_add(period), accused, &guarantor)?;
+					record.top_up_by = Some(due);
+					record.top_up_paused = None;
+				}
 				Escrows::<T>::insert(accused, &guarantor, record);
 			} else if record.held.is_zero() {
 				// An ended guarantee is not topped up: spent, its record goes.
@@ -849,6 +992,7 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		Behind::<T>::mutate(accused, |b| b.saturating_reduce(amount));
+		Frozen::<T>::mutate_extant(accused, |floor| floor.saturating_reduce(amount));
 		Self::deposit_event(Event::Compensated {
 			accused: accused.clone(),
 			injured: injured.clone(),
@@ -886,11 +1030,15 @@ impl<T: Config> Pallet<T> {
 	/// - the total held under [`HoldReason::Guarantee`] equals the sum of the escrow records;
 	/// - every member's `Behind` equals the sum of their escrow records;
 	/// - no member's exposure exceeds the escrow behind them (a compensation is at most the
-	///   disputed deal's amount and follows that deal's closing, so it keeps this too);
-	/// - every deal is listed by both parties, and exposures are the sums of the deals;
-	/// - retained escrow of ended guarantees exists only while the protégé's open deals need it
-	///   (without it, the escrow behind them would fall below their exposure), and no protégé
-	///   has more records than are kept.
+	///   disputed deal's amount and that deal closes right after it, so it keeps this too);
+	/// - every open deal is listed by both parties, every proposal by its initiator and among
+	///   the counterparty's proposals; exposures and settling sums are the sums of the deals;
+	/// - the escrow behind an accused member never falls below what was behind them when they
+	///   were accused, less what their cases paid;
+	/// - retained escrow of ended guarantees exists only while the protégé is accused or their
+	///   need requires it (without it, the escrow behind them would fall below their exposure
+	///   plus their settling deals), and no protégé has more records than are kept;
+	/// - a stopped top-up clock belongs to an accused protégé, and a record has one clock.
 	///
 	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
 	/// it only with `try-runtime`.
@@ -903,6 +1051,11 @@ impl<T: Config> Pallet<T> {
 		for (protege, guarantor, record) in Escrows::<T>::iter() {
 			ensure!(record.held <= record.quantum, "an escrow above its quantum");
 			ensure!(!record.ended || !record.held.is_zero(), "an empty retained escrow");
+			ensure!(
+				record.top_up_paused.is_none() ||
+					(record.top_up_by.is_none() && Frozen::<T>::contains_key(&protege)),
+				"a stopped top-up clock behind a member who is not accused"
+			);
 			held_by.entry(guarantor).or_default().saturating_accrue(record.held);
 			behind.entry(protege.clone()).or_default().saturating_accrue(record.held);
 			records.entry(protege.clone()).or_default().saturating_inc();
@@ -915,8 +1068,14 @@ impl<T: Config> Pallet<T> {
 			ensure!(Retaining::<T>::contains_key(protege), "retained escrow without its marker");
 		}
 		for (protege, kept) in &retained {
+			if Frozen::<T>::contains_key(protege) {
+				continue;
+			}
 			let without = Behind::<T>::get(protege).saturating_sub(*kept);
-			ensure!(without < Exposure::<T>::get(protege), "retained escrow no deal needs");
+			ensure!(without < Self::need(protege), "retained escrow nothing needs");
+		}
+		for (member, floor) in Frozen::<T>::iter() {
+			ensure!(Behind::<T>::get(&member) >= floor, "escrow left from behind an accused");
 		}
 		for (guarantor, held) in &held_by {
 			ensure!(
@@ -928,14 +1087,40 @@ impl<T: Config> Pallet<T> {
 			ensure!(behind.get(&member).copied().unwrap_or_default() == total, "Behind differs");
 		}
 		let mut exposure: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut settling: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (id, deal) in Deals::<T>::iter() {
 			if matches!(deal.status, DealStatus::Completed { .. }) {
+				for party in [&deal.initiator, &deal.counterparty] {
+					settling.entry(party.clone()).or_default().saturating_accrue(deal.amount);
+				}
 				continue;
 			}
-			for party in [&deal.initiator, &deal.counterparty] {
+			if deal.status == DealStatus::Proposed {
+				ensure!(
+					ProposalsTo::<T>::contains_key(&deal.counterparty, id) &&
+						!DealsOf::<T>::get(&deal.counterparty).contains(&id),
+					"a proposal its counterparty is charged for, or does not see"
+				);
+			}
+			for party in deal.parties_charged() {
 				ensure!(DealsOf::<T>::get(party).contains(&id), "a deal a party does not list");
 				exposure.entry(party.clone()).or_default().saturating_accrue(deal.amount);
 			}
+		}
+		for (_, id) in ProposalsTo::<T>::iter_keys() {
+			ensure!(
+				Deals::<T>::get(id).is_some_and(|d| d.status == DealStatus::Proposed),
+				"a listed proposal that is not one"
+			);
+		}
+		for (member, total) in Settling::<T>::iter() {
+			ensure!(
+				settling.get(&member).copied().unwrap_or_default() == total,
+				"a settling sum differs from the member's completed deals"
+			);
+		}
+		for (member, total) in &settling {
+			ensure!(Settling::<T>::get(member) == *total, "completed deals not settling");
 		}
 		for (member, total) in Exposure::<T>::iter() {
 			ensure!(
@@ -963,7 +1148,13 @@ impl<T: Config> GuaranteeEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		Escrows::<T>::insert(
 			protege,
 			guarantor,
-			EscrowRecord { held: amount, quantum: amount, top_up_by: None, ended: false },
+			EscrowRecord {
+				held: amount,
+				quantum: amount,
+				top_up_by: None,
+				top_up_paused: None,
+				ended: false,
+			},
 		);
 		Behind::<T>::mutate(protege, |b| b.saturating_accrue(amount));
 		Self::deposit_event(Event::EscrowLocked {
@@ -989,9 +1180,14 @@ impl<T: Config> GuaranteeEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		protege: &T::AccountId,
 	) -> Result<BalanceOf<T>, DispatchError> {
 		let mut record = Escrows::<T>::get(protege, guarantor).ok_or(Error::<T>::NoEscrow)?;
-		// What the protégé's open deals need beyond the rest of the escrow behind them stays.
-		let rest = Behind::<T>::get(protege).saturating_sub(record.held);
-		let retained = Exposure::<T>::get(protege).saturating_sub(rest).min(record.held);
+		// While the protégé is accused, all of it stays; otherwise what their need requires
+		// beyond the rest of the escrow behind them.
+		let retained = if Frozen::<T>::contains_key(protege) {
+			record.held
+		} else {
+			let rest = Behind::<T>::get(protege).saturating_sub(record.held);
+			Self::need(protege).saturating_sub(rest).min(record.held)
+		};
 		let released =
 			Self::return_escrow(guarantor, protege, record.held.saturating_sub(retained))?;
 		if retained.is_zero() {
@@ -999,6 +1195,7 @@ impl<T: Config> GuaranteeEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		} else {
 			record.held = retained;
 			record.top_up_by = None;
+			record.top_up_paused = None;
 			record.ended = true;
 			Escrows::<T>::insert(protege, guarantor, record);
 			Retaining::<T>::insert(protege, ());
@@ -1013,6 +1210,12 @@ impl<T: Config> GuaranteeEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 
 	fn standing(protege: &T::AccountId) -> EscrowStanding<BalanceOf<T>> {
 		Self::standing_of(protege)
+	}
+
+	fn has_commitments(who: &T::AccountId) -> bool {
+		Escrows::<T>::iter_prefix(who).next().is_some()
+			|| !Self::need(who).is_zero()
+			|| Frozen::<T>::contains_key(who)
 	}
 }
 
@@ -1053,8 +1256,15 @@ impl<T: Config> DisputeEscrow<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 		Frozen::<T>::contains_key(who)
 	}
 
-	fn headroom(who: &T::AccountId) -> BalanceOf<T> {
-		Behind::<T>::get(who).saturating_sub(Exposure::<T>::get(who))
+	fn compensable(accused: &T::AccountId, id: DealId) -> BalanceOf<T> {
+		// The disputed deal, while open, is paid before it closes: its own amount is not kept
+		// back from the payment.
+		let disputed = Deals::<T>::get(id)
+			.filter(|d| matches!(d.status, DealStatus::Open { .. }) && d.is_party(accused))
+			.map(|d| d.amount)
+			.unwrap_or_default();
+		let others = Exposure::<T>::get(accused).saturating_sub(disputed);
+		Behind::<T>::get(accused).saturating_sub(others)
 	}
 
 	fn compensate(

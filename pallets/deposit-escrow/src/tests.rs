@@ -63,7 +63,7 @@ mod guarantee_escrow {
 			assert_eq!(held(ALICE), 2 * QUANTUM + 30);
 			assert_eq!(
 				Escrows::<Test>::get(EVE, ALICE),
-				Some(EscrowRecord { held: 30, quantum: 30, top_up_by: None, ended: false })
+				Some(EscrowRecord { held: 30, quantum: 30, top_up_by: None, top_up_paused: None, ended: false })
 			);
 			System::assert_last_event(
 				EscrowEvent::EscrowLocked { guarantor: ALICE, protege: EVE, amount: 30 }.into(),
@@ -161,13 +161,19 @@ mod deals {
 				}
 				.into(),
 			);
+			// A proposal counts against its initiator only; the counterparty sees it.
 			assert_eq!(Exposure::<Test>::get(ALICE), QUANTUM);
-			assert_eq!(Exposure::<Test>::get(BOB), QUANTUM);
+			assert_eq!(Exposure::<Test>::get(BOB), 0);
+			assert!(DealsOf::<Test>::get(BOB).is_empty());
+			assert!(ProposalsTo::<Test>::contains_key(BOB, 0));
+			assert_eq!(Escrow::deals_of(&BOB).len(), 1);
 
 			assert_ok!(Escrow::accept_deal(signed(BOB), 0));
 			System::assert_last_event(
 				EscrowEvent::DealAccepted { deal: 0, completes_at: 1 + DEAL_PERIOD }.into(),
 			);
+			assert_eq!(Exposure::<Test>::get(BOB), QUANTUM);
+			assert!(!ProposalsTo::<Test>::contains_key(BOB, 0));
 			assert_ok!(Escrow::confirm_deal(signed(ALICE), 0));
 			System::assert_last_event(EscrowEvent::DealConfirmed { deal: 0, by: ALICE }.into());
 			assert_ok!(Escrow::confirm_deal(signed(BOB), 0));
@@ -299,8 +305,19 @@ mod deals {
 				Escrow::open_deal(signed(ALICE), CHARLIE, 1, terms()),
 				EscrowError::TooManyDeals
 			);
+			// ALICE's proposals fill her own slots, not BOB's: he still receives a deal.
+			let from_charlie = NextDealId::<Test>::get();
+			assert_ok!(Escrow::open_deal(signed(CHARLIE), BOB, 1, terms()));
+			for id in 0..u64::from(MAX_DEALS) {
+				assert_ok!(Escrow::accept_deal(signed(BOB), id));
+			}
+			// Now BOB's slots are his open deals: no room to accept one more.
 			assert_noop!(
-				Escrow::open_deal(signed(CHARLIE), BOB, 1, terms()),
+				Escrow::accept_deal(signed(BOB), from_charlie),
+				EscrowError::TooManyDeals
+			);
+			assert_noop!(
+				Escrow::open_deal(signed(BOB), CHARLIE, 1, terms()),
 				EscrowError::TooManyDeals
 			);
 		});
@@ -442,6 +459,7 @@ mod views {
 				EscrowStanding {
 					behind: 2 * QUANTUM,
 					exposure: QUANTUM,
+					settling: 0,
 					headroom: QUANTUM,
 					insured_quantum: QUANTUM,
 					frozen: false,
@@ -483,6 +501,7 @@ mod views {
 
 mod ended_guarantees {
 	use super::*;
+	use synergy_primitives::DisputeEscrow;
 
 	/// ALICE has open deals of 100 with BOB and 60 with CHARLIE (exposure 160 of the 200
 	/// behind her); BOB's guarantee of her then ends without his choice. Returns the two deals.
@@ -510,7 +529,7 @@ mod ended_guarantees {
 			);
 			assert_eq!(
 				Escrows::<Test>::get(ALICE, BOB),
-				Some(EscrowRecord { held: 60, quantum: QUANTUM, top_up_by: None, ended: true })
+				Some(EscrowRecord { held: 60, quantum: QUANTUM, top_up_by: None, top_up_paused: None, ended: true })
 			);
 			assert!(Retaining::<Test>::contains_key(ALICE));
 			let standing = Escrow::standing_of(&ALICE);
@@ -526,9 +545,14 @@ mod ended_guarantees {
 		test(|| {
 			let (with_bob, with_charlie) = bobs_guarantee_ends_during_deals();
 			let held_before = held(BOB);
-			// The deal of 60 closes: 60 of the escrow behind ALICE is spare again.
+			// The deal of 60 completes: still open to complaints, so the escrow that insured
+			// it stays.
 			assert_ok!(Escrow::confirm_deal(signed(ALICE), with_charlie));
 			assert_ok!(Escrow::confirm_deal(signed(CHARLIE), with_charlie));
+			assert_eq!(Settling::<Test>::get(ALICE), 60);
+			assert_eq!(held(BOB), held_before);
+			// Its time for complaints passes: 60 of the escrow behind ALICE is spare again.
+			run_to_block(1 + SETTLED_PERIOD);
 			System::assert_has_event(
 				EscrowEvent::EscrowReleased { guarantor: BOB, protege: ALICE, amount: 60 }.into(),
 			);
@@ -565,9 +589,8 @@ mod ended_guarantees {
 				Escrows::<Test>::get(ALICE, CHARLIE).unwrap().top_up_by,
 				Some(1 + TOP_UP_PERIOD)
 			);
-			// The disputed deal closes, as it does before a compensation: 44 goes home to BOB.
-			assert_ok!(Escrow::confirm_deal(signed(ALICE), with_charlie));
-			assert_ok!(Escrow::confirm_deal(signed(CHARLIE), with_charlie));
+			// The disputed deal closes after the compensation: 44 goes home to BOB.
+			<Escrow as DisputeEscrow<_, _, _>>::close_disputed(with_charlie);
 			assert_eq!(Escrows::<Test>::get(ALICE, BOB).unwrap().held, 10);
 			run_to_block(1 + TOP_UP_PERIOD);
 			assert_eq!(missed_top_ups(), vec![(CHARLIE, ALICE)]);
@@ -629,6 +652,171 @@ mod disputes {
 			let events = System::events().len();
 			<Escrow as DisputeEscrow<_, _, _>>::close_disputed(id);
 			assert_eq!(System::events().len(), events);
+		});
+	}
+}
+
+/// The attacks of the adversarial review on the escrow, each as the sequence that worked.
+mod attacks {
+	use super::*;
+	use synergy_primitives::{DisputeEscrow, GuaranteeEscrow};
+
+	#[test]
+	fn an_unanswered_proposal_squats_nothing_and_expires() {
+		test(|| {
+			// A sock proposes deals to BOB until its own slots are full.
+			for _ in 0..MAX_DEALS {
+				assert_ok!(Escrow::open_deal(signed(ALICE), BOB, 1, terms()));
+			}
+			// BOB still opens and receives deals.
+			assert_ok!(Escrow::open_deal(signed(BOB), CHARLIE, 1, terms()));
+			assert_ok!(Escrow::open_deal(signed(DAVE), BOB, 1, terms()));
+			assert_eq!(Exposure::<Test>::get(BOB), 1);
+			// Unanswered for the deal period, the proposals are gone (three deadlines a block
+			// in the mock: the last two spill into the next).
+			run_to_block(2 + DEAL_PERIOD);
+			for deal in 0..u64::from(MAX_DEALS) {
+				System::assert_has_event(EscrowEvent::DealExpired { deal }.into());
+				assert!(Deals::<Test>::get(deal).is_none());
+			}
+			assert_eq!(Exposure::<Test>::get(ALICE), 0);
+			assert!(DealsOf::<Test>::get(ALICE).is_empty());
+			assert!(ProposalsTo::<Test>::iter_prefix(BOB).next().is_none());
+			assert_noop!(Escrow::accept_deal(signed(BOB), 0), EscrowError::UnknownDeal);
+		});
+	}
+
+	#[test]
+	fn acceptance_checks_the_initiator_again() {
+		test(|| {
+			assert_ok!(Escrow::open_deal(signed(ALICE), BOB, QUANTUM, terms()));
+			// ALICE is accused since she proposed.
+			block(ALICE);
+			assert_noop!(Escrow::accept_deal(signed(BOB), 0), EscrowError::Blocked);
+			unblock_all();
+			assert_ok!(Escrow::cancel_deal(signed(ALICE), 0));
+			// A deal proposed earlier cannot take BOB past the escrow behind him.
+			let first = open_accepted(QUANTUM);
+			let from_charlie = NextDealId::<Test>::get();
+			assert_ok!(Escrow::open_deal(signed(CHARLIE), BOB, 1, terms()));
+			let second = open_accepted(QUANTUM);
+			assert_noop!(
+				Escrow::accept_deal(signed(BOB), from_charlie),
+				EscrowError::ExposureExceeded
+			);
+			assert!(live(first) && live(second));
+		});
+	}
+
+	#[test]
+	fn escrow_behind_an_accused_stays_whatever_ends_the_guarantee() {
+		test(|| {
+			// A completed deal: nothing open, so nothing committed.
+			let id = open_accepted(10);
+			assert_ok!(Escrow::confirm_deal(signed(ALICE), id));
+			assert_ok!(Escrow::confirm_deal(signed(BOB), id));
+			Escrow::freeze(&BOB);
+			assert_eq!(Frozen::<Test>::get(BOB), Some(2 * QUANTUM));
+			// Both guarantees behind BOB end (he lapses, say): all of it stays.
+			assert_eq!(<Escrow as GuaranteeEscrow<_, _>>::release(&CHARLIE, &BOB), Ok(0));
+			assert_eq!(<Escrow as GuaranteeEscrow<_, _>>::release(&DAVE, &BOB), Ok(0));
+			assert_eq!(Behind::<Test>::get(BOB), 2 * QUANTUM);
+			assert!(<Escrow as GuaranteeEscrow<_, _>>::has_commitments(&BOB));
+			// The case pays from it; the floor falls by what it paid, and only by that.
+			assert_eq!(<Escrow as DisputeEscrow<_, _, _>>::compensable(&BOB, id), 2 * QUANTUM);
+			assert_ok!(Escrow::compensate(&BOB, &ALICE, 10));
+			assert_eq!(Frozen::<Test>::get(BOB), Some(2 * QUANTUM - 10));
+			// The case closes: what the settling deal needs stays, the rest goes home.
+			Escrow::unfreeze(&BOB);
+			assert_eq!(Behind::<Test>::get(BOB), 10);
+			run_to_block(1 + SETTLED_PERIOD);
+			assert_eq!(Behind::<Test>::get(BOB), 0);
+			assert!(Escrows::<Test>::iter_prefix(BOB).next().is_none());
+			assert!(!<Escrow as GuaranteeEscrow<_, _>>::has_commitments(&BOB));
+		});
+	}
+
+	#[test]
+	fn a_completed_deal_stays_insured_while_it_may_be_complained_about() {
+		test(|| {
+			let complete = |id| {
+				assert_ok!(Escrow::confirm_deal(signed(ALICE), id));
+				assert_ok!(Escrow::confirm_deal(signed(BOB), id));
+			};
+			let first = open_accepted(QUANTUM);
+			complete(first);
+			// Settled deals do not count against exposure: another deal of the quantum opens.
+			assert_eq!((Exposure::<Test>::get(BOB), Settling::<Test>::get(BOB)), (0, QUANTUM));
+			assert_eq!(Escrow::standing_of(&BOB).settling, QUANTUM);
+			let second = open_accepted(QUANTUM);
+			complete(second);
+			assert_eq!(Settling::<Test>::get(BOB), 2 * QUANTUM);
+			// Both guarantors walk away before any complaint: nothing is committed, so they
+			// may, but the escrow that insured the two deals stays held.
+			assert_ok!(Escrow::ensure_releasable(&CHARLIE, &BOB));
+			assert_eq!(<Escrow as GuaranteeEscrow<_, _>>::release(&CHARLIE, &BOB), Ok(0));
+			assert_eq!(<Escrow as GuaranteeEscrow<_, _>>::release(&DAVE, &BOB), Ok(0));
+			assert_eq!(Behind::<Test>::get(BOB), 2 * QUANTUM);
+			// A complaint about the first still finds it all.
+			assert_eq!(<Escrow as DisputeEscrow<_, _, _>>::compensable(&BOB, first), 2 * QUANTUM);
+			assert_ok!(Escrow::compensate(&BOB, &ALICE, QUANTUM));
+			// The deals' time for complaints passes: the rest goes home.
+			run_to_block(1 + SETTLED_PERIOD);
+			System::assert_has_event(EscrowEvent::DealForgotten { deal: second }.into());
+			assert_eq!(Behind::<Test>::get(BOB), 0);
+			// CHARLIE and DAVE hold only their guarantees of ALICE and CHARLIE again.
+			assert_eq!(held(CHARLIE) + held(DAVE), 2 * QUANTUM);
+		});
+	}
+
+	#[test]
+	fn a_top_up_clock_stops_while_the_protege_is_accused() {
+		test(|| {
+			// A compensation while BOB is not accused: CHARLIE's and DAVE's clocks run.
+			assert_ok!(Escrow::compensate(&BOB, &ALICE, 10));
+			let by = 1 + TOP_UP_PERIOD;
+			assert_eq!(Escrows::<Test>::get(BOB, CHARLIE).unwrap().top_up_by, Some(by));
+			run_to_block(4);
+			// BOB is accused at block 4: the clocks stop with 7 blocks left.
+			Escrow::freeze(&BOB);
+			System::assert_has_event(
+				EscrowEvent::TopUpPaused { guarantor: CHARLIE, protege: BOB, left: by - 4 }.into(),
+			);
+			let record = Escrows::<Test>::get(BOB, CHARLIE).unwrap();
+			assert_eq!((record.top_up_by, record.top_up_paused), (None, Some(by - 4)));
+			// The old deadline passes: nothing is missed.
+			run_to_block(by + 5);
+			assert!(missed_top_ups().is_empty());
+			// A compensation while accused starts a stopped clock.
+			assert_ok!(Escrow::compensate(&BOB, &ALICE, 10));
+			assert_eq!(Escrows::<Test>::get(BOB, DAVE).unwrap().top_up_paused, Some(TOP_UP_PERIOD));
+			// Cleared at block 16: the clocks run on from there.
+			Escrow::unfreeze(&BOB);
+			let resumed = by + 5 + TOP_UP_PERIOD;
+			System::assert_has_event(
+				EscrowEvent::TopUpResumed { guarantor: DAVE, protege: BOB, by: resumed }.into(),
+			);
+			assert_eq!(Escrows::<Test>::get(BOB, DAVE).unwrap().top_up_by, Some(resumed));
+			run_to_block(resumed);
+			assert_eq!(missed_top_ups(), vec![(CHARLIE, BOB), (DAVE, BOB)]);
+		});
+	}
+
+	#[test]
+	fn a_compensation_about_an_open_deal_may_take_the_escrow_that_deal_commits() {
+		test(|| {
+			let id = open_accepted(QUANTUM);
+			let other = NextDealId::<Test>::get();
+			assert_ok!(Escrow::open_deal(signed(CHARLIE), BOB, 50, terms()));
+			assert_ok!(Escrow::accept_deal(signed(BOB), other));
+			// 200 behind BOB, 150 exposed: the disputed deal's 100 may be paid, the other's 50
+			// is kept back.
+			assert_eq!(<Escrow as DisputeEscrow<_, _, _>>::compensable(&BOB, id), 150);
+			assert_eq!(<Escrow as DisputeEscrow<_, _, _>>::compensable(&BOB, 99), 50);
+			assert_ok!(Escrow::compensate(&BOB, &ALICE, QUANTUM));
+			<Escrow as DisputeEscrow<_, _, _>>::close_disputed(id);
+			System::assert_last_event(EscrowEvent::DealDisputed { deal: id }.into());
+			assert_eq!(Exposure::<Test>::get(BOB), 50);
 		});
 	}
 }

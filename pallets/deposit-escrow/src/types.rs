@@ -32,9 +32,14 @@ pub struct EscrowRecord<Balance, BlockNumber> {
 	/// After a compensation: the block by which the guarantor must top up, or the guarantee
 	/// lapses.
 	pub top_up_by: Option<BlockNumber>,
-	/// The guarantee has ended (the guarantor departed, or their guarantee lapsed) while the
-	/// protégé's open deals needed this escrow: what is held stays, insuring those deals, and
-	/// returns to the guarantor as they close.
+	/// After a compensation, while the protégé is accused: the blocks left to top up. The
+	/// clock stops while a complaint against the protégé is open, and runs on when the last
+	/// one closes (then [`Self::top_up_by`] is set again).
+	pub top_up_paused: Option<BlockNumber>,
+	/// The guarantee has ended (revoked, the guarantor departed, the protégé departed, or a
+	/// top-up was missed) while the escrow was still needed: by the protégé's open deals, by
+	/// their completed deals still open to complaints, or by an open complaint against them.
+	/// What is held stays, insuring those, and returns to the guarantor as they close.
 	pub ended: bool,
 }
 
@@ -100,6 +105,15 @@ impl<AccountId: PartialEq, Balance, BlockNumber> Deal<AccountId, Balance, BlockN
 	/// Whether `who` is one of the two parties.
 	pub fn is_party(&self, who: &AccountId) -> bool {
 		&self.initiator == who || &self.counterparty == who
+	}
+
+	/// The parties whose exposure and deal slots the deal counts against: a proposal, only the
+	/// initiator's; an open deal, both.
+	pub fn parties_charged(&self) -> Vec<&AccountId> {
+		match self.status {
+			DealStatus::Proposed => alloc::vec![&self.initiator],
+			_ => alloc::vec![&self.initiator, &self.counterparty],
+		}
 	}
 }
 

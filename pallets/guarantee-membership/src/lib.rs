@@ -15,8 +15,13 @@
 //! - **Grace**: a member left with fewer than `MinGuarantors` guarantees has
 //!   [`GracePeriod`] blocks to find another; otherwise the membership **lapses**.
 //! - **Departure**: a membership ends by lapse or by expulsion. Every guarantee to the departed
-//!   is released at once; the guarantees they gave end in bounded pages, one page per block
-//!   (or through [`Pallet::continue_departure`]), and their protégés enter grace.
+//!   ends at once (its escrow goes home as far as their deals and cases do not need it); the
+//!   guarantees they gave end in bounded pages, one page per block (or through
+//!   [`Pallet::continue_departure`]), and their protégés enter grace.
+//! - **Accused members**: while a complaint against a member is open, their grace clock stands
+//!   still ([`MemberStatus::GracePaused`]) and nobody may propose or guarantee them; a former
+//!   member is proposed again only once nothing of their former membership is settling (escrow,
+//!   deals, cases), so that new guarantors never answer for an old membership.
 //!
 //! ## Calls
 //! - The class origin ([`Config::ClassOrigin`]): [`Pallet::set_class`], [`Pallet::remove_class`].
@@ -67,7 +72,7 @@ use sp_runtime::{
 use synergy_primitives::file_deadline;
 pub use synergy_primitives::{
 	BlockedInspect, ClassId, CommonFund, EscrowStanding, Expel, GuaranteeEscrow, MembershipInspect,
-	OnTopUpMissed,
+	OnAccusation, OnTopUpMissed,
 };
 
 pub use extension::{free_answer_validity, CheckMembership, NOT_A_MEMBER, TIP_ON_A_FREE_ANSWER};
@@ -336,6 +341,10 @@ pub mod pallet {
 		GraceStarted { member: T::AccountId, until: BlockNumberFor<T> },
 		/// A member in grace found enough guarantors again.
 		GraceEnded { member: T::AccountId },
+		/// A member in grace is accused: their grace clock stands still with `left` blocks.
+		GracePaused { member: T::AccountId, left: BlockNumberFor<T> },
+		/// An accused member's last case closed: their grace clock runs again, to `until`.
+		GraceResumed { member: T::AccountId, until: BlockNumberFor<T> },
 		/// A membership ended.
 		MemberDeparted { member: T::AccountId, reason: Departure },
 		/// Every guarantee a departed member gave has ended.
@@ -391,6 +400,10 @@ pub mod pallet {
 		/// The guarantee is under review by an open complaint case, on whose panel the
 		/// guarantor sits: it cannot be revoked until the case closes.
 		UnderReview,
+		/// Something of this account's former membership is still settling (escrow behind
+		/// them, deals open or still open to complaints, a case): propose them again once it
+		/// has.
+		FormerMembershipSettling,
 	}
 
 	#[pallet::hooks]
@@ -468,6 +481,11 @@ pub mod pallet {
 			ensure!(!Members::<T>::contains_key(&candidate), Error::<T>::AlreadyMember);
 			ensure!(!Applications::<T>::contains_key(&candidate), Error::<T>::ApplicationExists);
 			ensure!(!Departing::<T>::contains_key(&candidate), Error::<T>::DepartureInProgress);
+			ensure!(!T::Blocked::is_blocked(&candidate), Error::<T>::Blocked);
+			ensure!(
+				!T::Escrow::has_commitments(&candidate),
+				Error::<T>::FormerMembershipSettling
+			);
 			let quantum = Classes::<T>::get(class).ok_or(Error::<T>::UnknownClass)?.quantum;
 
 			let now = frame_system::Pallet::<T>::block_number();
@@ -655,14 +673,15 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The guarantor's record, if they may guarantee `person`: a member, not blocked, not
-	/// themselves, with room for one more protégé.
+	/// The guarantor's record, if they may guarantee `person`: a member, neither of them
+	/// blocked, not themselves, with room for one more protégé.
 	fn guarantor_in_good_standing(
 		guarantor: &T::AccountId,
 		person: &T::AccountId,
 	) -> Result<MemberOf<T>, DispatchError> {
 		let sponsor = Members::<T>::get(guarantor).ok_or(Error::<T>::NotMember)?;
 		ensure!(!T::Blocked::is_blocked(guarantor), Error::<T>::Blocked);
+		ensure!(!T::Blocked::is_blocked(person), Error::<T>::Blocked);
 		ensure!(guarantor != person, Error::<T>::CannotGuaranteeSelf);
 		ensure!(sponsor.proteges < T::MaxProteges::get(), Error::<T>::TooManyProteges);
 		Ok(sponsor)
@@ -721,10 +740,18 @@ impl<T: Config> Pallet<T> {
 	fn lose_guarantor(protege: &T::AccountId, member: &mut MemberOf<T>, guarantor: &T::AccountId) {
 		// A full deadline queue must not stall what ended the guarantee: the member then enters
 		// grace without a scheduled end, and `end_grace` stays callable by anyone.
-		let until = Self::schedule_grace_if_short(protege, member, 1).unwrap_or_else(|_| {
+		let short = (member.guarantors.len() as u32).saturating_sub(1) < T::MinGuarantors::get();
+		member.guarantors.retain(|g| g != guarantor);
+		// An accused member's grace starts with its clock stopped.
+		if short && member.status == MemberStatus::Active && T::Blocked::is_blocked(protege) {
+			let left = GracePeriod::<T>::get();
+			member.status = MemberStatus::GracePaused { left };
+			Self::deposit_event(Event::GracePaused { member: protege.clone(), left });
+			return;
+		}
+		let until = Self::schedule_grace_if_short(protege, member, 0).unwrap_or_else(|_| {
 			Some(frame_system::Pallet::<T>::block_number().saturating_add(GracePeriod::<T>::get()))
 		});
-		member.guarantors.retain(|g| g != guarantor);
 		if let Some(until) = until {
 			member.status = MemberStatus::Grace { until };
 			Self::deposit_event(Event::GraceStarted { member: protege.clone(), until });
@@ -999,8 +1026,13 @@ impl<T: Config> Pallet<T> {
 			}
 			ensure!(
 				member.guarantors.len() as u32 >= T::MinGuarantors::get()
-					|| matches!(member.status, MemberStatus::Grace { .. }),
+					|| member.status.in_grace(),
 				"a member with too few guarantors is not in grace"
+			);
+			ensure!(
+				!matches!(member.status, MemberStatus::GracePaused { .. })
+					|| T::Blocked::is_blocked(&who),
+				"a grace clock stopped for a member nobody accuses"
 			);
 			*users.entry(member.class).or_default() += 1;
 		}
@@ -1037,6 +1069,31 @@ impl<T: Config> OnTopUpMissed<T::AccountId> for Pallet<T> {
 		});
 		Self::lose_guarantor(protege, &mut member, guarantor);
 		Members::<T>::insert(protege, member);
+	}
+}
+
+/// An accused member's grace clock stands still until their last case closes: a complaint is
+/// never escaped by letting the membership lapse.
+impl<T: Config> OnAccusation<T::AccountId> for Pallet<T> {
+	fn accused(who: &T::AccountId) {
+		let Some(mut member) = Members::<T>::get(who) else { return };
+		let MemberStatus::Grace { until } = member.status else { return };
+		let left = until.saturating_sub(frame_system::Pallet::<T>::block_number());
+		member.status = MemberStatus::GracePaused { left };
+		Members::<T>::insert(who, member);
+		Self::deposit_event(Event::GracePaused { member: who.clone(), left });
+	}
+
+	fn cleared(who: &T::AccountId) {
+		let Some(mut member) = Members::<T>::get(who) else { return };
+		let MemberStatus::GracePaused { left } = member.status else { return };
+		let due = frame_system::Pallet::<T>::block_number().saturating_add(left);
+		// A full deadline queue must not keep the case open: the grace then runs without a
+		// scheduled end, and `end_grace` stays callable by anyone.
+		let until = Self::schedule(due, Deadline::GraceEnd(who.clone())).unwrap_or(due);
+		member.status = MemberStatus::Grace { until };
+		Members::<T>::insert(who, member);
+		Self::deposit_event(Event::GraceResumed { member: who.clone(), until });
 	}
 }
 

@@ -90,6 +90,17 @@ thread_local! {
 	static BLOCKED: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
 	static UNDER_REVIEW: RefCell<BTreeSet<(AccountId, AccountId)>> = const { RefCell::new(BTreeSet::new()) };
 	static ADMISSION_FEE: RefCell<Balance> = const { RefCell::new(0) };
+	static COMMITMENTS: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Marks `who` as having something of a former membership still settling in escrow.
+pub fn leave_commitments(who: AccountId) {
+	COMMITMENTS.with(|c| c.borrow_mut().insert(who));
+}
+
+/// Lifts an account's block, as the closing of its last case would.
+pub fn unblock(who: AccountId) {
+	BLOCKED.with(|b| b.borrow_mut().remove(&who));
 }
 
 /// Sets the admission fee the mock fund charges (none unless a test sets one).
@@ -151,6 +162,10 @@ impl synergy_primitives::GuaranteeEscrow<AccountId, Balance> for PotEscrow {
 		let behind = ESCROW
 			.with(|e| e.borrow().iter().filter(|((_, p), _)| p == protege).map(|(_, a)| a).sum());
 		synergy_primitives::EscrowStanding { behind, headroom: behind, ..Default::default() }
+	}
+
+	fn has_commitments(who: &AccountId) -> bool {
+		COMMITMENTS.with(|c| c.borrow().contains(who))
 	}
 }
 
@@ -220,6 +235,7 @@ pub fn new_test_ext_with_periods(
 	COMMITTED.with(|c| c.borrow_mut().clear());
 	BLOCKED.with(|b| b.borrow_mut().clear());
 	UNDER_REVIEW.with(|r| r.borrow_mut().clear());
+	COMMITMENTS.with(|c| c.borrow_mut().clear());
 	set_admission_fee(0);
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {

@@ -875,3 +875,86 @@ mod views {
 		});
 	}
 }
+
+/// The attacks of the adversarial review on membership, each as the sequence that worked.
+mod attacks {
+	use super::*;
+
+	#[test]
+	fn an_accused_member_in_grace_does_not_lapse_until_their_cases_close() {
+		test(|| {
+			assert_ok!(Membership::revoke(signed(BOB), ALICE));
+			let until = 1 + GRACE_PERIOD;
+			run_to_block(6);
+			// ALICE is accused at block 6: her grace clock stops with 15 blocks left.
+			block(ALICE);
+			<Membership as OnAccusation<_>>::accused(&ALICE);
+			let left = until - 6;
+			assert_eq!(member(ALICE).status, MemberStatus::GracePaused { left });
+			System::assert_last_event(MembershipEvent::GracePaused { member: ALICE, left }.into());
+			// The grace's end passes: she is still a member, and nobody can end it by hand.
+			run_to_block(until + 10);
+			assert!(Members::<Test>::contains_key(ALICE));
+			assert_noop!(Membership::end_grace(signed(EVE), ALICE), MembershipError::NotInGrace);
+			// Her last case closes at block 31: the clock runs on for the 15 blocks left.
+			unblock(ALICE);
+			<Membership as OnAccusation<_>>::cleared(&ALICE);
+			let resumed = until + 10 + left;
+			assert_eq!(member(ALICE).status, MemberStatus::Grace { until: resumed });
+			System::assert_last_event(
+				MembershipEvent::GraceResumed { member: ALICE, until: resumed }.into(),
+			);
+			run_to_block(resumed - 1);
+			assert!(Members::<Test>::contains_key(ALICE));
+			run_to_block(resumed);
+			assert!(!Members::<Test>::contains_key(ALICE), "the grace ran out after the case");
+		});
+	}
+
+	#[test]
+	fn an_accused_member_who_loses_a_guarantor_enters_grace_with_its_clock_stopped() {
+		test(|| {
+			block(ALICE);
+			<Membership as OnAccusation<_>>::accused(&ALICE);
+			assert_eq!(member(ALICE).status, MemberStatus::Active, "only a grace clock stops");
+			// BOB misses a top-up for ALICE while she is accused (the escrow pallet would not
+			// report that; a departure would end the guarantee the same way).
+			<Membership as OnTopUpMissed<_>>::top_up_missed(&BOB, &ALICE);
+			assert_eq!(member(ALICE).status, MemberStatus::GracePaused { left: GRACE_PERIOD });
+			unblock(ALICE);
+			<Membership as OnAccusation<_>>::cleared(&ALICE);
+			assert_eq!(member(ALICE).status, MemberStatus::Grace { until: 1 + GRACE_PERIOD });
+		});
+	}
+
+	#[test]
+	fn a_blocked_account_is_neither_proposed_nor_guaranteed() {
+		test(|| {
+			block(NEWCOMER);
+			assert_noop!(
+				Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS),
+				MembershipError::Blocked
+			);
+			unblock(NEWCOMER);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			block(NEWCOMER);
+			assert_noop!(Membership::guarantee(signed(BOB), NEWCOMER), MembershipError::Blocked);
+			block(ALICE);
+			assert_noop!(Membership::guarantee(signed(DAVE), ALICE), MembershipError::Blocked);
+		});
+	}
+
+	#[test]
+	fn a_former_member_is_proposed_again_only_once_their_old_membership_has_settled() {
+		test(|| {
+			admit_newcomer();
+			assert_ok!(Membership::expel(&NEWCOMER));
+			// Escrow, deals or a case of the old membership are still settling.
+			leave_commitments(NEWCOMER);
+			assert_noop!(
+				Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS),
+				MembershipError::FormerMembershipSettling
+			);
+		});
+	}
+}

@@ -54,6 +54,18 @@ pub enum MemberStatus<BlockNumber> {
 	/// membership lapses.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 	Grace { until: BlockNumber },
+	/// In grace while accused by an open complaint: the grace clock stands still with `left`
+	/// blocks to go, and runs on (as `Grace`) when their last case closes. A complaint is
+	/// never escaped by letting the membership lapse.
+	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	GracePaused { left: BlockNumber },
+}
+
+impl<BlockNumber> MemberStatus<BlockNumber> {
+	/// Whether the member is in grace, its clock running or stopped.
+	pub fn in_grace(&self) -> bool {
+		!matches!(self, MemberStatus::Active)
+	}
 }
 
 /// A member of the cooperative.

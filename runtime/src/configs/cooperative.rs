@@ -99,6 +99,8 @@ impl pallet_complaints::Config for Runtime {
 	type Escrow = Escrow;
 	// A side at the top of the graph is announced to the general meeting, whose motion decides.
 	type GeneralVote = Fund;
+	// An accused member's grace clock stands still until their last case closes.
+	type OnAccusation = Membership;
 	type TopOrigin = MeetingOrRoot;
 	type DefaultEscalationPeriod = DefaultEscalationPeriod;
 	type MaxEscalationDepth = ConstU32<4>;
