@@ -8,5 +8,6 @@ mod complaints;
 mod contributions;
 mod genesis;
 mod governance;
+mod insurance;
 mod membership;
 mod transfer;

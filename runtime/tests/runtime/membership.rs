@@ -139,7 +139,7 @@ fn a_candidate_joins_through_two_guarantors_and_pays_the_admission_fee_into_the_
 }
 
 #[test]
-fn an_expelled_guarantors_escrow_keeps_insuring_open_deals_until_they_close() {
+fn an_expelled_guarantors_escrow_keeps_insuring_deals_until_their_time_for_complaints_passes() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		use pallet_deposit_escrow::{Escrows, Pallet as Escrow};
 		use synergy_runtime::RuntimeOrigin;
@@ -183,10 +183,17 @@ fn an_expelled_guarantors_escrow_keeps_insuring_open_deals_until_they_close() {
 		assert_eq!(escrow_held(&bob), quantum);
 		check_invariants();
 
-		// The deals close; Bob's escrow returns to him in full.
+		// The deals complete: still open to complaints, so the escrow stays.
 		for (id, other) in deals {
 			assert_ok!(Escrow::<Runtime>::confirm_deal(RuntimeOrigin::signed(alice.clone()), id));
 			assert_ok!(Escrow::<Runtime>::confirm_deal(RuntimeOrigin::signed(other), id));
+		}
+		assert_eq!(escrow_held(&bob), quantum);
+		check_invariants();
+		// Their time for complaints passes: Bob's escrow returns to him in full.
+		let settled = pallet_deposit_escrow::SettledPeriod::<Runtime>::get();
+		for n in 3..=2 + settled {
+			initialize_block(n);
 		}
 		assert_eq!(escrow_held(&bob), 0);
 		assert!(Escrows::<Runtime>::get(&alice, &bob).is_none());
