@@ -10,4 +10,5 @@ mod genesis;
 mod governance;
 mod insurance;
 mod membership;
+mod random;
 mod transfer;
