@@ -408,7 +408,9 @@ pub mod pallet {
 						Self::postpone(case, side, now)
 					},
 					// Decided or closed since: nothing to do.
-					Err(error) => log::debug!(target: LOG_TARGET, "case {case} side {side}: {error:?}"),
+					Err(error) => {
+						log::debug!(target: LOG_TARGET, "case {case} side {side}: {error:?}")
+					},
 				}
 			}
 			T::WeightInfo::on_initialize(count)
@@ -919,12 +921,13 @@ impl<T: Config> Pallet<T> {
 	/// that queue is full, in the next block with room).
 	fn retry_later(case: CaseId, record: &mut CaseOf<T>, index: u8) {
 		let now = frame_system::Pallet::<T>::block_number();
-		let retry_at = Self::schedule(now.saturating_add(EscalationPeriod::<T>::get()), case, index)
-			.or_else(|_| Self::schedule(now.saturating_add(One::one()), case, index))
-			.unwrap_or_else(|_| {
-				log::error!(target: LOG_TARGET, "case {case} side {index}: retry unscheduled");
-				now
-			});
+		let retry_at =
+			Self::schedule(now.saturating_add(EscalationPeriod::<T>::get()), case, index)
+				.or_else(|_| Self::schedule(now.saturating_add(One::one()), case, index))
+				.unwrap_or_else(|_| {
+					log::error!(target: LOG_TARGET, "case {case} side {index}: retry unscheduled");
+					now
+				});
 		if let Some(s) = record.sides.get_mut(index as usize) {
 			s.stage = Stage::Paying { retry_at };
 		}

@@ -682,8 +682,8 @@ impl<T: Config> Pallet<T> {
 	pub fn deals_of(
 		who: &T::AccountId,
 	) -> Vec<DealView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
-		let proposed_to = ProposalsTo::<T>::iter_key_prefix(who)
-			.take(T::MaxDealsPerMember::get() as usize);
+		let proposed_to =
+			ProposalsTo::<T>::iter_key_prefix(who).take(T::MaxDealsPerMember::get() as usize);
 		DealsOf::<T>::get(who)
 			.into_iter()
 			.chain(proposed_to)
@@ -867,11 +867,7 @@ impl<T: Config> Pallet<T> {
 			record.top_up_by = None;
 			record.top_up_paused = Some(left);
 			Escrows::<T>::insert(member, &guarantor, record);
-			Self::deposit_event(Event::TopUpPaused {
-				guarantor,
-				protege: member.clone(),
-				left,
-			});
+			Self::deposit_event(Event::TopUpPaused { guarantor, protege: member.clone(), left });
 		}
 	}
 
@@ -973,7 +969,8 @@ impl<T: Config> Pallet<T> {
 					record.top_up_paused = Some(period);
 				} else {
 					let now = frame_system::Pallet::<T>::block_number();
-					let due = Self::schedule_top_up(now.saturating_add(period), accused, &guarantor)?;
+					let due =
+						Self::schedule_top_up(now.saturating_add(period), accused, &guarantor)?;
 					record.top_up_by = Some(due);
 					record.top_up_paused = None;
 				}
@@ -1052,8 +1049,8 @@ impl<T: Config> Pallet<T> {
 			ensure!(record.held <= record.quantum, "an escrow above its quantum");
 			ensure!(!record.ended || !record.held.is_zero(), "an empty retained escrow");
 			ensure!(
-				record.top_up_paused.is_none() ||
-					(record.top_up_by.is_none() && Frozen::<T>::contains_key(&protege)),
+				record.top_up_paused.is_none()
+					|| (record.top_up_by.is_none() && Frozen::<T>::contains_key(&protege)),
 				"a stopped top-up clock behind a member who is not accused"
 			);
 			held_by.entry(guarantor).or_default().saturating_accrue(record.held);
@@ -1097,8 +1094,8 @@ impl<T: Config> Pallet<T> {
 			}
 			if deal.status == DealStatus::Proposed {
 				ensure!(
-					ProposalsTo::<T>::contains_key(&deal.counterparty, id) &&
-						!DealsOf::<T>::get(&deal.counterparty).contains(&id),
+					ProposalsTo::<T>::contains_key(&deal.counterparty, id)
+						&& !DealsOf::<T>::get(&deal.counterparty).contains(&id),
 					"a proposal its counterparty is charged for, or does not see"
 				);
 			}

@@ -63,7 +63,13 @@ mod guarantee_escrow {
 			assert_eq!(held(ALICE), 2 * QUANTUM + 30);
 			assert_eq!(
 				Escrows::<Test>::get(EVE, ALICE),
-				Some(EscrowRecord { held: 30, quantum: 30, top_up_by: None, top_up_paused: None, ended: false })
+				Some(EscrowRecord {
+					held: 30,
+					quantum: 30,
+					top_up_by: None,
+					top_up_paused: None,
+					ended: false
+				})
 			);
 			System::assert_last_event(
 				EscrowEvent::EscrowLocked { guarantor: ALICE, protege: EVE, amount: 30 }.into(),
@@ -312,10 +318,7 @@ mod deals {
 				assert_ok!(Escrow::accept_deal(signed(BOB), id));
 			}
 			// Now BOB's slots are his open deals: no room to accept one more.
-			assert_noop!(
-				Escrow::accept_deal(signed(BOB), from_charlie),
-				EscrowError::TooManyDeals
-			);
+			assert_noop!(Escrow::accept_deal(signed(BOB), from_charlie), EscrowError::TooManyDeals);
 			assert_noop!(
 				Escrow::open_deal(signed(BOB), CHARLIE, 1, terms()),
 				EscrowError::TooManyDeals
@@ -529,7 +532,13 @@ mod ended_guarantees {
 			);
 			assert_eq!(
 				Escrows::<Test>::get(ALICE, BOB),
-				Some(EscrowRecord { held: 60, quantum: QUANTUM, top_up_by: None, top_up_paused: None, ended: true })
+				Some(EscrowRecord {
+					held: 60,
+					quantum: QUANTUM,
+					top_up_by: None,
+					top_up_paused: None,
+					ended: true
+				})
 			);
 			assert!(Retaining::<Test>::contains_key(ALICE));
 			let standing = Escrow::standing_of(&ALICE);

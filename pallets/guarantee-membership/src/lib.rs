@@ -482,10 +482,7 @@ pub mod pallet {
 			ensure!(!Applications::<T>::contains_key(&candidate), Error::<T>::ApplicationExists);
 			ensure!(!Departing::<T>::contains_key(&candidate), Error::<T>::DepartureInProgress);
 			ensure!(!T::Blocked::is_blocked(&candidate), Error::<T>::Blocked);
-			ensure!(
-				!T::Escrow::has_commitments(&candidate),
-				Error::<T>::FormerMembershipSettling
-			);
+			ensure!(!T::Escrow::has_commitments(&candidate), Error::<T>::FormerMembershipSettling);
 			let quantum = Classes::<T>::get(class).ok_or(Error::<T>::UnknownClass)?.quantum;
 
 			let now = frame_system::Pallet::<T>::block_number();

@@ -15,8 +15,8 @@ use pallet_guarantee_membership::MemberStatus;
 use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
 use synergy_runtime::{
-	currency::UNITS, AccountId, Balances, Complaints, Escrow, Membership, Runtime,
-	RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, System,
+	currency::UNITS, AccountId, Balances, Complaints, Escrow, Membership, Runtime, RuntimeEvent,
+	RuntimeHoldReason, RuntimeOrigin, System,
 };
 
 const QUANTUM: u128 = 2_100 * UNITS;
@@ -67,7 +67,12 @@ fn run_to(to: u32) {
 /// `initiator` opens a deal of `amount` with `counterparty`, who accepts; returns its number.
 fn deal(initiator: &AccountId, counterparty: &AccountId, amount: u128) -> u64 {
 	let id = pallet_deposit_escrow::NextDealId::<Runtime>::get();
-	assert_ok!(Escrow::open_deal(signed(initiator), counterparty.clone().into(), amount, [1; 32].into()));
+	assert_ok!(Escrow::open_deal(
+		signed(initiator),
+		counterparty.clone().into(),
+		amount,
+		[1; 32].into()
+	));
 	assert_ok!(Escrow::accept_deal(signed(counterparty), id));
 	id
 }
@@ -125,7 +130,12 @@ fn an_accused_member_in_grace_cannot_lapse_out_of_a_case() {
 		// Nobody above Dave: the general meeting decides, and the escrow pays in full.
 		assert_eq!(stage(case, 0), Stage::GeneralVote);
 		let before = Balances::free_balance(&alice);
-		assert_ok!(Complaints::decide(RuntimeOrigin::root(), case, 0, Verdict::Compensate(QUANTUM)));
+		assert_ok!(Complaints::decide(
+			RuntimeOrigin::root(),
+			case,
+			0,
+			Verdict::Compensate(QUANTUM)
+		));
 		assert_eq!(paid(case), QUANTUM);
 		assert_eq!(Balances::free_balance(&alice), before + QUANTUM);
 		assert_eq!(escrow_held(&dave), 2 * QUANTUM - QUANTUM);
@@ -150,7 +160,12 @@ fn guarantors_cannot_skip_a_top_up_to_escape_a_later_case() {
 		let case = next_case();
 		assert_ok!(Complaints::file(signed(&alice), first, None));
 		for guarantor in [&charlie, &dave] {
-			assert_ok!(Complaints::vote(signed(guarantor), case, 0, Verdict::Compensate(1_000 * UNITS)));
+			assert_ok!(Complaints::vote(
+				signed(guarantor),
+				case,
+				0,
+				Verdict::Compensate(1_000 * UNITS)
+			));
 		}
 		assert_eq!(paid(case), 1_000 * UNITS);
 		// Their top-up clocks run; then Alice complains about the second deal.
@@ -206,7 +221,12 @@ fn an_accused_account_is_not_proposed_again_and_its_old_escrow_pays_its_old_case
 		// His former guarantors decide the second case, paid from the escrow of his old
 		// membership.
 		for guarantor in [&charlie, &dave] {
-			assert_ok!(Complaints::vote(signed(guarantor), case + 1, 0, Verdict::Compensate(1_000 * UNITS)));
+			assert_ok!(Complaints::vote(
+				signed(guarantor),
+				case + 1,
+				0,
+				Verdict::Compensate(1_000 * UNITS)
+			));
 		}
 		assert_eq!(paid(case + 1), 1_000 * UNITS);
 		// Until the old deals' time for complaints has passed, he is not proposed again.
@@ -239,7 +259,12 @@ fn a_compensation_is_paid_before_the_disputed_deal_closes() {
 		assert_ok!(Complaints::file(signed(&alice), id, None));
 		assert_eq!(stage(case, 0), Stage::GeneralVote);
 		let before = Balances::free_balance(&alice);
-		assert_ok!(Complaints::decide(RuntimeOrigin::root(), case, 0, Verdict::Compensate(QUANTUM)));
+		assert_ok!(Complaints::decide(
+			RuntimeOrigin::root(),
+			case,
+			0,
+			Verdict::Compensate(QUANTUM)
+		));
 		assert_eq!(paid(case), QUANTUM);
 		assert_eq!(Balances::free_balance(&alice), before + QUANTUM);
 		assert!(pallet_deposit_escrow::Deals::<Runtime>::get(id).is_none(), "then the deal closed");
@@ -266,7 +291,12 @@ fn a_completed_deal_stays_insured_until_its_time_for_complaints_has_passed() {
 		assert_eq!(behind(&bob), 2 * QUANTUM, "what insured the two deals stays held");
 		let case = next_case();
 		assert_ok!(Complaints::file(signed(&alice), id, None));
-		assert_ok!(Complaints::decide(RuntimeOrigin::root(), case, 0, Verdict::Compensate(QUANTUM)));
+		assert_ok!(Complaints::decide(
+			RuntimeOrigin::root(),
+			case,
+			0,
+			Verdict::Compensate(QUANTUM)
+		));
 		assert_eq!(paid(case), QUANTUM);
 		// The deals' time for complaints passes: the rest goes home.
 		run_to(1 + SETTLED);
@@ -293,7 +323,10 @@ fn a_deal_is_paid_once_and_a_complaint_is_never_filed_twice() {
 			assert_ok!(Complaints::vote(signed(guarantor), case, 0, Verdict::Compensate(QUANTUM)));
 		}
 		assert_eq!(paid(case), QUANTUM);
-		assert_noop!(Complaints::file(signed(&alice), id, None), ComplaintsError::AlreadyComplained);
+		assert_noop!(
+			Complaints::file(signed(&alice), id, None),
+			ComplaintsError::AlreadyComplained
+		);
 		// Filed and withdrawn counts as the complaint.
 		let other = deal(&alice, &charlie, 10 * UNITS);
 		assert_ok!(Complaints::file(signed(&alice), other, None));
@@ -417,7 +450,12 @@ fn each_side_of_a_case_is_applied_when_it_is_decided() {
 		assert_ok!(Complaints::file(signed(&bob), id, None));
 		let before = Balances::free_balance(&alice);
 		for guarantor in [&charlie, &dave] {
-			assert_ok!(Complaints::vote(signed(guarantor), case, 0, Verdict::Compensate(500 * UNITS)));
+			assert_ok!(Complaints::vote(
+				signed(guarantor),
+				case,
+				0,
+				Verdict::Compensate(500 * UNITS)
+			));
 		}
 		assert_eq!(Balances::free_balance(&alice), before + 500 * UNITS);
 		// Bob is free again while Alice's side waits for her guarantors.

@@ -19,7 +19,9 @@ use pallet_complaints::Verdict;
 use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
 use std::collections::BTreeMap;
-use synergy_runtime::{currency::UNITS, AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin, System};
+use synergy_runtime::{
+	currency::UNITS, AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin, System,
+};
 
 type MembershipCall = pallet_guarantee_membership::Call<Runtime>;
 type EscrowCall = pallet_deposit_escrow::Call<Runtime>;
@@ -64,15 +66,20 @@ fn any<T: Clone>(rng: &mut Rng, items: Vec<T>) -> Option<T> {
 /// One random call: its name (for the tally) and the origin and call to dispatch. Most calls
 /// are aimed where they can succeed (a proposal's counterparty accepts it, a panel member
 /// votes, a party complains about their deal); the rest are aimed anywhere, to be refused.
-fn random_call(rng: &mut Rng, accounts: &[AccountId]) -> (&'static str, RuntimeOrigin, RuntimeCall) {
+fn random_call(
+	rng: &mut Rng,
+	accounts: &[AccountId],
+) -> (&'static str, RuntimeOrigin, RuntimeCall) {
 	use pallet_deposit_escrow::DealStatus;
 	let mut who = rng.pick(accounts).clone();
 	let mut other = rng.pick(accounts).clone();
 	let amounts = [1, UNITS, 5 * UNITS, 10 * UNITS, 100 * UNITS, 1_000 * UNITS, 2_100 * UNITS];
 	let amount = *rng.pick(&amounts);
 	let aimed = rng.below(5) != 0;
-	let mut deal = pallet_deposit_escrow::NextDealId::<Runtime>::get().saturating_sub(1 + rng.below(6));
-	let mut case = pallet_complaints::NextCaseId::<Runtime>::get().saturating_sub(1 + rng.below(4) as u32);
+	let mut deal =
+		pallet_deposit_escrow::NextDealId::<Runtime>::get().saturating_sub(1 + rng.below(6));
+	let mut case =
+		pallet_complaints::NextCaseId::<Runtime>::get().saturating_sub(1 + rng.below(4) as u32);
 	let mut side = rng.below(2) as u8;
 	let verdict = match rng.below(8) {
 		0 | 1 => Verdict::Dismiss,
@@ -86,8 +93,8 @@ fn random_call(rng: &mut Rng, accounts: &[AccountId]) -> (&'static str, RuntimeO
 	// Each kind of call, as often as it is listed: more guarantees than revocations, so that
 	// the cooperative lives on through the run.
 	const KINDS: [u64; 34] = [
-		0, 0, 1, 1, 1, 1, 2, 2, 3, 4, 5, 5, 5, 5, 7, 7, 7, 8, 9, 9, 9, 10, 10, 12, 12, 12, 13,
-		14, 15, 15, 16, 16, 0, 1,
+		0, 0, 1, 1, 1, 1, 2, 2, 3, 4, 5, 5, 5, 5, 7, 7, 7, 8, 9, 9, 9, 10, 10, 12, 12, 12, 13, 14,
+		15, 15, 16, 16, 0, 1,
 	];
 	let kind = *rng.pick(&KINDS);
 	let members: Vec<AccountId> =
@@ -95,8 +102,8 @@ fn random_call(rng: &mut Rng, accounts: &[AccountId]) -> (&'static str, RuntimeO
 	let outsiders: Vec<AccountId> = accounts
 		.iter()
 		.filter(|a| {
-			!members.contains(a) &&
-				!pallet_guarantee_membership::Applications::<Runtime>::contains_key(*a)
+			!members.contains(a)
+				&& !pallet_guarantee_membership::Applications::<Runtime>::contains_key(*a)
 		})
 		.cloned()
 		.collect();
@@ -145,18 +152,21 @@ fn random_call(rng: &mut Rng, accounts: &[AccountId]) -> (&'static str, RuntimeO
 			},
 			// A guarantor revokes.
 			4 => {
-				if let Some((guarantor, protege, ())) = any(rng, pallet_guarantee_membership::Proteges::<Runtime>::iter().collect()) {
+				if let Some((guarantor, protege, ())) =
+					any(rng, pallet_guarantee_membership::Proteges::<Runtime>::iter().collect())
+				{
 					(who, other) = (guarantor, protege);
 				}
 			},
 			// The counterparty answers a proposal, a party confirms or cancels, or complains.
-			7 | 8 | 9 | 10 => {
+			7..=10 => {
 				let wanted = |status: &DealStatus<u32>| match kind {
 					7 | 8 => matches!(status, DealStatus::Proposed),
 					9 => matches!(status, DealStatus::Open { .. }),
 					_ => !matches!(status, DealStatus::Proposed),
 				};
-				let fitting: Vec<_> = deals.iter().filter(|(_, d)| wanted(&d.status)).cloned().collect();
+				let fitting: Vec<_> =
+					deals.iter().filter(|(_, d)| wanted(&d.status)).cloned().collect();
 				if let Some((id, d)) = any(rng, fitting) {
 					deal = id;
 					who = if kind == 7 || rng.below(2) == 0 { d.counterparty } else { d.initiator };
@@ -164,13 +174,14 @@ fn random_call(rng: &mut Rng, accounts: &[AccountId]) -> (&'static str, RuntimeO
 			},
 			// A panel member votes, a complainant withdraws, anyone escalates, the meeting
 			// decides.
-			12 | 13 | 14 | 15 => {
+			12..=15 => {
 				if let Some((id, c)) = any(rng, open_cases) {
 					case = id;
 					side = rng.below(c.sides.len() as u64) as u8;
 					let s = &c.sides[side as usize];
 					who = match kind {
-						12 => any(rng, s.panel.iter().map(|(g, _)| g.clone()).collect()).unwrap_or(who),
+						12 => any(rng, s.panel.iter().map(|(g, _)| g.clone()).collect())
+							.unwrap_or(who),
 						13 => s.complainant.clone(),
 						_ => who,
 					};
@@ -181,7 +192,11 @@ fn random_call(rng: &mut Rng, accounts: &[AccountId]) -> (&'static str, RuntimeO
 	}
 	let origin = RuntimeOrigin::signed(who);
 	match kind {
-		0 => ("propose", origin, MembershipCall::propose { candidate: other.into(), class: rng.below(3) as u16 }.into()),
+		0 => (
+			"propose",
+			origin,
+			MembershipCall::propose { candidate: other.into(), class: rng.below(3) as u16 }.into(),
+		),
 		1 => ("guarantee", origin, MembershipCall::guarantee { person: other.into() }.into()),
 		2 => ("accept", origin, MembershipCall::accept {}.into()),
 		3 => ("decline", origin, MembershipCall::decline {}.into()),
@@ -189,7 +204,8 @@ fn random_call(rng: &mut Rng, accounts: &[AccountId]) -> (&'static str, RuntimeO
 		5 => (
 			"open_deal",
 			origin,
-			EscrowCall::open_deal { counterparty: other.into(), amount, terms: [9; 32].into() }.into(),
+			EscrowCall::open_deal { counterparty: other.into(), amount, terms: [9; 32].into() }
+				.into(),
 		),
 		7 => ("accept_deal", origin, EscrowCall::accept_deal { deal }.into()),
 		8 => ("cancel_deal", origin, EscrowCall::cancel_deal { deal }.into()),
@@ -198,11 +214,9 @@ fn random_call(rng: &mut Rng, accounts: &[AccountId]) -> (&'static str, RuntimeO
 		12 => ("vote", origin, ComplaintsCall::vote { case, side, verdict }.into()),
 		13 => ("withdraw", origin, ComplaintsCall::withdraw { case }.into()),
 		14 => ("escalate", origin, ComplaintsCall::escalate { case, side }.into()),
-		15 => (
-			"decide",
-			RuntimeOrigin::root(),
-			ComplaintsCall::decide { case, side, verdict }.into(),
-		),
+		15 => {
+			("decide", RuntimeOrigin::root(), ComplaintsCall::decide { case, side, verdict }.into())
+		},
 		_ => ("top_up", origin, EscrowCall::top_up { protege: other.into() }.into()),
 	}
 }
@@ -266,7 +280,9 @@ fn random_sequences_of_calls_keep_every_invariant() {
 			pallet_complaints::NextCaseId::<Runtime>::get(),
 		);
 		// A run that never reaches the complaints tests little.
-		for name in ["propose", "accept", "open_deal", "accept_deal", "confirm_deal", "file", "vote"] {
+		for name in
+			["propose", "accept", "open_deal", "accept_deal", "confirm_deal", "file", "vote"]
+		{
 			assert!(tally.get(name).is_some_and(|(_, ok)| *ok > 0), "no {name} succeeded");
 		}
 		assert!(System::block_number() > 1);
