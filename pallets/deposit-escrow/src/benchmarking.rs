@@ -56,7 +56,7 @@ fn with_retained_escrow<T: Config>(who: &T::AccountId, index: u32) {
 	Retaining::<T>::insert(who, ());
 }
 
-/// Fills `who`'s deal list to one below the bound with small proposed deals with `other`.
+/// Fills `who`'s deal list to one below the bound with small deals `who` proposes to `other`.
 fn fill_deals<T: Config>(who: &T::AccountId, other: &T::AccountId) {
 	for _ in 1..T::MaxDealsPerMember::get() {
 		let _ = Pallet::<T>::open_deal(
@@ -109,10 +109,12 @@ mod benchmarks {
 		assert!(Deals::<T>::contains_key(id));
 	}
 
+	// The counterparty's deal list one below the bound: accepting adds the deal to it.
 	#[benchmark]
 	fn accept_deal() {
 		let initiator = insured_member::<T>("initiator", 0);
 		let counterparty = insured_member::<T>("counterparty", 1);
+		fill_deals::<T>(&counterparty, &initiator);
 		let id = NextDealId::<T>::get();
 		let _ = Pallet::<T>::open_deal(
 			RawOrigin::Signed(initiator).into(),
