@@ -53,7 +53,7 @@ pub struct SideView<AccountId, Balance, BlockNumber> {
 	pub accused: AccountId,
 	/// The evidence hash, if any.
 	pub evidence: Option<H256>,
-	/// The level and its deadline, the general vote, or done.
+	/// The level and its deadline, the general vote, a payment waiting to be retried, or done.
 	pub stage: Stage<BlockNumber>,
 	/// The current panel and its votes.
 	pub panel: Vec<SeatView<AccountId, Balance>>,
@@ -62,6 +62,9 @@ pub struct SideView<AccountId, Balance, BlockNumber> {
 	/// What the compensation paid.
 	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))]
 	pub paid: Balance,
+	/// What could have paid a compensation when the complaint was filed.
+	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))]
+	pub insured: Balance,
 }
 
 /// A case with its sides.
@@ -130,6 +133,7 @@ impl<T: Config> Pallet<T> {
 				stage: side.stage,
 				outcome: side.outcome,
 				paid: side.paid,
+				insured: side.insured,
 			})
 			.collect();
 		Some(CaseView {
