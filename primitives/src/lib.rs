@@ -237,6 +237,8 @@ pub trait CommonFund<AccountId, Balance> {
 	fn pay_in(from: &AccountId, amount: Balance, source: Inflow) -> DispatchResult;
 	/// Charges `who` the admission fee as they become a member (nothing when the fee is zero).
 	fn charge_admission_fee(who: &AccountId) -> DispatchResult;
+	/// Whether [`Self::charge_admission_fee`] would succeed for `who` now.
+	fn can_pay_admission_fee(who: &AccountId) -> bool;
 }
 
 /// No fund: nothing is charged and nothing moves.
@@ -246,6 +248,9 @@ impl<AccountId, Balance> CommonFund<AccountId, Balance> for () {
 	}
 	fn charge_admission_fee(_: &AccountId) -> DispatchResult {
 		Ok(())
+	}
+	fn can_pay_admission_fee(_: &AccountId) -> bool {
+		true
 	}
 }
 

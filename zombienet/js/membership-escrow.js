@@ -44,7 +44,8 @@ async function run(nodeName, networkInfo, args = []) {
     // admission fee; given it, they accept, and acceptance itself costs nothing.
     await signAndFinalize(api, api.tx.membership.propose(newcomer.address, PENSIONERS), alice);
     await signAndFinalize(api, api.tx.membership.guarantee(newcomer.address), bob);
-    await refused(signAndFinalize(api, api.tx.membership.accept(), newcomer), "membership.AdmissionFeeUnpaid");
+    // An acceptance that cannot pay the fee would fail: it is not free, and the pool refuses it.
+    await refused(signAndFinalize(api, api.tx.membership.accept(), newcomer), "Custom error: 3");
     const fee = (await api.query.fund.currentParameters()).admissionFee.toBigInt();
     await signAndFinalize(api, api.tx.balances.transferKeepAlive(newcomer.address, fee + UNIT), alice);
     await signAndFinalize(api, api.tx.membership.accept(), newcomer);

@@ -995,6 +995,12 @@ impl<T: Config> CommonFund<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		}
 		Self::take_in(who, fee, Inflow::AdmissionFee, Preservation::Preserve)
 	}
+
+	fn can_pay_admission_fee(who: &T::AccountId) -> bool {
+		let fee = CurrentParameters::<T>::get().admission_fee;
+		fee.is_zero()
+			|| T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite) >= fee
+	}
 }
 
 impl<T: Config> GeneralVote for Pallet<T> {

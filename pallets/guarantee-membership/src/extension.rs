@@ -10,7 +10,7 @@
 //! extension gives a free answer no priority, refuses a tip on it and lets at most one answer of
 //! an account wait in the pool ([`free_answer_validity`]).
 
-use crate::{Applications, Call, Config, Members};
+use crate::{Applications, Call, CommonFund, Config, Members};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
@@ -32,6 +32,11 @@ pub const NOT_A_MEMBER: u8 = 1;
 /// `InvalidTransaction::Custom` code of a free answer that offers a tip: a tip would buy
 /// priority for a transaction that pays nothing.
 pub const TIP_ON_A_FREE_ANSWER: u8 = 2;
+
+/// `InvalidTransaction::Custom` code of a candidate's `accept` that would complete their
+/// admission but cannot pay the admission fee: it would fail, so it is not free, and a
+/// candidate (not a member yet) may send nothing else.
+pub const ADMISSION_FEE_UNPAID: u8 = 3;
 
 /// The pool's view of a free answer by `who`: the lowest priority, so that it never goes ahead
 /// of a paying member's transaction, and one tag per account, so that at most one answer of an
@@ -74,11 +79,16 @@ where
 	T::RuntimeCall: IsSubType<Call<T>>,
 {
 	/// Whether `call` is `who`'s answer to their own open application that will succeed: an
-	/// `accept` not yet given, or a `decline`. The only transactions a non-member may send
-	/// (beside [`Config::OpenToAll`]), and free of fees.
+	/// `accept` not yet given (and, when it completes the admission, whose admission fee the
+	/// candidate can pay), or a `decline`. The only transactions a non-member may send (beside
+	/// [`Config::OpenToAll`]), and free of fees.
 	pub fn is_free_answer(who: &T::AccountId, call: &T::RuntimeCall) -> bool {
 		match call.is_sub_type() {
-			Some(Call::accept {}) => Applications::<T>::get(who).is_some_and(|a| !a.accepted),
+			Some(Call::accept {}) => Applications::<T>::get(who).is_some_and(|a| {
+				!a.accepted &&
+					((a.guarantors.len() as u32) < T::MinGuarantors::get() ||
+						T::Fund::can_pay_admission_fee(who))
+			}),
 			Some(Call::decline {}) => Applications::<T>::contains_key(who),
 			_ => false,
 		}
@@ -95,8 +105,9 @@ where
 	type Pre = ();
 
 	fn weight(&self, _: &T::RuntimeCall) -> Weight {
-		// Two storage reads at most: the member record, then the application.
-		T::DbWeight::get().reads(2)
+		// Four storage reads at most: the member record, the application, and, when an
+		// acceptance completes the admission, the admission fee and the candidate's account.
+		T::DbWeight::get().reads(4)
 	}
 
 	fn validate(
@@ -114,7 +125,10 @@ where
 				&& !crate::Pallet::<T>::is_free_answer(who, call)
 				&& !T::OpenToAll::contains(call)
 			{
-				return Err(InvalidTransaction::Custom(NOT_A_MEMBER).into());
+				let unpaid_acceptance = matches!(call.is_sub_type(), Some(Call::accept {}))
+					&& Applications::<T>::get(who).is_some_and(|a| !a.accepted);
+				let code = if unpaid_acceptance { ADMISSION_FEE_UNPAID } else { NOT_A_MEMBER };
+				return Err(InvalidTransaction::Custom(code).into());
 			}
 		}
 		Ok((Default::default(), (), origin))

@@ -75,7 +75,9 @@ pub use synergy_primitives::{
 	OnAccusation, OnTopUpMissed,
 };
 
-pub use extension::{free_answer_validity, CheckMembership, NOT_A_MEMBER, TIP_ON_A_FREE_ANSWER};
+pub use extension::{
+	free_answer_validity, CheckMembership, ADMISSION_FEE_UNPAID, NOT_A_MEMBER, TIP_ON_A_FREE_ANSWER,
+};
 pub use pallet::*;
 pub use types::*;
 pub use views::*;

@@ -7,7 +7,7 @@ use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
 		fungible::{Inspect, Mutate},
-		tokens::Preservation,
+		tokens::{Fortitude, Preservation},
 		ConstU32, ConstU64, Hooks,
 	},
 	BoundedVec,
@@ -182,6 +182,12 @@ impl synergy_primitives::CommonFund<AccountId, Balance> for FeeFund {
 			0 => Ok(()),
 			fee => Self::pay_in(who, fee, synergy_primitives::Inflow::AdmissionFee),
 		}
+	}
+
+	fn can_pay_admission_fee(who: &AccountId) -> bool {
+		let fee = ADMISSION_FEE.with(|f| *f.borrow());
+		fee == 0 ||
+			Balances::reducible_balance(who, Preservation::Preserve, Fortitude::Polite) >= fee
 	}
 }
 

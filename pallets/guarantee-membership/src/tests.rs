@@ -768,6 +768,36 @@ mod permissioned_pool {
 	}
 
 	#[test]
+	fn an_accept_that_cannot_pay_the_admission_fee_is_no_free_answer() {
+		test(|| {
+			set_admission_fee(5);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			let accept = RuntimeCall::Membership(crate::Call::accept {});
+			// One guarantee: the acceptance only records the answer, and is free.
+			assert!(Membership::is_free_answer(&NEWCOMER, &accept));
+			assert_ok!(Membership::guarantee(signed(BOB), NEWCOMER));
+			// Complete, it would charge the fee NEWCOMER cannot pay: it would fail, so it is
+			// refused at the pool by its own code, and is never free.
+			assert!(!Membership::is_free_answer(&NEWCOMER, &accept));
+			assert_eq!(
+				validate(signed(NEWCOMER), accept.clone()),
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(
+					ADMISSION_FEE_UNPAID
+				)))
+			);
+			// Given the fee and the existential deposit, it is free again.
+			assert_ok!(<Balances as frame_support::traits::fungible::Mutate<_>>::transfer(
+				&ALICE,
+				&NEWCOMER,
+				5 + 1,
+				frame_support::traits::tokens::Preservation::Preserve
+			));
+			assert!(Membership::is_free_answer(&NEWCOMER, &accept));
+			assert_ok!(validate(signed(NEWCOMER), accept));
+		});
+	}
+
+	#[test]
 	fn a_free_answer_has_the_lowest_priority_one_tag_per_account_and_no_tip() {
 		let valid = crate::free_answer_validity(&NEWCOMER, false).unwrap();
 		assert_eq!(valid.priority, 0);
