@@ -1032,9 +1032,10 @@ impl<T: Config> Pallet<T> {
 	///   the counterparty's proposals; exposures and settling sums are the sums of the deals;
 	/// - the escrow behind an accused member never falls below what was behind them when they
 	///   were accused, less what their cases paid;
-	/// - retained escrow of ended guarantees exists only while the protégé is accused or their
-	///   need requires it (without it, the escrow behind them would fall below their exposure
-	///   plus their settling deals), and no protégé has more records than are kept;
+	/// - retained escrow of ended guarantees is exactly what the protégé's need requires: kept
+	///   only while they are accused or, without it, the escrow behind them would fall below
+	///   their exposure plus their settling deals, and never spare (the escrow behind them is
+	///   then at most that need); no protégé has more records than are kept;
 	/// - a stopped top-up clock belongs to an accused protégé, and a record has one clock.
 	///
 	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
@@ -1068,8 +1069,11 @@ impl<T: Config> Pallet<T> {
 			if Frozen::<T>::contains_key(protege) {
 				continue;
 			}
-			let without = Behind::<T>::get(protege).saturating_sub(*kept);
-			ensure!(without < Self::need(protege), "retained escrow nothing needs");
+			// Retained escrow goes home as soon as it is spare: while any is kept, the escrow
+			// behind the protégé is at most their need, and without it, below.
+			let (total, need) = (Behind::<T>::get(protege), Self::need(protege));
+			ensure!(total <= need, "retained escrow that is spare");
+			ensure!(total.saturating_sub(*kept) < need, "retained escrow nothing needs");
 		}
 		for (member, floor) in Frozen::<T>::iter() {
 			ensure!(Behind::<T>::get(&member) >= floor, "escrow left from behind an accused");
