@@ -137,6 +137,9 @@ impl synergy_primitives::CommonFund<AccountId, Balance> for Fund {
 	fn charge_admission_fee(_: &AccountId) -> DispatchResult {
 		Ok(())
 	}
+	fn can_pay_admission_fee(_: &AccountId) -> bool {
+		true
+	}
 }
 
 /// What the fund received from `source`.

@@ -85,9 +85,9 @@ where
 	pub fn is_free_answer(who: &T::AccountId, call: &T::RuntimeCall) -> bool {
 		match call.is_sub_type() {
 			Some(Call::accept {}) => Applications::<T>::get(who).is_some_and(|a| {
-				!a.accepted &&
-					((a.guarantors.len() as u32) < T::MinGuarantors::get() ||
-						T::Fund::can_pay_admission_fee(who))
+				!a.accepted
+					&& ((a.guarantors.len() as u32) < T::MinGuarantors::get()
+						|| T::Fund::can_pay_admission_fee(who))
 			}),
 			Some(Call::decline {}) => Applications::<T>::contains_key(who),
 			_ => false,

@@ -186,8 +186,8 @@ impl synergy_primitives::CommonFund<AccountId, Balance> for FeeFund {
 
 	fn can_pay_admission_fee(who: &AccountId) -> bool {
 		let fee = ADMISSION_FEE.with(|f| *f.borrow());
-		fee == 0 ||
-			Balances::reducible_balance(who, Preservation::Preserve, Fortitude::Polite) >= fee
+		fee == 0
+			|| Balances::reducible_balance(who, Preservation::Preserve, Fortitude::Polite) >= fee
 	}
 }
 
