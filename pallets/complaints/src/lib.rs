@@ -169,6 +169,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type DefaultEscalationPeriod: Get<BlockNumberFor<Self>>;
 
+		/// The longest escalation period the top origin may set: a level that never ends would
+		/// keep the accused blocked and their escrow frozen for ever.
+		#[pallet::constant]
+		type MaxEscalationPeriod: Get<BlockNumberFor<Self>>;
+
 		/// How many levels above level 0 a case may climb before the general vote.
 		#[pallet::constant]
 		type MaxEscalationDepth: Get<u32>;
@@ -391,6 +396,8 @@ pub mod pallet {
 		TooManyDeadlines,
 		/// An escalation period of zero blocks.
 		ZeroPeriod,
+		/// An escalation period above [`Config::MaxEscalationPeriod`].
+		PeriodTooLong,
 	}
 
 	#[pallet::hooks]
@@ -625,6 +632,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::TopOrigin::ensure_origin(origin)?;
 			ensure!(!period.is_zero(), Error::<T>::ZeroPeriod);
+			ensure!(period <= T::MaxEscalationPeriod::get(), Error::<T>::PeriodTooLong);
 			EscalationPeriod::<T>::put(period);
 			Self::deposit_event(Event::EscalationPeriodSet { period });
 			Ok(())
@@ -644,6 +652,14 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		parties
+	}
+
+	/// Whether side `side` of open case `case` waits for the general vote's decision.
+	pub fn at_general_vote(case: CaseId, side: u8) -> bool {
+		Cases::<T>::get(case).is_some_and(|c| {
+			c.closed_at.is_none()
+				&& c.sides.get(side as usize).is_some_and(|s| s.stage == Stage::GeneralVote)
+		})
 	}
 
 	fn open_case(case: CaseId) -> Result<CaseOf<T>, DispatchError> {

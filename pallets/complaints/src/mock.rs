@@ -242,6 +242,7 @@ impl pallet_complaints::Config for Test {
 	type OnAccusation = Clocks;
 	type TopOrigin = frame_system::EnsureRoot<AccountId>;
 	type DefaultEscalationPeriod = ConstU64<ESCALATION_PERIOD>;
+	type MaxEscalationPeriod = ConstU64<100>;
 	type MaxEscalationDepth = ConstU32<MAX_DEPTH>;
 	type MaxPanel = ConstU32<MAX_PANEL>;
 	type MaxOpenFiled = ConstU32<MAX_OPEN_FILED>;

@@ -695,6 +695,10 @@ mod parameters {
 				Complaints::set_escalation_period(RuntimeOrigin::root(), 0),
 				ComplaintsError::ZeroPeriod
 			);
+			assert_noop!(
+				Complaints::set_escalation_period(RuntimeOrigin::root(), 101),
+				ComplaintsError::PeriodTooLong
+			);
 			assert_ok!(Complaints::set_escalation_period(RuntimeOrigin::root(), 10));
 			System::assert_last_event(ComplaintsEvent::EscalationPeriodSet { period: 10 }.into());
 			assert_eq!(stage(0, 0), Stage::Panel { level: 0, deadline: 1 + ESCALATION_PERIOD });

@@ -163,6 +163,9 @@ pub mod pallet {
 		/// The parameters until the general meeting sets its own.
 		type DefaultParameters: Get<ParametersOf<Self>>;
 
+		/// The bounds of every parameter: genesis and the general meeting stay within them.
+		type Limits: Get<ParameterLimits<BalanceOf<Self>, BlockNumberFor<Self>>>;
+
 		/// The longest encoded call a motion may carry.
 		#[pallet::constant]
 		type MaxCallLen: Get<u32>;
@@ -417,6 +420,8 @@ pub mod pallet {
 		/// Periods must be above zero, the ordinary approval at most the super approval, and
 		/// the reserve at least the existential deposit.
 		InvalidParameters,
+		/// A parameter is outside the bounds the runtime fixes ([`Config::Limits`]).
+		ParameterOutOfBounds,
 		/// The payer cannot pay that amount into the fund.
 		CannotPay,
 	}
@@ -669,6 +674,30 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn check_parameters(parameters: &ParametersOf<T>) -> DispatchResult {
+		let ParameterLimits { min, max } = T::Limits::get();
+		macro_rules! within {
+			($($field:ident),*) => {
+				$(ensure!(
+					min.$field <= parameters.$field && parameters.$field <= max.$field,
+					Error::<T>::ParameterOutOfBounds
+				);)*
+			};
+		}
+		within!(
+			admission_fee,
+			proposal_deposit,
+			voting_period,
+			grace_period,
+			quorum,
+			approval,
+			super_approval,
+			large_spend,
+			objection,
+			spam,
+			reserve,
+			budget,
+			budget_period
+		);
 		ensure!(
 			!parameters.voting_period.is_zero()
 				&& !parameters.grace_period.is_zero()
@@ -921,12 +950,17 @@ impl<T: Config> Pallet<T> {
 	/// - every tally equals the votes and objections stored for the proposal, and every vote
 	///   is from the proposal's electorate;
 	/// - each member's open count is the number of their open proposals, and every open
-	///   proposal with a deadline block is in that block's queue.
+	///   proposal with a deadline block is in that block's queue;
+	/// - the parameters are valid and within the runtime's bounds.
 	///
 	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
 	/// it only with `try-runtime`.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
+		ensure!(
+			Self::check_parameters(&CurrentParameters::<T>::get()).is_ok(),
+			"parameters outside their bounds"
+		);
 		let statement = FundStatement::<T>::get();
 		let held = Self::fund_balance();
 		ensure!(

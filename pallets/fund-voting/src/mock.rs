@@ -170,9 +170,48 @@ pub fn parameters() -> Parameters<Balance, u64> {
 	}
 }
 
+/// The bounds of the tests: thresholds between 10 % and 90 %, periods between one block and a
+/// thousand, amounts up to a million.
+pub fn limits() -> crate::ParameterLimits<Balance, u64> {
+	let percent = Perbill::from_percent;
+	crate::ParameterLimits {
+		min: Parameters {
+			admission_fee: 0,
+			proposal_deposit: 0,
+			voting_period: 1,
+			grace_period: 1,
+			quorum: percent(10),
+			approval: percent(50),
+			super_approval: percent(50),
+			large_spend: percent(1),
+			objection: percent(10),
+			spam: percent(50),
+			reserve: 0,
+			budget: 0,
+			budget_period: 1,
+		},
+		max: Parameters {
+			admission_fee: 1_000_000,
+			proposal_deposit: 1_000_000,
+			voting_period: 1_000,
+			grace_period: 1_000,
+			quorum: percent(90),
+			approval: percent(90),
+			super_approval: percent(90),
+			large_spend: percent(100),
+			objection: percent(100),
+			spam: percent(100),
+			reserve: 1_000_000,
+			budget: 1_000_000,
+			budget_period: 1_000,
+		},
+	}
+}
+
 parameter_types! {
 	pub const FundPalletId: PalletId = PalletId(*b"syn/fund");
 	pub MockParameters: Parameters<Balance, u64> = parameters();
+	pub MockLimits: crate::ParameterLimits<Balance, u64> = limits();
 	pub MaxMotionWeight: Weight = Weight::from_parts(1_000_000_000_000, 1_000_000);
 }
 
@@ -184,6 +223,7 @@ impl pallet_fund_voting::Config for Test {
 	type MeetingOrigin = crate::EnsureGeneralMeeting;
 	type PalletId = FundPalletId;
 	type DefaultParameters = MockParameters;
+	type Limits = MockLimits;
 	type MaxCallLen = ConstU32<256>;
 	type MaxMotionWeight = MaxMotionWeight;
 	type MaxOpenPerMember = ConstU32<MAX_OPEN_PER_MEMBER>;

@@ -619,7 +619,7 @@ mod motions {
 			run_to_block(1 + VOTING + GRACE);
 			assert!(fund_events().contains(&FundEvent::MotionExecuted {
 				id,
-				result: Err(FundError::InvalidParameters.into())
+				result: Err(FundError::ParameterOutOfBounds.into())
 			}));
 			assert_eq!(status(id), Status::Executed { at: 1 + VOTING + GRACE, ok: false });
 		});
@@ -656,9 +656,6 @@ mod motions {
 			);
 			let meeting = RuntimeOrigin::from(crate::Origin::GeneralMeeting);
 			for broken in [
-				Parameters { voting_period: 0, ..parameters() },
-				Parameters { grace_period: 0, ..parameters() },
-				Parameters { budget_period: 0, ..parameters() },
 				Parameters { approval: Perbill::from_percent(90), ..parameters() },
 				Parameters { reserve: 0, ..parameters() },
 			] {
@@ -667,6 +664,33 @@ mod motions {
 					FundError::InvalidParameters
 				);
 			}
+			// The motions that would disable the meeting: thresholds it can never exceed, an
+			// endless or instant vote, objections that cancel everything, no quorum at all.
+			let percent = Perbill::from_percent;
+			for out_of_bounds in [
+				Parameters { voting_period: 0, ..parameters() },
+				Parameters { voting_period: 1_001, ..parameters() },
+				Parameters { grace_period: 0, ..parameters() },
+				Parameters { budget_period: 0, ..parameters() },
+				Parameters { quorum: percent(0), ..parameters() },
+				Parameters { quorum: percent(100), ..parameters() },
+				Parameters { approval: percent(100), super_approval: percent(100), ..parameters() },
+				Parameters { super_approval: percent(100), ..parameters() },
+				Parameters { objection: percent(0), ..parameters() },
+				Parameters { spam: percent(10), ..parameters() },
+				Parameters { admission_fee: 1_000_001, ..parameters() },
+			] {
+				assert_noop!(
+					Fund::set_parameters(meeting.clone(), out_of_bounds),
+					FundError::ParameterOutOfBounds
+				);
+			}
+			let at_the_bounds = crate::mock::limits();
+			assert_ok!(Fund::set_parameters(
+				meeting.clone(),
+				Parameters { reserve: RESERVE, ..at_the_bounds.min }
+			));
+			assert_ok!(Fund::set_parameters(meeting, at_the_bounds.max));
 		});
 	}
 

@@ -134,6 +134,18 @@ pub struct Parameters<Balance, BlockNumber> {
 	pub budget_period: BlockNumber,
 }
 
+/// The bounds of every parameter of the general meeting, fixed in the runtime: no motion sets
+/// a parameter outside them, so that no motion can make the meeting unable to decide — a
+/// threshold it can never exceed, a vote that never ends, an objection threshold that cancels
+/// everything, a quorum nobody reaches.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct ParameterLimits<Balance, BlockNumber> {
+	/// The least value of each parameter.
+	pub min: Parameters<Balance, BlockNumber>,
+	/// The greatest value of each parameter.
+	pub max: Parameters<Balance, BlockNumber>,
+}
+
 /// The spending of the current budget period.
 #[derive(
 	Clone,

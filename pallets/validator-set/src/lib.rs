@@ -70,6 +70,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type DefaultSessionLength: Get<BlockNumberFor<Self>>;
 
+		/// The longest session the general meeting may set: the validator set changes only at a
+		/// session's end, so an endless session would freeze it.
+		#[pallet::constant]
+		type MaxSessionLength: Get<BlockNumberFor<Self>>;
+
 		/// The fewest validators the set may have.
 		#[pallet::constant]
 		type MinValidators: Get<u32>;
@@ -160,6 +165,8 @@ pub mod pallet {
 		TooManyValidators,
 		/// A session must last at least one block.
 		ZeroSessionLength,
+		/// A session may last at most [`Config::MaxSessionLength`] blocks.
+		SessionTooLong,
 	}
 
 	#[pallet::hooks]
@@ -214,6 +221,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::SetOrigin::ensure_origin(origin)?;
 			ensure!(!blocks.is_zero(), Error::<T>::ZeroSessionLength);
+			ensure!(blocks <= T::MaxSessionLength::get(), Error::<T>::SessionTooLong);
 			SessionLength::<T>::put(blocks);
 			Self::deposit_event(Event::SessionLengthSet { blocks });
 			Ok(())

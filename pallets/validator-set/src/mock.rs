@@ -104,6 +104,7 @@ impl pallet_validator_set::Config for Test {
 	type Keys = Keys;
 	type SetOrigin = EnsureRoot<AccountId>;
 	type DefaultSessionLength = frame_support::traits::ConstU64<600>;
+	type MaxSessionLength = frame_support::traits::ConstU64<6_000>;
 	type MinValidators = ConstU32<MIN_VALIDATORS>;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 	type WeightInfo = ();

@@ -98,6 +98,7 @@ fn the_members_set_the_session_length() {
 		System::assert_last_event(SetEvent::SessionLengthSet { blocks: 30 }.into());
 		assert_eq!(SessionPeriod::<Test>::get(), 30);
 		assert_noop!(ValidatorSet::set_session_length(root(), 0), SetError::ZeroSessionLength);
+		assert_noop!(ValidatorSet::set_session_length(root(), 6_001), SetError::SessionTooLong);
 		assert_noop!(
 			ValidatorSet::set_session_length(RuntimeOrigin::signed(1), 5),
 			DispatchError::BadOrigin

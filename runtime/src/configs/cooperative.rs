@@ -30,6 +30,8 @@ parameter_types! {
 	pub const DefaultSettledPeriod: BlockNumber = 7 * DAYS;
 	/// A level of a complaint case has a day to decide.
 	pub const DefaultEscalationPeriod: BlockNumber = DAYS;
+	/// A week: no level of a complaint waits longer for its panel.
+	pub const MaxEscalationPeriod: BlockNumber = 7 * DAYS;
 }
 
 /// The calls anyone may sign, member or not: a gift to the common fund, revenue paid into a
@@ -103,6 +105,7 @@ impl pallet_complaints::Config for Runtime {
 	type OnAccusation = Membership;
 	type TopOrigin = MeetingOrRoot;
 	type DefaultEscalationPeriod = DefaultEscalationPeriod;
+	type MaxEscalationPeriod = MaxEscalationPeriod;
 	type MaxEscalationDepth = ConstU32<4>;
 	type MaxPanel = ConstU32<16>;
 	type MaxOpenFiled = ConstU32<4>;

@@ -8,7 +8,7 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use pallet_fund_voting::{EnsureGeneralMeeting, MotionRules, Parameters};
+use pallet_fund_voting::{EnsureGeneralMeeting, MotionRules, ParameterLimits, Parameters};
 use sp_runtime::Perbill;
 
 use super::RuntimeBlockWeights;
@@ -41,15 +41,56 @@ parameter_types! {
 		budget: 10_000 * UNITS,
 		budget_period: 30 * DAYS,
 	};
+	/// The bounds no motion may set a parameter beyond, fixed here so that no motion can make the
+	/// meeting unable to decide: thresholds that can be exceeded (approval at most 75 %, super
+	/// approval at most 90 %, quorum at most 66 %), a quorum of at least 10 % so that a handful
+	/// cannot decide for everyone, objections that take at least 10 % of the electorate, a vote
+	/// of ten blocks to thirty days, and the deposit that keeps proposals from being free.
+	pub FundParameterLimits: ParameterLimits<Balance, BlockNumber> = ParameterLimits {
+		min: Parameters {
+			admission_fee: 0,
+			proposal_deposit: UNITS,
+			voting_period: 10,
+			grace_period: 1,
+			quorum: Perbill::from_percent(10),
+			approval: Perbill::from_percent(50),
+			super_approval: Perbill::from_percent(50),
+			large_spend: Perbill::from_percent(1),
+			objection: Perbill::from_percent(10),
+			spam: Perbill::from_percent(50),
+			reserve: crate::currency::EXISTENTIAL_DEPOSIT,
+			budget: 0,
+			budget_period: 100,
+		},
+		max: Parameters {
+			admission_fee: 1_000 * UNITS,
+			proposal_deposit: 1_000 * UNITS,
+			voting_period: 30 * DAYS,
+			grace_period: 30 * DAYS,
+			quorum: Perbill::from_percent(66),
+			approval: Perbill::from_percent(75),
+			super_approval: Perbill::from_percent(90),
+			large_spend: Perbill::from_percent(100),
+			objection: Perbill::from_percent(100),
+			spam: Perbill::from_percent(100),
+			reserve: 1_000_000_000 * UNITS,
+			budget: 1_000_000_000 * UNITS,
+			budget_period: 365 * DAYS,
+		},
+	};
 	/// A motion's call may use a tenth of a block; the hook executes at most four a block.
 	pub MaxMotionWeight: Weight = Perbill::from_percent(10) * RuntimeBlockWeights::get().max_block;
 	pub const DefaultSessionLength: BlockNumber = HOURS;
+	/// A day: the validator set changes at a session's end, at least daily.
+	pub const MaxSessionLength: BlockNumber = DAYS;
 }
 
 /// What the general meeting may decide by motion: the class table, complaints at the top of
 /// the graph and the escalation period, the validator set and session length, and its own
-/// parameters. Validator-set changes need the super approval; the parties of a complaint may not
-/// vote on its decision.
+/// parameters. Every change of a rule — the class table, a period, the validator set or the
+/// session length, the meeting's parameters — needs the super approval; only the decision of a
+/// complaint passes by the ordinary one. A decision may be proposed only for a side that has
+/// reached the general vote, so that its parties are known, and recused, from the start.
 pub struct Motions;
 impl MotionRules<AccountId, RuntimeCall> for Motions {
 	fn allowed(call: &RuntimeCall) -> bool {
@@ -58,18 +99,18 @@ impl MotionRules<AccountId, RuntimeCall> for Motions {
 		matches!(
 			call,
 			RuntimeCall::Membership(M::set_class { .. } | M::remove_class { .. })
-				| RuntimeCall::Complaints(C::decide { .. } | C::set_escalation_period { .. })
+				| RuntimeCall::Complaints(C::set_escalation_period { .. })
 				| RuntimeCall::ValidatorSet(_)
 				| RuntimeCall::Fund(pallet_fund_voting::Call::set_parameters { .. })
+		) || matches!(
+			call,
+			RuntimeCall::Complaints(C::decide { case, side, .. })
+				if Complaints::at_general_vote(*case, *side)
 		)
 	}
 
 	fn critical(call: &RuntimeCall) -> bool {
-		use pallet_validator_set::Call as V;
-		matches!(
-			call,
-			RuntimeCall::ValidatorSet(V::add_validator { .. } | V::remove_validator { .. })
-		)
+		!matches!(call, RuntimeCall::Complaints(pallet_complaints::Call::decide { .. }))
 	}
 
 	fn parties(call: &RuntimeCall) -> alloc::vec::Vec<AccountId> {
@@ -90,6 +131,7 @@ impl pallet_fund_voting::Config for Runtime {
 	type MeetingOrigin = MeetingOrRoot;
 	type PalletId = FundPalletId;
 	type DefaultParameters = DefaultFundParameters;
+	type Limits = FundParameterLimits;
 	type MaxCallLen = ConstU32<1_024>;
 	type MaxMotionWeight = MaxMotionWeight;
 	type MaxOpenPerMember = ConstU32<4>;
@@ -105,6 +147,7 @@ impl pallet_validator_set::Config for Runtime {
 	type Keys = Session;
 	type SetOrigin = MeetingOrRoot;
 	type DefaultSessionLength = DefaultSessionLength;
+	type MaxSessionLength = MaxSessionLength;
 	// With four, GRANDPA (which needs more than two thirds) finalizes with one validator lost.
 	type MinValidators = ConstU32<4>;
 	type MaxValidators = ConstU32<{ super::MAX_AUTHORITIES }>;

@@ -1,8 +1,8 @@
 //! The general meeting on the real runtime: a spend voted by the founders pays exactly from the
 //! fund; a motion changes the class table with the meeting's origin; motions carry only
-//! governance calls, validator-set changes need the super approval, and the parties of a
-//! complaint may not vote on its decision; the validator set reaches the session pallet at a
-//! session boundary.
+//! governance calls, every change of a rule needs the super approval and stays within the
+//! runtime's bounds, and the parties of a complaint may not vote on its decision; the validator
+//! set reaches the session pallet at a session boundary.
 
 // A test fails loudly, with the reason, where the runtime and node never may.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -15,9 +15,10 @@ use pallet_fund_voting::{CurrentParameters, Proposals, Status, Vote};
 use sp_core::H256;
 use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
+use sp_runtime::Perbill;
 use synergy_runtime::{
 	currency::UNITS, AccountId, Balances, Complaints, Escrow, Fund, Runtime, RuntimeCall,
-	RuntimeOrigin,
+	RuntimeOrigin, ValidatorSet,
 };
 
 fn accounts() -> [AccountId; 4] {
@@ -118,6 +119,16 @@ fn motions_carry_only_governance_calls_and_validator_changes_need_the_super_appr
 		assert_ok!(Fund::propose_motion(signed(&alice), Box::new(remove), H256::zero()));
 		let parameters = CurrentParameters::<Runtime>::get();
 		assert_eq!(Proposals::<Runtime>::get(0).unwrap().approval, parameters.super_approval);
+		// Every change of a rule needs the super approval, not only the validator set's.
+		let rules = [
+			RuntimeCall::Fund(pallet_fund_voting::Call::set_parameters { parameters }),
+			RuntimeCall::ValidatorSet(pallet_validator_set::Call::set_session_length { blocks: 5 }),
+			RuntimeCall::Complaints(pallet_complaints::Call::set_escalation_period { period: 5 }),
+			RuntimeCall::Membership(pallet_guarantee_membership::Call::remove_class { class: 9 }),
+		];
+		for call in rules {
+			assert!(<synergy_runtime::configs::governance::Motions as pallet_fund_voting::MotionRules<_, _>>::critical(&call));
+		}
 		check_invariants();
 	});
 }
@@ -136,6 +147,16 @@ fn the_parties_of_a_complaint_may_not_vote_on_its_decision() {
 			side: 0,
 			verdict: pallet_complaints::Verdict::Dismiss,
 		});
+		// Not before the side reaches the general vote: the motion's recusal would be fixed
+		// before its parties are.
+		assert_noop!(
+			Fund::propose_motion(signed(&charlie), Box::new(decide.clone()), H256::zero()),
+			pallet_fund_voting::Error::<Runtime>::MotionNotAllowed
+		);
+		// Level 0 (Charlie and Dave), level 1 (Dave, for Charlie), then nobody: the top.
+		let period = pallet_complaints::EscalationPeriod::<Runtime>::get();
+		run_blocks(1, 1 + 2 * period);
+		assert!(Complaints::at_general_vote(0, 0));
 		assert_ok!(Fund::propose_motion(signed(&charlie), Box::new(decide), H256::zero()));
 		let proposal = Proposals::<Runtime>::get(0).unwrap();
 		assert_eq!(proposal.electorate, 2, "four members, less the two parties");
@@ -202,6 +223,47 @@ fn anyone_may_donate_to_the_fund_but_do_nothing_else() {
 			Executive::apply_extrinsic(wallet(propose, ferdie, 1)),
 			Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(NOT_A_MEMBER)))
 		);
+		check_invariants();
+	});
+}
+
+/// Issue 14, attack 3: one ordinary motion set the approval to 100 % (or an objection threshold
+/// of 0 %, or an endless vote) and disabled the general meeting for good.
+#[test]
+fn no_motion_can_make_the_meeting_unable_to_decide() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, ..] = accounts();
+		initialize_block(1);
+		let parameters = CurrentParameters::<Runtime>::get();
+		let percent = Perbill::from_percent;
+		for disabling in [
+			pallet_fund_voting::Parameters {
+				approval: percent(100),
+				super_approval: percent(100),
+				..parameters.clone()
+			},
+			pallet_fund_voting::Parameters { objection: percent(0), ..parameters.clone() },
+			pallet_fund_voting::Parameters { voting_period: u32::MAX, ..parameters.clone() },
+			pallet_fund_voting::Parameters { quorum: percent(100), ..parameters.clone() },
+		] {
+			assert_noop!(
+				Fund::set_parameters(RuntimeOrigin::root(), disabling),
+				pallet_fund_voting::Error::<Runtime>::ParameterOutOfBounds
+			);
+		}
+		assert_noop!(
+			ValidatorSet::set_session_length(RuntimeOrigin::root(), u32::MAX),
+			pallet_validator_set::Error::<Runtime>::SessionTooLong
+		);
+		assert_noop!(
+			Complaints::set_escalation_period(RuntimeOrigin::root(), u32::MAX),
+			pallet_complaints::Error::<Runtime>::PeriodTooLong
+		);
+		// And a change of the rules needs the super approval.
+		let call = RuntimeCall::Fund(pallet_fund_voting::Call::set_parameters { parameters });
+		assert_ok!(Fund::propose_motion(signed(&alice), Box::new(call), H256::zero()));
+		let super_approval = CurrentParameters::<Runtime>::get().super_approval;
+		assert_eq!(Proposals::<Runtime>::get(0).unwrap().approval, super_approval);
 		check_invariants();
 	});
 }
