@@ -622,8 +622,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Sets how long a level has to decide (the general meeting's parameter). Levels already
-		/// drawn keep their deadlines.
+		/// Sets how long a level has to decide (the general meeting's parameter), from one block
+		/// to [`Config::MaxEscalationPeriod`]. Levels already drawn keep their deadlines.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::set_escalation_period())]
 		pub fn set_escalation_period(

@@ -83,7 +83,7 @@ use frame_system::pallet_prelude::*;
 use sp_core::H256;
 use sp_runtime::{
 	helpers_128bit,
-	traits::{CheckedAdd, SaturatedConversion, Saturating, StaticLookup, Zero},
+	traits::{CheckedAdd, One, SaturatedConversion, Saturating, StaticLookup, Zero},
 	DispatchResult, Rounding,
 };
 use synergy_primitives::file_deadline;
@@ -882,7 +882,9 @@ impl<T: Config> Pallet<T> {
 		let stopped: Vec<_> =
 			Self::records_behind(member).filter(|(_, r)| r.top_up_paused.is_some()).collect();
 		for (guarantor, mut record) in stopped {
-			let due = now.saturating_add(record.top_up_paused.unwrap_or_default());
+			// At least the next block: this block's deadlines have been handled already.
+			let left = record.top_up_paused.unwrap_or_default().max(One::one());
+			let due = now.saturating_add(left);
 			// A full deadline queue must not keep the member frozen: the clock then runs
 			// without its deadline, and the guarantor may still top up.
 			let by = Self::schedule_top_up(due, member, &guarantor).unwrap_or_else(|_| {

@@ -812,6 +812,21 @@ mod attacks {
 	}
 
 	#[test]
+	fn a_top_up_clock_stopped_at_its_last_block_runs_out_in_the_next() {
+		test(|| {
+			assert_ok!(Escrow::compensate(&BOB, &ALICE, 10));
+			let by = 1 + TOP_UP_PERIOD;
+			System::set_block_number(by);
+			Escrow::freeze(&BOB);
+			assert_eq!(Escrows::<Test>::get(BOB, CHARLIE).unwrap().top_up_paused, Some(0));
+			Escrow::unfreeze(&BOB);
+			assert_eq!(Escrows::<Test>::get(BOB, CHARLIE).unwrap().top_up_by, Some(by + 1));
+			run_to_block(by + 1);
+			assert_eq!(missed_top_ups(), vec![(CHARLIE, BOB), (DAVE, BOB)]);
+		});
+	}
+
+	#[test]
 	fn a_compensation_about_an_open_deal_may_take_the_escrow_that_deal_commits() {
 		test(|| {
 			let id = open_accepted(QUANTUM);

@@ -66,7 +66,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use sp_runtime::{
-	traits::{Saturating, StaticLookup, Zero},
+	traits::{One, Saturating, StaticLookup, Zero},
 	DispatchResult,
 };
 use synergy_primitives::file_deadline;
@@ -1086,7 +1086,8 @@ impl<T: Config> OnAccusation<T::AccountId> for Pallet<T> {
 	fn cleared(who: &T::AccountId) {
 		let Some(mut member) = Members::<T>::get(who) else { return };
 		let MemberStatus::GracePaused { left } = member.status else { return };
-		let due = frame_system::Pallet::<T>::block_number().saturating_add(left);
+		// At least the next block: this block's deadlines have been handled already.
+		let due = frame_system::Pallet::<T>::block_number().saturating_add(left.max(One::one()));
 		// A full deadline queue must not keep the case open: the grace then runs without a
 		// scheduled end, and `end_grace` stays callable by anyone.
 		let until = Self::schedule(due, Deadline::GraceEnd(who.clone())).unwrap_or(due);

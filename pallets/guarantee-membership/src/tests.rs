@@ -942,6 +942,23 @@ mod attacks {
 	}
 
 	#[test]
+	fn a_grace_stopped_at_its_last_block_runs_out_in_the_next() {
+		test(|| {
+			assert_ok!(Membership::revoke(signed(BOB), ALICE));
+			let until = 1 + GRACE_PERIOD;
+			System::set_block_number(until);
+			block(ALICE);
+			<Membership as OnAccusation<_>>::accused(&ALICE);
+			assert_eq!(member(ALICE).status, MemberStatus::GracePaused { left: 0 });
+			unblock(ALICE);
+			<Membership as OnAccusation<_>>::cleared(&ALICE);
+			assert_eq!(member(ALICE).status, MemberStatus::Grace { until: until + 1 });
+			run_to_block(until + 1);
+			assert!(!Members::<Test>::contains_key(ALICE));
+		});
+	}
+
+	#[test]
 	fn an_accused_member_who_loses_a_guarantor_enters_grace_with_its_clock_stopped() {
 		test(|| {
 			block(ALICE);

@@ -212,7 +212,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Sets how many blocks a session lasts, from the next session boundary.
+		/// Sets how many blocks a session lasts, from the next session boundary: from one block to
+		/// [`Config::MaxSessionLength`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_session_length())]
 		pub fn set_session_length(
