@@ -54,6 +54,7 @@ async function run(nodeName, networkInfo, args = []) {
     check((await held(alice)) === aliceHeld + PENSIONERS_QUANTUM, "Alice escrows one more quantum");
     check((await held(bob)) === bobHeld + PENSIONERS_QUANTUM, "Bob escrows one more quantum");
 
+    console.log("membership-escrow: the newcomer is a member");
     // Members transfer among themselves normally: the newcomer gets money for fees.
     await signAndFinalize(api, api.tx.balances.transferKeepAlive(newcomer.address, UNIT), alice);
     check((await free(newcomer)) === 2n * UNIT, "the newcomer received exactly one SYN");
@@ -76,6 +77,7 @@ async function run(nodeName, networkInfo, args = []) {
     const settled = await api.query.escrow.deals(deal);
     check(settled.isSome && settled.unwrap().status.isCompleted, "the completed deal is settled");
 
+    console.log(`membership-escrow: deal ${deal} completed`);
     // Above the newcomer's insured quantum: refused by name.
     await refused(
       signAndFinalize(api, api.tx.escrow.openDeal(newcomer.address, PENSIONERS_QUANTUM + 1n, terms), alice),
@@ -94,6 +96,7 @@ async function run(nodeName, networkInfo, args = []) {
       "escrow.EscrowCommitted"
     );
 
+    console.log("membership-escrow: the quantum and the exposure cap hold");
     // A non-member's signed transfer never gets past the pool.
     const eveBefore = await free(eve);
     await refused(
@@ -117,6 +120,7 @@ async function run(nodeName, networkInfo, args = []) {
     // An auditor reads the same from the archive node with the cooperative's RPC methods, at
     // the block Alice's node finalized last; balances come as exact decimal strings.
     const at = (await api.rpc.chain.getFinalizedHead()).toHex();
+    console.log(`membership-escrow: the auditor reads block ${at}`);
     const auditor = await rpcProvider(networkInfo, "auditor");
     try {
       const ask = async (method, params) => {
