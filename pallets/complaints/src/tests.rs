@@ -441,9 +441,7 @@ mod escalation {
 			alice_files();
 			let due = 1 + ESCALATION_PERIOD;
 			let next = due + ESCALATION_PERIOD;
-			for block in next..next + u64::from(synergy_primitives::DEADLINE_SPILL) {
-				Deadlines::<Test>::insert(block, BoundedVec::truncate_from(vec![(99, 0); 4]));
-			}
+			fill_escalation_queues(next);
 			System::set_block_number(due);
 			assert_noop!(
 				Complaints::escalate(signed(EVE), 0, 0),
@@ -463,21 +461,27 @@ mod escalation {
 			alice_files();
 			let due = 1 + ESCALATION_PERIOD;
 			let next = due + ESCALATION_PERIOD;
-			for block in next..next + u64::from(synergy_primitives::DEADLINE_SPILL) {
-				Deadlines::<Test>::insert(block, BoundedVec::truncate_from(vec![(99, 0); 4]));
-			}
+			fill_escalation_queues(next);
 			// The hook cannot file level 1's deadline: the step is not lost but waits a block.
 			run_to_block(due);
 			assert_eq!(stage(0, 0), Stage::Panel { level: 0, deadline: due + 1 });
 			assert!(Deadlines::<Test>::get(due + 1).contains(&(0, 0)));
 			assert_eq!(Records::<Test>::get(B1).strikes, 0);
-			// Room again: the next block's hook performs it.
+			// Room again (the postponed step's own entry, at `due + 1`, stays): the next block's
+			// hook performs it.
 			for block in next..next + u64::from(synergy_primitives::DEADLINE_SPILL) {
 				Deadlines::<Test>::remove(block);
 			}
 			run_to_block(due + 1);
 			assert!(matches!(stage(0, 0), Stage::Panel { level: 1, .. }));
 		});
+	}
+
+	/// Fills every escalation queue a deadline due at `from` may spill into.
+	fn fill_escalation_queues(from: u64) {
+		for block in from..from + u64::from(synergy_primitives::DEADLINE_SPILL) {
+			Deadlines::<Test>::insert(block, BoundedVec::truncate_from(vec![(99, 0); 4]));
+		}
 	}
 
 	/// BOB guaranteed by a binary tree of guarantors `levels` deep; returns the levels.
