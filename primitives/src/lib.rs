@@ -56,6 +56,35 @@ pub trait MembershipInspect<AccountId> {
 	/// The number the next admitted member will get: every member numbered below it was
 	/// admitted before now.
 	fn next_membership_number() -> u32;
+	/// The members who may vote in the general meeting now: those admitted at least the voting
+	/// age ago. Without a voting age, every member.
+	fn electorate() -> Electorate {
+		Electorate { below: Self::next_membership_number(), count: Self::member_count() }
+	}
+}
+
+/// Who may vote in the general meeting: the members numbered below `below` — admitted long
+/// enough ago — of whom `count` are members still.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	TypeInfo,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct Electorate {
+	/// Every member numbered below this one is old enough to vote.
+	pub below: u32,
+	/// How many of them are members still.
+	pub count: u32,
 }
 
 /// The escrow behind guarantees: the money a guarantor puts up for a protégé.

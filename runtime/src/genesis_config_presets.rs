@@ -56,6 +56,18 @@ const DEV_ESCALATION_PERIOD: u32 = 10;
 /// blocks within two minutes.
 const DEV_SESSION_LENGTH: u32 = 10;
 
+/// On development networks the safeguards against sock puppets count in periods of twenty
+/// blocks: three guarantees a member and half the membership (at least ten) a period, and a
+/// new member votes three blocks after admission, not thirty days.
+const DEV_SAFEGUARDS: pallet_guarantee_membership::Safeguards<u32> =
+	pallet_guarantee_membership::Safeguards {
+		period: 20,
+		per_guarantor: 3,
+		growth: sp_runtime::Perbill::from_percent(50),
+		growth_floor: 10,
+		voting_age: 3,
+	};
+
 /// What the common fund holds at genesis.
 const FUND_ENDOWMENT: Balance = 100_000 * UNITS;
 
@@ -138,6 +150,7 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, sudo: Option<Acc
 			founders: founders(),
 			application_period: DEV_APPLICATION_PERIOD,
 			grace_period: DEV_GRACE_PERIOD,
+			safeguards: Some(DEV_SAFEGUARDS),
 		},
 		escrow: EscrowConfig {
 			deal_period: DEV_DEAL_PERIOD,

@@ -20,8 +20,9 @@
 //!   [`Config::MaxMotionWeight`], executed with the general meeting's origin
 //!   ([`Origin::GeneralMeeting`], checked by [`EnsureGeneralMeeting`]).
 //!
-//! The **electorate** is fixed when a proposal opens: the members admitted before it (by
-//! membership number), less the members it concerns — a spend's beneficiary, the parties of a
+//! The **electorate** is fixed when a proposal opens: the members who had reached the voting
+//! age by then ([`MembershipInspect::electorate`], by membership number: a member admitted
+//! moments before cannot vote), less the members it concerns — a spend's beneficiary, the parties of a
 //! complaint a motion decides — who may not vote on it (recusal).
 //!
 //! ## Lifecycle
@@ -84,7 +85,9 @@ use sp_runtime::{
 	Perbill,
 };
 use synergy_primitives::file_deadline;
-pub use synergy_primitives::{CaseId, CommonFund, GeneralVote, Inflow, MembershipInspect};
+pub use synergy_primitives::{
+	CaseId, CommonFund, Electorate, GeneralVote, Inflow, MembershipInspect,
+};
 
 pub use pallet::*;
 pub use types::*;
@@ -383,6 +386,8 @@ pub mod pallet {
 		NotMember,
 		/// The voter was admitted after the proposal opened.
 		NotInElectorate,
+		/// The voter had not reached the voting age when the proposal opened.
+		TooYoungToVote,
 		/// The proposal concerns the voter (a spend paying them, a complaint of theirs).
 		Recused,
 		/// No proposal has this number.
@@ -746,7 +751,8 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 	) -> Result<u32, DispatchError> {
 		let number = T::Members::membership_number(who).ok_or(Error::<T>::NotMember)?;
-		ensure!(number < proposal.voters_below, Error::<T>::NotInElectorate);
+		ensure!(number < proposal.members_below, Error::<T>::NotInElectorate);
+		ensure!(number < proposal.voters_below, Error::<T>::TooYoungToVote);
 		ensure!(!Recused::<T>::contains_key(id, who), Error::<T>::Recused);
 		Ok(number)
 	}
@@ -773,9 +779,11 @@ impl<T: Config> Pallet<T> {
 			parameters.proposal_deposit,
 		)
 		.map_err(|_| Error::<T>::CannotHoldDeposit)?;
-		let mut electorate = T::Members::member_count();
+		let Electorate { below: voters_below, count: mut electorate } = T::Members::electorate();
 		for party in parties {
-			if T::Members::is_member(&party) && !Recused::<T>::contains_key(id, &party) {
+			let votes =
+				T::Members::membership_number(&party).is_some_and(|number| number < voters_below);
+			if votes && !Recused::<T>::contains_key(id, &party) {
 				electorate.saturating_dec();
 			}
 			Recused::<T>::insert(id, party, ());
@@ -790,7 +798,8 @@ impl<T: Config> Pallet<T> {
 				kind,
 				opened: now,
 				electorate,
-				voters_below: T::Members::next_membership_number(),
+				voters_below,
+				members_below: T::Members::next_membership_number(),
 				approval,
 				tally: Tally::default(),
 				status: Status::Voting { ends },

@@ -84,6 +84,18 @@ thread_local! {
 	static MEMBERS: RefCell<BTreeMap<AccountId, u32>> = const { RefCell::new(BTreeMap::new()) };
 	static NEXT_NUMBER: RefCell<u32> = const { RefCell::new(0) };
 	static BLOCKED: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+	static OF_AGE_BELOW: RefCell<Option<u32>> = const { RefCell::new(None) };
+}
+
+/// From now on only the members admitted so far are of voting age (until [`all_of_age`]).
+pub fn freeze_voting_age() {
+	let next = NEXT_NUMBER.with(|n| *n.borrow());
+	OF_AGE_BELOW.with(|b| *b.borrow_mut() = Some(next));
+}
+
+/// Every member is of voting age again.
+pub fn all_of_age() {
+	OF_AGE_BELOW.with(|b| *b.borrow_mut() = None);
 }
 
 /// Admits `who` with the next membership number.
@@ -128,6 +140,12 @@ impl synergy_primitives::MembershipInspect<AccountId> for Members {
 	}
 	fn next_membership_number() -> u32 {
 		NEXT_NUMBER.with(|n| *n.borrow())
+	}
+	fn electorate() -> synergy_primitives::Electorate {
+		let below =
+			OF_AGE_BELOW.with(|b| *b.borrow()).unwrap_or_else(|| NEXT_NUMBER.with(|n| *n.borrow()));
+		let count = MEMBERS.with(|m| m.borrow().values().filter(|n| **n < below).count() as u32);
+		synergy_primitives::Electorate { below, count }
 	}
 }
 
@@ -250,6 +268,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	MEMBERS.with(|m| m.borrow_mut().clear());
 	NEXT_NUMBER.with(|n| *n.borrow_mut() = 0);
 	BLOCKED.with(|b| b.borrow_mut().clear());
+	all_of_age();
 	for who in [ALICE, BOB, CHARLIE, DAVE] {
 		admit(who);
 	}

@@ -421,6 +421,34 @@ mod voting {
 	}
 
 	#[test]
+	fn a_member_below_the_voting_age_neither_votes_nor_counts() {
+		test(|| {
+			freeze_voting_age();
+			// Three socks admitted just before the proposal opens.
+			admit(EVE);
+			admit(FERDIE);
+			admit(PAUPER);
+			let id = spend(100);
+			let proposal = Proposals::<Test>::get(id).unwrap();
+			assert_eq!(
+				(proposal.electorate, proposal.voters_below, proposal.members_below),
+				(4, 4, 7)
+			);
+			for sock in [EVE, FERDIE, PAUPER] {
+				assert_noop!(Fund::vote(signed(sock), id, Vote::Aye), FundError::TooYoungToVote);
+			}
+			assert_ok!(Fund::vote(signed(BOB), id, Vote::Nay));
+			// Of age later, they vote on proposals opened afterwards, not on this one.
+			all_of_age();
+			assert_noop!(Fund::vote(signed(FERDIE), id, Vote::Aye), FundError::TooYoungToVote);
+			// (EVE, the beneficiary, is recused from the next one.)
+			let next = spend(100);
+			assert_eq!(Proposals::<Test>::get(next).unwrap().electorate, 6);
+			assert_ok!(Fund::vote(signed(FERDIE), next, Vote::Aye));
+		});
+	}
+
+	#[test]
 	fn a_departed_members_vote_stays_counted() {
 		test(|| {
 			let id = spend(100);

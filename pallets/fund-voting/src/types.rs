@@ -357,10 +357,14 @@ pub struct Proposal<
 	pub kind: ProposalKind<AccountId, Balance, MaxCallLen>,
 	/// The block it opened in.
 	pub opened: BlockNumber,
-	/// How many members could vote on it: the members when it opened.
+	/// How many members could vote on it: the members of voting age when it opened, less
+	/// those it concerns.
 	pub electorate: u32,
-	/// Members numbered below this may vote: those admitted before it opened.
+	/// Members numbered below this may vote: those of voting age when it opened.
 	pub voters_below: u32,
+	/// Members numbered below this had been admitted when it opened (the others are refused
+	/// as outside the electorate; those between the two bounds, as too young).
+	pub members_below: u32,
 	/// The share of ayes it must exceed to pass (the ordinary or the super approval).
 	pub approval: Perbill,
 	/// The votes and objections.

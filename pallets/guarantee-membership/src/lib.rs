@@ -71,8 +71,8 @@ use sp_runtime::{
 };
 use synergy_primitives::file_deadline;
 pub use synergy_primitives::{
-	BlockedInspect, ClassId, CommonFund, EscrowStanding, Expel, GuaranteeEscrow, MembershipInspect,
-	OnAccusation, OnTopUpMissed,
+	BlockedInspect, ClassId, CommonFund, Electorate, EscrowStanding, Expel, GuaranteeEscrow,
+	MembershipInspect, OnAccusation, OnTopUpMissed,
 };
 
 pub use extension::{
@@ -171,6 +171,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type DeparturePageSize: Get<u32>;
 
+		/// The safeguards against sock puppets, unless genesis sets them.
+		#[pallet::constant]
+		type DefaultSafeguards: Get<Safeguards<BlockNumberFor<Self>>>;
+
+		/// The lowest and the highest safeguards the general meeting may set, field by field:
+		/// no motion can open the doors wide or shut them for good.
+		#[pallet::constant]
+		type SafeguardBounds: Get<(
+			Safeguards<BlockNumberFor<Self>>,
+			Safeguards<BlockNumberFor<Self>>,
+		)>;
+
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 	}
@@ -235,6 +247,31 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Departing<T: Config> = CountedStorageMap<_, Blake2_128Concat, T::AccountId, u32>;
 
+	/// The safeguards against sock puppets in force.
+	#[pallet::storage]
+	pub type CurrentSafeguards<T: Config> =
+		StorageValue<_, Safeguards<BlockNumberFor<T>>, ValueQuery, T::DefaultSafeguards>;
+
+	/// How many guarantees each member gave in the current admission period (forgotten when
+	/// they depart).
+	#[pallet::storage]
+	pub type GivenThisPeriod<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, PeriodCount, ValueQuery>;
+
+	/// How many applications the cooperative opened in the current admission period.
+	#[pallet::storage]
+	pub type OpenedThisPeriod<T: Config> = StorageValue<_, PeriodCount, ValueQuery>;
+
+	/// The members by membership number, while they are members: the order in which they
+	/// come of voting age.
+	#[pallet::storage]
+	pub type MemberNumbers<T: Config> = StorageMap<_, Twox64Concat, u32, T::AccountId>;
+
+	/// The general meeting's electorate: every member numbered below `below` has reached the
+	/// voting age, and `count` of them are members still. Advanced in `on_initialize`.
+	#[pallet::storage]
+	pub type Seniors<T: Config> = StorageValue<_, Electorate, ValueQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -248,6 +285,8 @@ pub mod pallet {
 		pub application_period: BlockNumberFor<T>,
 		/// The grace period; zero keeps [`Config::DefaultGracePeriod`].
 		pub grace_period: BlockNumberFor<T>,
+		/// The safeguards against sock puppets; `None` keeps [`Config::DefaultSafeguards`].
+		pub safeguards: Option<Safeguards<BlockNumberFor<T>>>,
 	}
 
 	#[pallet::genesis_build]
@@ -261,6 +300,11 @@ pub mod pallet {
 			}
 			if !self.grace_period.is_zero() {
 				GracePeriod::<T>::put(self.grace_period);
+			}
+			if let Some(safeguards) = &self.safeguards {
+				let (min, max) = T::SafeguardBounds::get();
+				assert!(safeguards.within(&min, &max), "safeguards out of the runtime's bounds");
+				CurrentSafeguards::<T>::put(safeguards);
 			}
 			for (id, name, quantum) in &self.classes {
 				let name =
@@ -287,11 +331,13 @@ pub mod pallet {
 				}
 				frame_system::Pallet::<T>::inc_providers(founder);
 				ClassUsers::<T>::mutate(class, |n| *n = n.saturating_add(1));
+				let number = Pallet::<T>::take_member_number();
+				MemberNumbers::<T>::insert(number, founder);
 				Members::<T>::insert(
 					founder,
 					MemberRecord {
 						class: *class,
-						number: Pallet::<T>::take_member_number(),
+						number,
 						since: Zero::zero(),
 						status: MemberStatus::Active,
 						guarantors: bounded,
@@ -299,6 +345,11 @@ pub mod pallet {
 					},
 				);
 			}
+			// The founders vote from the first block.
+			Seniors::<T>::put(Electorate {
+				below: NextMemberNumber::<T>::get(),
+				count: self.founders.len() as u32,
+			});
 			for guarantor in self.founders.iter().flat_map(|(_, _, guarantors)| guarantors) {
 				Members::<T>::mutate(guarantor, |m| {
 					let m = m.as_mut().expect("guarantors are founders");
@@ -351,6 +402,10 @@ pub mod pallet {
 		MemberDeparted { member: T::AccountId, reason: Departure },
 		/// Every guarantee a departed member gave has ended.
 		DepartureCompleted { member: T::AccountId },
+		/// The general meeting set the safeguards against sock puppets.
+		SafeguardsSet { safeguards: Safeguards<BlockNumberFor<T>> },
+		/// A member reached the voting age: proposals opened from now on count them.
+		CameOfAge { member: T::AccountId, number: u32 },
 	}
 
 	#[pallet::error]
@@ -406,6 +461,14 @@ pub mod pallet {
 		/// them, deals open or still open to complaints, a case): propose them again once it
 		/// has.
 		FormerMembershipSettling,
+		/// The guarantor has given the most guarantees one member may give in an admission
+		/// period ([`Safeguards::per_guarantor`]); try again in the next.
+		GuaranteeLimitReached,
+		/// The cooperative has opened the most applications it may open in an admission period
+		/// ([`Safeguards::growth`]); try again in the next.
+		GrowthLimitReached,
+		/// A safeguard lies outside the runtime's bounds ([`Config::SafeguardBounds`]).
+		SafeguardsOutOfBounds,
 	}
 
 	#[pallet::hooks]
@@ -424,7 +487,10 @@ pub mod pallet {
 				}
 			}
 			let ended = Self::advance_departures(T::DeparturePageSize::get());
-			T::WeightInfo::on_initialize(due, ended)
+			let aged = Self::advance_seniority(now, T::MaxDeadlinesPerBlock::get());
+			// A member coming of age reads two records and writes one: less than a deadline,
+			// whose measured cost upper-bounds it.
+			T::WeightInfo::on_initialize(due.saturating_add(aged), ended)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -488,6 +554,8 @@ pub mod pallet {
 			let quantum = Classes::<T>::get(class).ok_or(Error::<T>::UnknownClass)?.quantum;
 
 			let now = frame_system::Pallet::<T>::block_number();
+			Self::count_application(now)?;
+			Self::count_guarantee(&guarantor, now)?;
 			let expires_at = Self::schedule(
 				now.saturating_add(ApplicationPeriod::<T>::get()),
 				Deadline::ApplicationExpiry(candidate.clone()),
@@ -532,6 +600,7 @@ pub mod pallet {
 				!Proteges::<T>::contains_key(&guarantor, &person),
 				Error::<T>::AlreadyGuaranteed
 			);
+			Self::count_guarantee(&guarantor, frame_system::Pallet::<T>::block_number())?;
 
 			if let Some(mut application) = Applications::<T>::get(&person) {
 				Self::add_guarantee(&guarantor, sponsor, &person, application.class, |g| {
@@ -668,6 +737,24 @@ pub mod pallet {
 			let ended = Self::end_guarantees_given(&departed, max);
 			Ok(Some(T::WeightInfo::continue_departure(ended)).into())
 		}
+
+		/// Sets the safeguards against sock puppets (the class origin: the general meeting),
+		/// within [`Config::SafeguardBounds`]. Counts already made in the current admission
+		/// period stay; a longer voting age applies to members not yet of age.
+		#[pallet::call_index(10)]
+		// One write, like a class's: `set_class`'s measured weight upper-bounds it.
+		#[pallet::weight(T::WeightInfo::set_class())]
+		pub fn set_safeguards(
+			origin: OriginFor<T>,
+			safeguards: Safeguards<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			T::ClassOrigin::ensure_origin(origin)?;
+			let (min, max) = T::SafeguardBounds::get();
+			ensure!(safeguards.within(&min, &max), Error::<T>::SafeguardsOutOfBounds);
+			CurrentSafeguards::<T>::put(safeguards);
+			Self::deposit_event(Event::SafeguardsSet { safeguards });
+			Ok(())
+		}
 	}
 }
 
@@ -684,6 +771,91 @@ impl<T: Config> Pallet<T> {
 		ensure!(guarantor != person, Error::<T>::CannotGuaranteeSelf);
 		ensure!(sponsor.proteges < T::MaxProteges::get(), Error::<T>::TooManyProteges);
 		Ok(sponsor)
+	}
+
+	/// The admission period `now` falls in.
+	fn period_at(now: BlockNumberFor<T>, safeguards: &Safeguards<BlockNumberFor<T>>) -> u32 {
+		use sp_runtime::SaturatedConversion;
+		let period = safeguards.period.max(One::one());
+		(now / period).saturated_into::<u32>()
+	}
+
+	/// Counts one more guarantee given by `guarantor` in this admission period, refusing it
+	/// beyond [`Safeguards::per_guarantor`].
+	fn count_guarantee(guarantor: &T::AccountId, now: BlockNumberFor<T>) -> DispatchResult {
+		let safeguards = CurrentSafeguards::<T>::get();
+		let period = Self::period_at(now, &safeguards);
+		let mut given = GivenThisPeriod::<T>::get(guarantor);
+		if given.period != period {
+			given = PeriodCount { period, count: 0, base: 0 };
+		}
+		ensure!(given.count < safeguards.per_guarantor, Error::<T>::GuaranteeLimitReached);
+		given.count.saturating_inc();
+		GivenThisPeriod::<T>::insert(guarantor, given);
+		Ok(())
+	}
+
+	/// Counts one more application opened in this admission period, refusing it beyond
+	/// [`Safeguards::growth`] of the members (at least [`Safeguards::growth_floor`]).
+	fn count_application(now: BlockNumberFor<T>) -> DispatchResult {
+		let safeguards = CurrentSafeguards::<T>::get();
+		let period = Self::period_at(now, &safeguards);
+		let mut opened = OpenedThisPeriod::<T>::get();
+		if opened.period != period || opened.base == 0 {
+			opened = PeriodCount { period, count: 0, base: Members::<T>::count().max(1) };
+		}
+		let allowed = (safeguards.growth * opened.base).max(safeguards.growth_floor);
+		ensure!(opened.count < allowed, Error::<T>::GrowthLimitReached);
+		opened.count.saturating_inc();
+		OpenedThisPeriod::<T>::put(opened);
+		Ok(())
+	}
+
+	/// How many applications may still open in this admission period.
+	pub fn applications_left(now: BlockNumberFor<T>) -> u32 {
+		let safeguards = CurrentSafeguards::<T>::get();
+		let opened = OpenedThisPeriod::<T>::get();
+		let (count, base) =
+			if opened.period == Self::period_at(now, &safeguards) && opened.base != 0 {
+				(opened.count, opened.base)
+			} else {
+				(0, Members::<T>::count().max(1))
+			};
+		(safeguards.growth * base).max(safeguards.growth_floor).saturating_sub(count)
+	}
+
+	/// How many guarantees `who` may still give in this admission period.
+	pub fn guarantees_left(who: &T::AccountId, now: BlockNumberFor<T>) -> u32 {
+		let safeguards = CurrentSafeguards::<T>::get();
+		let given = GivenThisPeriod::<T>::get(who);
+		let count = if given.period == Self::period_at(now, &safeguards) { given.count } else { 0 };
+		safeguards.per_guarantor.saturating_sub(count)
+	}
+
+	/// Brings up to `max` members, in membership order, into the general meeting's electorate
+	/// once they have reached the voting age; skips the numbers of departed members. Returns
+	/// how many numbers it passed.
+	fn advance_seniority(now: BlockNumberFor<T>, max: u32) -> u32 {
+		let voting_age = CurrentSafeguards::<T>::get().voting_age;
+		let next = NextMemberNumber::<T>::get();
+		let mut seniors = Seniors::<T>::get();
+		let mut passed = 0u32;
+		while passed < max && seniors.below < next {
+			if let Some(member) = MemberNumbers::<T>::get(seniors.below) {
+				let Some(record) = Members::<T>::get(&member) else { break };
+				if record.since.saturating_add(voting_age) > now {
+					break;
+				}
+				seniors.count.saturating_inc();
+				Self::deposit_event(Event::CameOfAge { member, number: seniors.below });
+			}
+			seniors.below.saturating_inc();
+			passed.saturating_inc();
+		}
+		if passed > 0 {
+			Seniors::<T>::put(seniors);
+		}
+		passed
 	}
 
 	fn quantum_of(class: ClassId) -> Result<BalanceOf<T>, DispatchError> {
@@ -778,11 +950,13 @@ impl<T: Config> Pallet<T> {
 		T::Fund::charge_admission_fee(&candidate).map_err(|_| Error::<T>::AdmissionFeeUnpaid)?;
 		Applications::<T>::remove(&candidate);
 		let guarantors = application.guarantors.to_vec();
+		let number = Self::take_member_number();
+		MemberNumbers::<T>::insert(number, &candidate);
 		Members::<T>::insert(
 			&candidate,
 			MemberRecord {
 				class: application.class,
-				number: Self::take_member_number(),
+				number,
 				since: frame_system::Pallet::<T>::block_number(),
 				status: MemberStatus::Active,
 				guarantors: application.guarantors,
@@ -862,6 +1036,13 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		Members::<T>::remove(who);
+		MemberNumbers::<T>::remove(record.number);
+		GivenThisPeriod::<T>::remove(who);
+		Seniors::<T>::mutate(|seniors| {
+			if record.number < seniors.below {
+				seniors.count.saturating_dec();
+			}
+		});
 		ClassUsers::<T>::mutate(record.class, |n| n.saturating_dec());
 		Self::release_provider(who);
 		Self::deposit_event(Event::MemberDeparted { member: who.clone(), reason });
@@ -924,11 +1105,20 @@ impl<T: Config> Pallet<T> {
 		// As admission does: the membership provides for the account, and counts in its class.
 		frame_system::Pallet::<T>::inc_providers(who);
 		ClassUsers::<T>::mutate(class, |n| n.saturating_inc());
+		let number = Self::take_member_number();
+		MemberNumbers::<T>::insert(number, who);
+		// Of voting age at once, as founders are.
+		Seniors::<T>::mutate(|seniors| {
+			if seniors.below == number {
+				seniors.below.saturating_inc();
+				seniors.count.saturating_inc();
+			}
+		});
 		Members::<T>::insert(
 			who,
 			MemberRecord {
 				class,
-				number: Self::take_member_number(),
+				number,
 				since: Zero::zero(),
 				status: MemberStatus::Active,
 				guarantors: BoundedVec::new(),
@@ -986,7 +1176,10 @@ impl<T: Config> Pallet<T> {
 	///   candidate (protégé) that lists the guarantor;
 	/// - every member's guarantor list and protégé count match the edges;
 	/// - every member has at least `MinGuarantors` guarantors, or is in grace;
-	/// - the class user counts match the members and applications.
+	/// - the class user counts match the members and applications;
+	/// - every member is found by their number, and the electorate counts exactly the members
+	///   numbered below its bound;
+	/// - the safeguards lie within the runtime's bounds.
 	///
 	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
 	/// it only with `try-runtime`.
@@ -1008,11 +1201,20 @@ impl<T: Config> Pallet<T> {
 			*given.entry(guarantor).or_default() += 1;
 		}
 		let mut numbers = alloc::collections::btree_set::BTreeSet::new();
+		let seniors = Seniors::<T>::get();
+		let mut of_age = 0u32;
 		for (who, member) in Members::<T>::iter() {
 			ensure!(
 				member.number < NextMemberNumber::<T>::get() && numbers.insert(member.number),
 				"a membership number given twice or not yet given"
 			);
+			ensure!(
+				MemberNumbers::<T>::get(member.number).as_ref() == Some(&who),
+				"a member missing from the numbers"
+			);
+			if member.number < seniors.below {
+				of_age += 1;
+			}
 			ensure!(
 				member.proteges == given.get(&who).copied().unwrap_or_default(),
 				"a member's protégé count differs from their guarantees"
@@ -1049,6 +1251,16 @@ impl<T: Config> Pallet<T> {
 			ensure!(users.get(&class).copied().unwrap_or_default() == count, "class users differ");
 		}
 		ensure!(Classes::<T>::count() <= T::MaxClasses::get(), "too many classes");
+		ensure!(
+			MemberNumbers::<T>::iter_keys().count() as u32 == Members::<T>::count(),
+			"a number of a former member kept"
+		);
+		ensure!(
+			seniors.below <= NextMemberNumber::<T>::get() && seniors.count == of_age,
+			"the electorate differs from the members of voting age"
+		);
+		let (min, max) = T::SafeguardBounds::get();
+		ensure!(CurrentSafeguards::<T>::get().within(&min, &max), "safeguards out of bounds");
 		Ok(())
 	}
 }
@@ -1130,5 +1342,9 @@ impl<T: Config> MembershipInspect<T::AccountId> for Pallet<T> {
 
 	fn next_membership_number() -> u32 {
 		NextMemberNumber::<T>::get()
+	}
+
+	fn electorate() -> Electorate {
+		Seniors::<T>::get()
 	}
 }

@@ -202,8 +202,34 @@ impl synergy_primitives::BlockedInspect<AccountId> for Complaints {
 	}
 }
 
+pub const ADMISSION_PERIOD: u64 = 50;
+
 parameter_types! {
 	pub const MinGuarantors: u32 = 2;
+	/// Wide open unless a test narrows them: the tests of other rules never meet them.
+	pub const DefaultSafeguards: crate::Safeguards<u64> = crate::Safeguards {
+		period: ADMISSION_PERIOD,
+		per_guarantor: 100,
+		growth: sp_runtime::Perbill::one(),
+		growth_floor: 100,
+		voting_age: 0,
+	};
+	pub const SafeguardBounds: (crate::Safeguards<u64>, crate::Safeguards<u64>) = (
+		crate::Safeguards {
+			period: 1,
+			per_guarantor: 1,
+			growth: sp_runtime::Perbill::zero(),
+			growth_floor: 1,
+			voting_age: 0,
+		},
+		crate::Safeguards {
+			period: 1_000,
+			per_guarantor: 1_000,
+			growth: sp_runtime::Perbill::one(),
+			growth_floor: 1_000,
+			voting_age: 1_000,
+		},
+	);
 }
 
 impl pallet_guarantee_membership::Config for Test {
@@ -222,6 +248,8 @@ impl pallet_guarantee_membership::Config for Test {
 	type DefaultGracePeriod = ConstU64<GRACE_PERIOD>;
 	type MaxDeadlinesPerBlock = ConstU32<MAX_DEADLINES_PER_BLOCK>;
 	type DeparturePageSize = ConstU32<DEPARTURE_PAGE_SIZE>;
+	type DefaultSafeguards = DefaultSafeguards;
+	type SafeguardBounds = SafeguardBounds;
 	type WeightInfo = ();
 }
 
@@ -273,6 +301,7 @@ pub fn new_test_ext_with_periods(
 		],
 		application_period,
 		grace_period,
+		safeguards: None,
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

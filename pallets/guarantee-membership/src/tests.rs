@@ -1005,3 +1005,153 @@ mod attacks {
 		});
 	}
 }
+
+mod safeguards {
+	use super::*;
+
+	fn narrow(per_guarantor: u32, growth_floor: u32, voting_age: u64) -> Safeguards<u64> {
+		Safeguards {
+			period: ADMISSION_PERIOD,
+			per_guarantor,
+			growth: sp_runtime::Perbill::zero(),
+			growth_floor,
+			voting_age,
+		}
+	}
+
+	#[test]
+	fn the_general_meeting_sets_them_within_the_bounds() {
+		test(|| {
+			let safeguards = narrow(2, 3, 10);
+			assert_noop!(
+				Membership::set_safeguards(signed(ALICE), safeguards),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Membership::set_safeguards(
+					RuntimeOrigin::root(),
+					Safeguards { period: 0, ..safeguards }
+				),
+				MembershipError::SafeguardsOutOfBounds
+			);
+			assert_noop!(
+				Membership::set_safeguards(
+					RuntimeOrigin::root(),
+					Safeguards { per_guarantor: 0, ..safeguards }
+				),
+				MembershipError::SafeguardsOutOfBounds
+			);
+			assert_noop!(
+				Membership::set_safeguards(
+					RuntimeOrigin::root(),
+					Safeguards { voting_age: 1_001, ..safeguards }
+				),
+				MembershipError::SafeguardsOutOfBounds
+			);
+			assert_ok!(Membership::set_safeguards(RuntimeOrigin::root(), safeguards));
+			assert_eq!(CurrentSafeguards::<Test>::get(), safeguards);
+			System::assert_last_event(MembershipEvent::SafeguardsSet { safeguards }.into());
+		});
+	}
+
+	#[test]
+	fn a_guarantor_gives_a_bounded_number_of_guarantees_a_period_and_revoking_frees_none() {
+		test(|| {
+			assert_ok!(Membership::set_safeguards(RuntimeOrigin::root(), narrow(1, 100, 0)));
+			// ALICE proposes EVE: one guarantee given this period, the most she may.
+			assert_ok!(Membership::propose(signed(ALICE), EVE, PENSIONERS));
+			assert_eq!(Membership::guarantees_left(&ALICE, 1), 0);
+			assert_noop!(
+				Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS),
+				MembershipError::GuaranteeLimitReached
+			);
+			// The sock's application declined: the escrow goes home, the count stays.
+			assert_ok!(Membership::decline(signed(EVE)));
+			assert_ok!(Membership::propose(signed(BOB), FERDIE, PENSIONERS));
+			assert_noop!(
+				Membership::guarantee(signed(ALICE), FERDIE),
+				MembershipError::GuaranteeLimitReached
+			);
+			// The next admission period counts afresh.
+			run_to_block(ADMISSION_PERIOD);
+			assert_eq!(Membership::guarantees_left(&ALICE, ADMISSION_PERIOD), 1);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+		});
+	}
+
+	#[test]
+	fn the_cooperative_opens_a_bounded_number_of_applications_a_period() {
+		test(|| {
+			// Four members: 50 % of them, two applications a period (the floor is one).
+			let safeguards =
+				Safeguards { growth: sp_runtime::Perbill::from_percent(50), ..narrow(100, 1, 0) };
+			assert_ok!(Membership::set_safeguards(RuntimeOrigin::root(), safeguards));
+			assert_eq!(Membership::applications_left(1), 2);
+			assert_ok!(Membership::propose(signed(ALICE), EVE, PENSIONERS));
+			assert_ok!(Membership::propose(signed(BOB), FERDIE, PENSIONERS));
+			assert_noop!(
+				Membership::propose(signed(CHARLIE), NEWCOMER, PENSIONERS),
+				MembershipError::GrowthLimitReached
+			);
+			// An application that closes gives nothing back either.
+			assert_ok!(Membership::decline(signed(FERDIE)));
+			assert_noop!(
+				Membership::propose(signed(CHARLIE), NEWCOMER, PENSIONERS),
+				MembershipError::GrowthLimitReached
+			);
+			run_to_block(ADMISSION_PERIOD);
+			assert_ok!(Membership::propose(signed(CHARLIE), NEWCOMER, PENSIONERS));
+		});
+	}
+
+	#[test]
+	fn a_small_cooperative_still_grows_by_the_floor() {
+		test(|| {
+			assert_ok!(Membership::set_safeguards(RuntimeOrigin::root(), narrow(100, 3, 0)));
+			// 0 % of four members is none; the floor lets three in.
+			assert_eq!(Membership::applications_left(1), 3);
+			assert_ok!(Membership::propose(signed(ALICE), EVE, PENSIONERS));
+			assert_ok!(Membership::propose(signed(BOB), FERDIE, PENSIONERS));
+			assert_ok!(Membership::propose(signed(CHARLIE), NEWCOMER, PENSIONERS));
+			assert_eq!(Membership::applications_left(1), 0);
+		});
+	}
+
+	#[test]
+	fn a_new_member_joins_the_electorate_at_the_voting_age() {
+		test(|| {
+			assert_ok!(Membership::set_safeguards(RuntimeOrigin::root(), narrow(100, 100, 10)));
+			// The founders vote from genesis.
+			assert_eq!(Seniors::<Test>::get(), Electorate { below: 4, count: 4 });
+			admit_newcomer();
+			assert_eq!(member(NEWCOMER).number, 4);
+			assert_eq!(<Membership as MembershipInspect<_>>::electorate().count, 4);
+			run_to_block(10);
+			assert_eq!(Seniors::<Test>::get(), Electorate { below: 4, count: 4 });
+			run_to_block(11);
+			assert_eq!(Seniors::<Test>::get(), Electorate { below: 5, count: 5 });
+			System::assert_has_event(
+				MembershipEvent::CameOfAge { member: NEWCOMER, number: 4 }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn a_departed_member_leaves_the_electorate_and_a_departed_junior_is_skipped() {
+		test(|| {
+			assert_ok!(Membership::set_safeguards(RuntimeOrigin::root(), narrow(100, 100, 10)));
+			admit_newcomer();
+			assert_ok!(Membership::propose(signed(CHARLIE), EVE, PENSIONERS));
+			assert_ok!(Membership::guarantee(signed(DAVE), EVE));
+			assert_ok!(Membership::accept(signed(EVE)));
+			// NEWCOMER (number 4) is expelled before coming of age: their number is skipped.
+			assert_ok!(Membership::expel(&NEWCOMER));
+			assert!(MemberNumbers::<Test>::get(4).is_none());
+			run_to_block(11);
+			assert_eq!(Seniors::<Test>::get(), Electorate { below: 6, count: 5 });
+			// A founder expelled leaves the electorate at once.
+			assert_ok!(Membership::expel(&ALICE));
+			assert_eq!(Seniors::<Test>::get(), Electorate { below: 6, count: 4 });
+		});
+	}
+}

@@ -160,3 +160,74 @@ pub enum Departure {
 	/// Removed under the regulation (a complaint upheld with revocation).
 	Expelled,
 }
+
+/// The defences against a ring of sock puppets buying the general meeting: how fast the
+/// cooperative, and each guarantor, may bring people in, and how long a new member waits before
+/// voting. The general meeting changes them within the runtime's bounds
+/// ([`crate::Config::SafeguardBounds`]).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct Safeguards<BlockNumber> {
+	/// The admission period, in blocks: the two counts below start again at each multiple.
+	pub period: BlockNumber,
+	/// The most guarantees (a proposal counts as one) one member may give in a period. Ending
+	/// a guarantee does not give it back.
+	pub per_guarantor: u32,
+	/// The most applications the cooperative opens in a period, as a share of its members when
+	/// the period's first application opened ...
+	pub growth: sp_runtime::Perbill,
+	/// ... but never fewer than this many, so that a small cooperative can grow.
+	pub growth_floor: u32,
+	/// How long after admission a member first votes in the general meeting, in blocks.
+	pub voting_age: BlockNumber,
+}
+
+impl<BlockNumber: PartialOrd + Copy> Safeguards<BlockNumber> {
+	/// Whether every field lies between `min`'s and `max`'s.
+	pub fn within(&self, min: &Self, max: &Self) -> bool {
+		fn between<V: PartialOrd>(value: V, low: V, high: V) -> bool {
+			low <= value && value <= high
+		}
+		between(self.period, min.period, max.period)
+			&& between(self.per_guarantor, min.per_guarantor, max.per_guarantor)
+			&& between(self.growth, min.growth, max.growth)
+			&& between(self.growth_floor, min.growth_floor, max.growth_floor)
+			&& between(self.voting_age, min.voting_age, max.voting_age)
+	}
+}
+
+/// How many guarantees one member, or applications the cooperative, opened in the current
+/// admission period.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct PeriodCount {
+	/// The admission period counted (the block number divided by the period).
+	pub period: u32,
+	/// How many so far.
+	pub count: u32,
+	/// For the cooperative's growth: the members when the period's first application opened.
+	pub base: u32,
+}

@@ -9,6 +9,8 @@ use crate::{
 	RuntimeHoldReason,
 };
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
+use pallet_guarantee_membership::Safeguards;
+use sp_runtime::Perbill;
 
 /// The fewest guarantors a member may have outside grace: the regulation's "two members".
 pub const MIN_GUARANTORS: u32 = 2;
@@ -32,6 +34,41 @@ parameter_types! {
 	pub const DefaultEscalationPeriod: BlockNumber = DAYS;
 	/// A week: no level of a complaint waits longer for its panel.
 	pub const MaxEscalationPeriod: BlockNumber = 7 * DAYS;
+}
+
+// The defences against a ring of sock puppets (docs/design.md works out what capturing the
+// general meeting costs at these values).
+parameter_types! {
+	/// In each thirty days a member gives at most two guarantees, the cooperative opens at most
+	/// a tenth of its membership in applications (at least four), and a new member votes after
+	/// thirty days.
+	pub const DefaultSafeguards: Safeguards<BlockNumber> = Safeguards {
+		period: 30 * DAYS,
+		per_guarantor: 2,
+		growth: Perbill::from_percent(10),
+		growth_floor: 4,
+		voting_age: 30 * DAYS,
+	};
+	/// No motion sets them beyond these: at most sixteen guarantees a member and half the
+	/// membership a period, at least one guarantee and one application a period; a voting age
+	/// of at most a year. The low ends are in blocks so that development networks can watch
+	/// them.
+	pub const SafeguardBounds: (Safeguards<BlockNumber>, Safeguards<BlockNumber>) = (
+		Safeguards {
+			period: 10,
+			per_guarantor: 1,
+			growth: Perbill::zero(),
+			growth_floor: 1,
+			voting_age: 3,
+		},
+		Safeguards {
+			period: 365 * DAYS,
+			per_guarantor: 16,
+			growth: Perbill::from_percent(50),
+			growth_floor: 100,
+			voting_age: 365 * DAYS,
+		},
+	);
 }
 
 /// The calls anyone may sign, member or not: a gift to the common fund, revenue paid into a
@@ -65,6 +102,8 @@ impl pallet_guarantee_membership::Config for Runtime {
 	type DefaultGracePeriod = DefaultGracePeriod;
 	type MaxDeadlinesPerBlock = ConstU32<32>;
 	type DeparturePageSize = ConstU32<16>;
+	type DefaultSafeguards = DefaultSafeguards;
+	type SafeguardBounds = SafeguardBounds;
 	type WeightInfo = pallet_guarantee_membership::weights::SubstrateWeight<Runtime>;
 }
 

@@ -267,3 +267,60 @@ fn no_motion_can_make_the_meeting_unable_to_decide() {
 		check_invariants();
 	});
 }
+
+/// The review's attack: two founders admit three pensioner-class socks and pass a 9 999 SYN
+/// spend to an outsider against the two honest founders. The socks are too young to vote on a
+/// proposal opened as they join; the electorate counts only the members of voting age, so the
+/// spend fails two against two; and the ring cannot bring more socks in than the bounds allow.
+#[test]
+fn a_ring_of_fresh_socks_cannot_buy_the_general_meeting() {
+	use pallet_guarantee_membership::{CurrentSafeguards, Error as MembershipError};
+	use synergy_runtime::Membership;
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, bob, charlie, dave] = accounts();
+		let socks = [Sr25519Keyring::Eve, Sr25519Keyring::Ferdie, Sr25519Keyring::One]
+			.map(|k| k.to_account_id());
+		let outsider = Sr25519Keyring::Two.to_account_id();
+		initialize_block(1);
+		let safeguards = CurrentSafeguards::<Runtime>::get();
+		assert_eq!(safeguards.per_guarantor, 3, "the development safeguards");
+		for sock in &socks {
+			assert_ok!(Membership::propose(signed(&alice), sock.clone().into(), 2));
+			assert_ok!(Membership::guarantee(signed(&bob), sock.clone().into()));
+			assert_ok!(Membership::accept(signed(sock)));
+		}
+		// A fourth sock in the same admission period: each attacker has given three.
+		assert_noop!(
+			Membership::propose(signed(&alice), outsider.clone().into(), 2),
+			MembershipError::<Runtime>::GuaranteeLimitReached
+		);
+		assert_ok!(Fund::propose_spend(
+			signed(&alice),
+			outsider.clone(),
+			9_999 * UNITS,
+			H256::zero()
+		));
+		let proposal = Proposals::<Runtime>::get(0).unwrap();
+		assert_eq!(proposal.electorate, 4, "the socks do not count");
+		for sock in &socks {
+			assert_noop!(
+				Fund::vote(signed(sock), 0, Vote::Aye),
+				pallet_fund_voting::Error::<Runtime>::TooYoungToVote
+			);
+		}
+		for attacker in [&alice, &bob] {
+			assert_ok!(Fund::vote(signed(attacker), 0, Vote::Aye));
+		}
+		for honest in [&charlie, &dave] {
+			assert_ok!(Fund::vote(signed(honest), 0, Vote::Nay));
+		}
+		let before = Balances::free_balance(&outsider);
+		let parameters = CurrentParameters::<Runtime>::get();
+		run_blocks(1, 1 + parameters.voting_period + parameters.grace_period);
+		assert!(matches!(Proposals::<Runtime>::get(0).unwrap().status, Status::Rejected { .. }));
+		assert_eq!(Balances::free_balance(&outsider), before);
+		// Of age now, the socks count on the next proposal — which the honest see coming.
+		assert_eq!(pallet_guarantee_membership::Seniors::<Runtime>::get().count, 7);
+		check_invariants();
+	});
+}
