@@ -5,6 +5,9 @@
 //! the calls the runtime opens to all ([`Config::OpenToAll`]: a donation to the common fund,
 //! revenue paid into a project, a claim of what one earned there).
 //!
+//! The runtime may also refuse particular calls to particular members ([`Config::Refused`]: a
+//! validator purging its session keys).
+//!
 //! A free answer is free of fees, so it must not be a way to fill blocks for nothing: any
 //! other answer (an `accept` already given) is refused here with the rest, and the runtime's fee
 //! extension gives a free answer no priority, refuses a tip on it and lets at most one answer of
@@ -37,6 +40,24 @@ pub const TIP_ON_A_FREE_ANSWER: u8 = 2;
 /// admission but cannot pay the admission fee: it would fail, so it is not free, and a
 /// candidate (not a member yet) may send nothing else.
 pub const ADMISSION_FEE_UNPAID: u8 = 3;
+
+/// Calls the runtime refuses at the pool to particular members, with the
+/// `InvalidTransaction::Custom` code to refuse them with (codes 1 to 3 are this extension's own;
+/// the runtime's start at 4). The runtime refuses a validator's `session.purge_keys`.
+pub trait RefusedCalls<AccountId, Call> {
+	/// The code to refuse `call` signed by member `who` with, if it is refused.
+	fn refused(who: &AccountId, call: &Call) -> Option<u8>;
+	/// What checking `call` costs.
+	fn weight(_call: &Call) -> Weight {
+		Weight::zero()
+	}
+}
+
+impl<AccountId, Call> RefusedCalls<AccountId, Call> for () {
+	fn refused(_: &AccountId, _: &Call) -> Option<u8> {
+		None
+	}
+}
 
 /// The pool's view of a free answer by `who`: the lowest priority, so that it never goes ahead
 /// of a paying member's transaction, and one tag per account, so that at most one answer of an
@@ -104,10 +125,11 @@ where
 	type Val = ();
 	type Pre = ();
 
-	fn weight(&self, _: &T::RuntimeCall) -> Weight {
+	fn weight(&self, call: &T::RuntimeCall) -> Weight {
 		// Four storage reads at most: the member record, the application, and, when an
-		// acceptance completes the admission, the admission fee and the candidate's account.
-		T::DbWeight::get().reads(4)
+		// acceptance completes the admission, the admission fee and the candidate's account;
+		// and what the runtime's refusals read.
+		T::DbWeight::get().reads(4).saturating_add(T::Refused::weight(call))
 	}
 
 	fn validate(
@@ -121,6 +143,9 @@ where
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
 		if let Some(who) = origin.as_signer() {
+			if let Some(code) = T::Refused::refused(who, call) {
+				return Err(InvalidTransaction::Custom(code).into());
+			}
 			if !Members::<T>::contains_key(who)
 				&& !crate::Pallet::<T>::is_free_answer(who, call)
 				&& !T::OpenToAll::contains(call)

@@ -76,7 +76,8 @@ pub use synergy_primitives::{
 };
 
 pub use extension::{
-	free_answer_validity, CheckMembership, ADMISSION_FEE_UNPAID, NOT_A_MEMBER, TIP_ON_A_FREE_ANSWER,
+	free_answer_validity, CheckMembership, RefusedCalls, ADMISSION_FEE_UNPAID, NOT_A_MEMBER,
+	TIP_ON_A_FREE_ANSWER,
 };
 pub use pallet::*;
 pub use types::*;
@@ -129,6 +130,9 @@ pub mod pallet {
 		/// project, a claim of what one earned there): every other call of a non-member is refused
 		/// at the pool by [`CheckMembership`].
 		type OpenToAll: frame_support::traits::Contains<<Self as frame_system::Config>::RuntimeCall>;
+
+		/// Calls refused at the pool to particular members (see [`RefusedCalls`]).
+		type Refused: RefusedCalls<Self::AccountId, <Self as frame_system::Config>::RuntimeCall>;
 
 		/// Who may change the class table (the members' general meeting).
 		type ClassOrigin: EnsureOrigin<Self::RuntimeOrigin>;

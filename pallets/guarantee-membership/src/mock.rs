@@ -204,6 +204,14 @@ impl synergy_primitives::BlockedInspect<AccountId> for Complaints {
 
 pub const ADMISSION_PERIOD: u64 = 50;
 
+/// The runtime's refusals, in miniature: DAVE may not transfer (code 9).
+pub struct RefusedToDave;
+impl crate::RefusedCalls<AccountId, RuntimeCall> for RefusedToDave {
+	fn refused(who: &AccountId, call: &RuntimeCall) -> Option<u8> {
+		(*who == DAVE && matches!(call, RuntimeCall::Balances(_))).then_some(9)
+	}
+}
+
 parameter_types! {
 	pub const MinGuarantors: u32 = 2;
 	/// Wide open unless a test narrows them: the tests of other rules never meet them.
@@ -238,6 +246,7 @@ impl pallet_guarantee_membership::Config for Test {
 	type Blocked = Complaints;
 	type Fund = FeeFund;
 	type OpenToAll = frame_support::traits::Nothing;
+	type Refused = RefusedToDave;
 	type ClassOrigin = frame_system::EnsureRoot<AccountId>;
 	type MinGuarantors = MinGuarantors;
 	type MaxGuarantors = ConstU32<MAX_GUARANTORS>;

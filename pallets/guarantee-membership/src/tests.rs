@@ -733,6 +733,18 @@ mod permissioned_pool {
 	}
 
 	#[test]
+	fn the_runtime_may_refuse_a_call_to_a_member() {
+		test(|| {
+			assert_eq!(
+				validate(signed(DAVE), transfer()),
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(9)))
+			);
+			assert_ok!(validate(signed(DAVE), RuntimeCall::Membership(crate::Call::accept {})));
+			assert_ok!(validate(signed(ALICE), transfer()));
+		});
+	}
+
+	#[test]
 	fn a_pending_candidate_may_only_answer_their_application() {
 		test(|| {
 			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));

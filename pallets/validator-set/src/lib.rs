@@ -7,8 +7,13 @@
 //! - Only members in good standing who have registered session keys
 //!   (`session.set_keys`) may be added; a validator who stops being a member is dropped at the
 //!   next session boundary ([`Event::ValidatorDropped`]).
-//! - The set never falls below [`Config::MinValidators`]: with four validators GRANDPA keeps
-//!   finalizing when one is lost (it needs more than two thirds).
+//! - The set never falls below [`Config::MinValidators`] validators **with session keys**:
+//!   with four validators GRANDPA keeps finalizing when one is lost (it needs more than two
+//!   thirds), and the session pallet seats only validators whose keys it holds. A change that
+//!   would leave fewer keyed validators is refused; the set planned for a session is the keyed
+//!   part of the decided set ([`Planned`]); and a validator of the decided, planned or current
+//!   set cannot purge its keys (the runtime refuses `session.purge_keys` from them at the pool,
+//!   through [`Pallet::must_keep_keys`]) — it leaves the set by the members' motion first.
 //! - Changes take effect through `pallet_session`, for which this pallet is the
 //!   `SessionManager`: a set planned at a session boundary becomes active at the next one.
 //!   Sessions last [`SessionLength`] blocks, which the general meeting sets too.
@@ -100,6 +105,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Changed<T: Config> = StorageValue<_, bool, ValueQuery>;
 
+	/// The set last handed to the session pallet: the decided validators that had session
+	/// keys then.
+	#[pallet::storage]
+	pub type Planned<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
+
 	#[pallet::type_value]
 	pub fn DefaultSessionLengthOf<T: Config>() -> BlockNumberFor<T> {
 		T::DefaultSessionLength::get()
@@ -126,7 +137,8 @@ pub mod pallet {
 			// Genesis is checked once, by whoever builds the chain spec.
 			#![allow(clippy::expect_used, clippy::panic)]
 			let set = BoundedVec::try_from(self.validators.clone()).expect("too many validators");
-			Validators::<T>::put(set);
+			Validators::<T>::put(&set);
+			Planned::<T>::put(set);
 			if let Some(length) = self.session_length {
 				assert!(!length.is_zero(), "a session of zero blocks");
 				SessionLength::<T>::put(length);
@@ -143,8 +155,12 @@ pub mod pallet {
 		ValidatorRemoved { validator: T::AccountId },
 		/// A validator stopped being a member and left the set.
 		ValidatorDropped { validator: T::AccountId },
-		/// The set was handed to the session pallet for session `session`.
+		/// The set was handed to the session pallet for session `session`: the decided
+		/// validators with session keys.
 		SetPlanned { session: SessionIndex, validators: Vec<T::AccountId> },
+		/// Fewer decided validators than the minimum have session keys: session `session` is
+		/// planned with only `keyed` of them (said when the plan changes).
+		TooFewKeyed { session: SessionIndex, keyed: u32 },
 		/// The members set the session length.
 		SessionLengthSet { blocks: BlockNumberFor<T> },
 	}
@@ -159,7 +175,7 @@ pub mod pallet {
 		AlreadyValidator,
 		/// The account is not a validator.
 		NotValidator,
-		/// The set would fall below the fewest validators GRANDPA needs.
+		/// The set would fall below the fewest validators with session keys GRANDPA needs.
 		TooFewValidators,
 		/// The set is full.
 		TooManyValidators,
@@ -203,8 +219,8 @@ pub mod pallet {
 			Validators::<T>::try_mutate(|set| {
 				let index =
 					set.iter().position(|v| *v == validator).ok_or(Error::<T>::NotValidator)?;
-				ensure!(set.len() as u32 > T::MinValidators::get(), Error::<T>::TooFewValidators);
 				set.remove(index);
+				ensure!(Self::keyed(set) >= T::MinValidators::get(), Error::<T>::TooFewValidators);
 				Ok::<_, DispatchError>(())
 			})?;
 			Changed::<T>::put(true);
@@ -239,13 +255,26 @@ impl<T: Config> Get<BlockNumberFor<T>> for SessionPeriod<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Drops validators who are no longer members (never below the minimum).
+	/// How many validators of `set` have session keys.
+	fn keyed(set: &[T::AccountId]) -> u32 {
+		set.iter().filter(|v| T::Keys::is_registered(v)).count() as u32
+	}
+
+	/// Whether `who` must keep their session keys: a validator of the decided set or of the
+	/// set last planned. (The runtime adds the session pallet's current validators.)
+	pub fn must_keep_keys(who: &T::AccountId) -> bool {
+		Validators::<T>::get().contains(who) || Planned::<T>::get().contains(who)
+	}
+
+	/// Drops validators who are no longer members (never below the minimum with keys).
 	fn drop_departed(set: &mut BoundedVec<T::AccountId, T::MaxValidators>) -> bool {
 		let mut dropped = false;
 		let departed: Vec<T::AccountId> =
 			set.iter().filter(|v| !T::Members::is_member(v)).cloned().collect();
 		for validator in departed {
-			if set.len() as u32 <= T::MinValidators::get() {
+			let keyed_left =
+				Self::keyed(set).saturating_sub(u32::from(T::Keys::is_registered(&validator)));
+			if keyed_left < T::MinValidators::get() {
 				log::warn!(target: LOG_TARGET, "{validator:?} left the cooperative but the set is at its minimum");
 				break;
 			}
@@ -256,7 +285,8 @@ impl<T: Config> Pallet<T> {
 		dropped
 	}
 
-	/// The invariants: the set is within its bounds and without duplicates.
+	/// The invariants: the set is without duplicates, the planned set is the keyed part of a
+	/// decided set.
 	///
 	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
 	/// it only with `try-runtime`.
@@ -266,6 +296,11 @@ impl<T: Config> Pallet<T> {
 		sorted.sort();
 		sorted.dedup();
 		ensure!(sorted.len() == set.len(), "a validator listed twice");
+		let planned = Planned::<T>::get();
+		let mut sorted_planned = planned.clone().into_inner();
+		sorted_planned.sort();
+		sorted_planned.dedup();
+		ensure!(sorted_planned.len() == planned.len(), "a validator planned twice");
 		ensure!(!SessionLength::<T>::get().is_zero(), "a session of zero blocks");
 		Ok(())
 	}
@@ -278,13 +313,23 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 			return None;
 		}
 		let dropped = Self::drop_departed(&mut set);
-		if !Changed::<T>::take() && !dropped {
+		if dropped {
+			Validators::<T>::put(&set);
+		}
+		let changed = Changed::<T>::take();
+		let planned: Vec<T::AccountId> =
+			set.iter().filter(|v| T::Keys::is_registered(v)).cloned().collect();
+		if !changed && !dropped && Planned::<T>::get().as_slice() == planned.as_slice() {
 			return None;
 		}
-		Validators::<T>::put(&set);
-		let validators = set.into_inner();
-		Self::deposit_event(Event::SetPlanned { session, validators: validators.clone() });
-		Some(validators)
+		let keyed = planned.len() as u32;
+		if keyed < T::MinValidators::get() {
+			log::warn!(target: LOG_TARGET, "only {keyed} decided validators have session keys");
+			Self::deposit_event(Event::TooFewKeyed { session, keyed });
+		}
+		Planned::<T>::put(BoundedVec::truncate_from(planned.clone()));
+		Self::deposit_event(Event::SetPlanned { session, validators: planned.clone() });
+		Some(planned)
 	}
 
 	fn new_session_genesis(_: SessionIndex) -> Option<Vec<T::AccountId>> {

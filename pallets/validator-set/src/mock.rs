@@ -52,6 +52,11 @@ pub fn candidate(who: AccountId) {
 	KEYS.with(|k| k.borrow_mut().insert(who));
 }
 
+/// Forgets the session keys of `who`, as `session.purge_keys` would.
+pub fn purge_keys(who: AccountId) {
+	KEYS.with(|k| k.borrow_mut().remove(&who));
+}
+
 /// Ends the membership of `who`.
 pub fn depart(who: AccountId) {
 	MEMBERS.with(|m| m.borrow_mut().remove(&who));

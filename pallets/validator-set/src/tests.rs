@@ -92,6 +92,59 @@ fn a_validator_who_leaves_the_cooperative_is_dropped_but_never_below_the_minimum
 }
 
 #[test]
+fn only_validators_with_keys_are_planned_and_counted() {
+	test(|| {
+		candidate(4);
+		assert_ok!(ValidatorSet::add_validator(root(), 4));
+		assert_eq!(<ValidatorSet as SessionManager<_>>::new_session(1), Some(vec![1, 2, 3, 4]));
+		// A validator's keys gone (only a fault could do it: the runtime refuses their purge):
+		// the plan says what the session pallet will seat.
+		purge_keys(4);
+		assert_eq!(<ValidatorSet as SessionManager<_>>::new_session(2), Some(vec![1, 2, 3]));
+		System::assert_last_event(
+			SetEvent::SetPlanned { session: 2, validators: vec![1, 2, 3] }.into(),
+		);
+		assert_eq!(<ValidatorSet as SessionManager<_>>::new_session(3), None);
+		// Four decided, three keyed: removing one keyed validator would leave two keyed, which
+		// is the minimum; removing a second is refused although three would stay decided.
+		assert_ok!(ValidatorSet::remove_validator(root(), 3));
+		assert_noop!(ValidatorSet::remove_validator(root(), 2), SetError::TooFewValidators);
+		// The keyless one may go: the keyed count does not change.
+		assert_ok!(ValidatorSet::remove_validator(root(), 4));
+		assert_eq!(set(), vec![1, 2]);
+	});
+}
+
+#[test]
+fn a_set_short_of_keys_is_planned_as_it_is_and_said() {
+	test(|| {
+		purge_keys(2);
+		purge_keys(3);
+		assert_eq!(<ValidatorSet as SessionManager<_>>::new_session(1), Some(vec![1]));
+		assert!(System::events()
+			.iter()
+			.any(|r| r.event == SetEvent::TooFewKeyed { session: 1, keyed: 1 }.into()));
+	});
+}
+
+#[test]
+fn validators_of_the_decided_or_planned_set_must_keep_their_keys() {
+	test(|| {
+		assert!(ValidatorSet::must_keep_keys(&1));
+		assert!(!ValidatorSet::must_keep_keys(&4));
+		candidate(4);
+		assert_ok!(ValidatorSet::add_validator(root(), 4));
+		assert!(ValidatorSet::must_keep_keys(&4));
+		assert_eq!(<ValidatorSet as SessionManager<_>>::new_session(1), Some(vec![1, 2, 3, 4]));
+		// Removed by the members, still planned: the keys stay until it is replanned.
+		assert_ok!(ValidatorSet::remove_validator(root(), 4));
+		assert!(ValidatorSet::must_keep_keys(&4));
+		assert_eq!(<ValidatorSet as SessionManager<_>>::new_session(2), Some(vec![1, 2, 3]));
+		assert!(!ValidatorSet::must_keep_keys(&4));
+	});
+}
+
+#[test]
 fn the_members_set_the_session_length() {
 	test(|| {
 		assert_ok!(ValidatorSet::set_session_length(root(), 30));

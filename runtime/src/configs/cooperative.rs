@@ -2,11 +2,9 @@
 //! complaints (the general meeting's are in [`super::governance`]).
 
 use super::governance::MeetingOrRoot;
-#[cfg(feature = "runtime-benchmarks")]
-use crate::AccountId;
 use crate::{
-	time::DAYS, Balances, BlockNumber, Complaints, Escrow, Fund, Membership, Runtime,
-	RuntimeHoldReason,
+	time::DAYS, AccountId, Balances, BlockNumber, Complaints, Escrow, Fund, Membership, Runtime,
+	RuntimeCall, RuntimeHoldReason, ValidatorSet,
 };
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
 use pallet_guarantee_membership::Safeguards;
@@ -86,12 +84,42 @@ impl frame_support::traits::Contains<crate::RuntimeCall> for OpenToAll {
 	}
 }
 
+/// `InvalidTransaction::Custom` code of `session.purge_keys` signed by a validator of the
+/// decided, planned or current set: with its keys gone the session would seat one validator
+/// fewer, below the minimum that keeps GRANDPA finalizing through a fault. A validator leaves
+/// the set by the members' motion first.
+pub const VALIDATOR_MUST_KEEP_KEYS: u8 = 4;
+
+/// The calls refused at the pool to particular members: a validator's key purge.
+pub struct Refused;
+impl pallet_guarantee_membership::RefusedCalls<AccountId, RuntimeCall> for Refused {
+	fn refused(who: &AccountId, call: &RuntimeCall) -> Option<u8> {
+		let purge = matches!(call, RuntimeCall::Session(pallet_session::Call::purge_keys {}));
+		let validator = || {
+			ValidatorSet::must_keep_keys(who)
+				|| pallet_session::Validators::<Runtime>::get().contains(who)
+		};
+		(purge && validator()).then_some(VALIDATOR_MUST_KEEP_KEYS)
+	}
+
+	fn weight(call: &RuntimeCall) -> frame_support::weights::Weight {
+		match call {
+			// The decided, the planned and the session's current set.
+			RuntimeCall::Session(pallet_session::Call::purge_keys {}) => {
+				<Runtime as frame_system::Config>::DbWeight::get().reads(3)
+			},
+			_ => frame_support::weights::Weight::zero(),
+		}
+	}
+}
+
 impl pallet_guarantee_membership::Config for Runtime {
 	type Currency = Balances;
 	type Escrow = Escrow;
 	type Blocked = Complaints;
 	type Fund = Fund;
 	type OpenToAll = OpenToAll;
+	type Refused = Refused;
 	type ClassOrigin = MeetingOrRoot;
 	type MinGuarantors = ConstU32<MIN_GUARANTORS>;
 	type MaxGuarantors = ConstU32<MAX_GUARANTORS>;

@@ -324,3 +324,37 @@ fn a_ring_of_fresh_socks_cannot_buy_the_general_meeting() {
 		check_invariants();
 	});
 }
+
+/// The review's attack: a validator purges its session keys, the session pallet seats the
+/// other three, and one more fault would stall finality. The pool refuses the purge from a
+/// validator of the decided, planned or current set; once the members have voted it out and
+/// the session has moved on, it may.
+#[test]
+fn a_validator_cannot_purge_its_keys_out_of_the_set() {
+	use common::signed as wallet;
+	use sp_runtime::transaction_validity::{
+		InvalidTransaction, TransactionSource, TransactionValidityError,
+	};
+	use synergy_runtime::{configs::cooperative::VALIDATOR_MUST_KEEP_KEYS, Executive};
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		initialize_block(1);
+		let purge = RuntimeCall::Session(pallet_session::Call::purge_keys {});
+		let refused =
+			TransactionValidityError::Invalid(InvalidTransaction::Custom(VALIDATOR_MUST_KEEP_KEYS));
+		let xt = wallet(purge.clone(), Sr25519Keyring::Dave, 0);
+		assert_eq!(
+			Executive::validate_transaction(
+				TransactionSource::External,
+				xt.clone(),
+				frame_system::Pallet::<Runtime>::block_hash(0),
+			),
+			Err(refused)
+		);
+		assert_eq!(Executive::apply_extrinsic(xt), Err(refused));
+		assert_eq!(pallet_session::Validators::<Runtime>::get().len(), 4);
+		assert!(pallet_session::NextKeys::<Runtime>::contains_key(
+			Sr25519Keyring::Dave.to_account_id()
+		));
+		check_invariants();
+	});
+}
