@@ -6,7 +6,7 @@
 //   outsiders added to genesis (`//Alice//complaints`, `//Eve//complaints`, …: a ring of four
 //   managers like the genesis founders, each guaranteed by the next two), so that the
 //   scenarios run side by side without touching each other's members: liveness, transfer,
-//   membership-escrow, complaints and contributions at once; then the fault scenario (a paused,
+//   membership-escrow, complaints, contributions and sock-ring at once; then the fault scenario (a paused,
 //   then a killed and restarted validator) alone, last, so that it cannot disturb the others.
 // - `governance` (synergy-governance.toml: the four and Eve, whose node validates only once the
 //   members vote her in) is a network of its own: the general meeting votes with the whole
@@ -90,6 +90,17 @@ const SCENARIOS = [
     script: "js/contributions.js",
     node: "charlie",
     members: "contributions",
+    timeout: 600,
+    expect: 1,
+  },
+  {
+    name: "sock-ring",
+    network: "local",
+    phase: "side by side",
+    about: "two founders' fresh socks cannot vote a spend through, nor a fourth sock join",
+    script: "js/sock-ring.js",
+    node: "dave",
+    members: "socks",
     timeout: 600,
     expect: 1,
   },

@@ -58,14 +58,14 @@ const DEV_SESSION_LENGTH: u32 = 10;
 
 /// On development networks the safeguards against sock puppets count in periods of twenty
 /// blocks: three guarantees a member and half the membership (at least ten) a period, and a
-/// new member votes three blocks after admission, not thirty days.
+/// new member votes twenty blocks (two minutes) after admission, not thirty days.
 const DEV_SAFEGUARDS: pallet_guarantee_membership::Safeguards<u32> =
 	pallet_guarantee_membership::Safeguards {
 		period: 20,
 		per_guarantor: 3,
 		growth: sp_runtime::Perbill::from_percent(50),
 		growth_floor: 10,
-		voting_age: 3,
+		voting_age: 20,
 	};
 
 /// What the common fund holds at genesis.

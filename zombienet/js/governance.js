@@ -85,6 +85,9 @@ async function run(nodeName, networkInfo) {
     );
     check(BigInt(after.balance) === BigInt(before.balance) + 50n * UNIT + fee, "the fund's balance");
 
+    // Eve counts in the general meeting once she reaches the voting age.
+    while ((await api.query.membership.seniors()).count.toNumber() < 5) await sleep(3000);
+
     // Eve's node makes session keys owned by her account, and she registers them while the
     // founders propose (the keys are needed only when the validator motion executes).
     const registered = (async () => {

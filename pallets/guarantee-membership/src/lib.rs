@@ -26,7 +26,10 @@
 //! ## Calls
 //! - The class origin ([`Config::ClassOrigin`]): [`Pallet::set_class`], [`Pallet::remove_class`].
 //! - Members in good standing: [`Pallet::propose`] a candidate, [`Pallet::guarantee`] a
-//!   candidate or a member, [`Pallet::revoke`] a guarantee.
+//!   candidate or offer to guarantee a member, [`Pallet::revoke`] a guarantee or an offer.
+//! - Protégés: [`Pallet::accept_guarantee`] an offer, [`Pallet::drop_guarantor`] a guarantor
+//!   or an offer — a guarantee of a member needs their consent, and lasts only while they want
+//!   it.
 //! - Candidates: [`Pallet::accept`], [`Pallet::decline`].
 //! - Anyone: [`Pallet::expire_application`], [`Pallet::end_grace`],
 //!   [`Pallet::continue_departure`] — the fallbacks for what the pallet does on its own in
@@ -251,6 +254,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Departing<T: Config> = CountedStorageMap<_, Blake2_128Concat, T::AccountId, u32>;
 
+	/// Guarantees offered to members, waiting for the protégé's consent
+	/// ([`Pallet::accept_guarantee`]): nobody is guaranteed — and so given a panel — without it.
+	#[pallet::storage]
+	pub type Offers<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<T::AccountId, T::MaxGuarantors>,
+		ValueQuery,
+	>;
+
 	/// The safeguards against sock puppets in force.
 	#[pallet::storage]
 	pub type CurrentSafeguards<T: Config> =
@@ -388,8 +402,15 @@ pub mod pallet {
 		ApplicationExpired { candidate: T::AccountId },
 		/// The candidate became a member.
 		MemberAdmitted { member: T::AccountId, class: ClassId, guarantors: Vec<T::AccountId> },
-		/// A member added a guarantee to another member.
+		/// A member accepted another member's guarantee.
 		MemberGuaranteed { member: T::AccountId, guarantor: T::AccountId },
+		/// A member offered to guarantee another member, who must accept it.
+		GuaranteeOffered { member: T::AccountId, guarantor: T::AccountId },
+		/// An offered guarantee was withdrawn by its guarantor or declined by the member.
+		OfferWithdrawn { member: T::AccountId, guarantor: T::AccountId },
+		/// A protégé dropped a guarantor: the guarantee ended, its escrow released as far as the
+		/// protégé's deals and cases allow.
+		GuarantorDropped { protege: T::AccountId, guarantor: T::AccountId },
 		/// A guarantor revoked a guarantee; its escrow was released.
 		GuaranteeRevoked { guarantor: T::AccountId, protege: T::AccountId },
 		/// A guarantee ended because one side departed; its escrow was released.
@@ -473,6 +494,12 @@ pub mod pallet {
 		GrowthLimitReached,
 		/// A safeguard lies outside the runtime's bounds ([`Config::SafeguardBounds`]).
 		SafeguardsOutOfBounds,
+		/// The guarantor already offered to guarantee this member.
+		AlreadyOffered,
+		/// The member has as many guarantees offered as they may have guarantors.
+		TooManyOffers,
+		/// No guarantee of this guarantor was offered to the caller, nor do they guarantee them.
+		NoOffer,
 	}
 
 	#[pallet::hooks]
@@ -589,8 +616,11 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Guarantees `person`: a candidate with an open application, or a member (for
-		/// instance one in grace). Escrows the quantum of the person's class from the caller.
+		/// Guarantees `person`: a candidate with an open application (whose acceptance covers
+		/// it; they may still drop it), escrowing the quantum of their class from the caller; or
+		/// offers to guarantee a member (for instance one in grace), who must consent with
+		/// [`Pallet::accept_guarantee`] — nobody is given a guarantor, and so a panel, against
+		/// their will. Either counts against the caller's guarantees of the admission period.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::guarantee_application().max(T::WeightInfo::guarantee_member()))]
 		pub fn guarantee(
@@ -617,23 +647,90 @@ pub mod pallet {
 				Self::admit_if_complete(person, application)?;
 				Ok(Some(T::WeightInfo::guarantee_application()).into())
 			} else {
-				let mut member = Members::<T>::get(&person).ok_or(Error::<T>::NotMember)?;
-				ensure!(!T::Blocked::is_blocked(&person), Error::<T>::Blocked);
-				Self::add_guarantee(&guarantor, sponsor, &person, member.class, |g| {
-					member.guarantors.try_push(g)
+				ensure!(Members::<T>::contains_key(&person), Error::<T>::NotMember);
+				Offers::<T>::try_mutate(&person, |offers| {
+					ensure!(!offers.contains(&guarantor), Error::<T>::AlreadyOffered);
+					offers.try_push(guarantor.clone()).map_err(|_| Error::<T>::TooManyOffers)
 				})?;
-				let back_in_good_standing = matches!(member.status, MemberStatus::Grace { .. })
-					&& member.guarantors.len() as u32 >= T::MinGuarantors::get();
-				if back_in_good_standing {
-					member.status = MemberStatus::Active;
-				}
-				Members::<T>::insert(&person, member);
-				Self::deposit_event(Event::MemberGuaranteed { member: person.clone(), guarantor });
-				if back_in_good_standing {
-					Self::deposit_event(Event::GraceEnded { member: person });
-				}
+				Self::deposit_event(Event::GuaranteeOffered { member: person, guarantor });
+				// An offer writes one list: less than a guarantee of a member.
 				Ok(Some(T::WeightInfo::guarantee_member()).into())
 			}
+		}
+
+		/// Member `protege`'s consent to `guarantor`'s offered guarantee: the guarantee starts,
+		/// escrowing the quantum of the caller's class from the guarantor (for instance to end a
+		/// grace period).
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::guarantee_member())]
+		pub fn accept_guarantee(
+			origin: OriginFor<T>,
+			guarantor: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			let person = ensure_signed(origin)?;
+			let guarantor = T::Lookup::lookup(guarantor)?;
+			let mut offers = Offers::<T>::get(&person);
+			let position =
+				offers.iter().position(|g| g == &guarantor).ok_or(Error::<T>::NoOffer)?;
+			let mut member = Members::<T>::get(&person).ok_or(Error::<T>::NotMember)?;
+			let sponsor = Self::guarantor_in_good_standing(&guarantor, &person)?;
+			ensure!(
+				!Proteges::<T>::contains_key(&guarantor, &person),
+				Error::<T>::AlreadyGuaranteed
+			);
+			offers.remove(position);
+			Self::add_guarantee(&guarantor, sponsor, &person, member.class, |g| {
+				member.guarantors.try_push(g)
+			})?;
+			Self::store_offers(&person, offers);
+			let back_in_good_standing = matches!(member.status, MemberStatus::Grace { .. })
+				&& member.guarantors.len() as u32 >= T::MinGuarantors::get();
+			if back_in_good_standing {
+				member.status = MemberStatus::Active;
+			}
+			Members::<T>::insert(&person, member);
+			Self::deposit_event(Event::MemberGuaranteed { member: person.clone(), guarantor });
+			if back_in_good_standing {
+				Self::deposit_event(Event::GraceEnded { member: person });
+			}
+			Ok(())
+		}
+
+		/// The protégé ends a guarantee of theirs (or declines an offered one): a member may drop
+		/// a guarantor they no longer trust to sit on their panels. The escrow behind them stays
+		/// held as far as their deals and cases need it (the escrow pallet's rule for every
+		/// guarantee that ends); refused while either of them is blocked or the guarantee is
+		/// under review. Left short of guarantors, the protégé enters grace.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::revoke())]
+		pub fn drop_guarantor(
+			origin: OriginFor<T>,
+			guarantor: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			let protege = ensure_signed(origin)?;
+			let guarantor = T::Lookup::lookup(guarantor)?;
+			let mut offers = Offers::<T>::get(&protege);
+			if let Some(position) = offers.iter().position(|g| g == &guarantor) {
+				offers.remove(position);
+				Self::store_offers(&protege, offers);
+				Self::deposit_event(Event::OfferWithdrawn { member: protege, guarantor });
+				return Ok(());
+			}
+			let mut member = Members::<T>::get(&protege).ok_or(Error::<T>::NotMember)?;
+			ensure!(member.guarantors.contains(&guarantor), Error::<T>::NoOffer);
+			ensure!(
+				!T::Blocked::is_blocked(&guarantor) && !T::Blocked::is_blocked(&protege),
+				Error::<T>::Blocked
+			);
+			ensure!(!T::Blocked::is_under_review(&guarantor, &protege), Error::<T>::UnderReview);
+			Self::end_guarantee(&guarantor, &protege);
+			Self::deposit_event(Event::GuarantorDropped {
+				protege: protege.clone(),
+				guarantor: guarantor.clone(),
+			});
+			Self::lose_guarantor(&protege, &mut member, &guarantor);
+			Members::<T>::insert(&protege, member);
+			Ok(())
 		}
 
 		/// The candidate accepts their application. With enough guarantees they become a member
@@ -671,6 +768,13 @@ pub mod pallet {
 		pub fn revoke(origin: OriginFor<T>, protege: AccountIdLookupOf<T>) -> DispatchResult {
 			let guarantor = ensure_signed(origin)?;
 			let protege = T::Lookup::lookup(protege)?;
+			let mut offers = Offers::<T>::get(&protege);
+			if let Some(position) = offers.iter().position(|g| g == &guarantor) {
+				offers.remove(position);
+				Self::store_offers(&protege, offers);
+				Self::deposit_event(Event::OfferWithdrawn { member: protege, guarantor });
+				return Ok(());
+			}
 			let mut member = Members::<T>::get(&protege).ok_or(Error::<T>::NotMember)?;
 			let position = member
 				.guarantors
@@ -775,6 +879,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(guarantor != person, Error::<T>::CannotGuaranteeSelf);
 		ensure!(sponsor.proteges < T::MaxProteges::get(), Error::<T>::TooManyProteges);
 		Ok(sponsor)
+	}
+
+	fn store_offers(who: &T::AccountId, offers: BoundedVec<T::AccountId, T::MaxGuarantors>) {
+		if offers.is_empty() {
+			Offers::<T>::remove(who);
+		} else {
+			Offers::<T>::insert(who, offers);
+		}
 	}
 
 	/// The admission period `now` falls in.
@@ -1040,6 +1152,7 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		Members::<T>::remove(who);
+		Offers::<T>::remove(who);
 		MemberNumbers::<T>::remove(record.number);
 		GivenThisPeriod::<T>::remove(who);
 		Seniors::<T>::mutate(|seniors| {
@@ -1183,7 +1296,8 @@ impl<T: Config> Pallet<T> {
 	/// - the class user counts match the members and applications;
 	/// - every member is found by their number, and the electorate counts exactly the members
 	///   numbered below its bound;
-	/// - the safeguards lie within the runtime's bounds.
+	/// - the safeguards lie within the runtime's bounds;
+	/// - offers wait only for members, from members not yet guaranteeing them.
 	///
 	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
 	/// it only with `try-runtime`.
@@ -1265,6 +1379,13 @@ impl<T: Config> Pallet<T> {
 		);
 		let (min, max) = T::SafeguardBounds::get();
 		ensure!(CurrentSafeguards::<T>::get().within(&min, &max), "safeguards out of bounds");
+		for (member, offers) in Offers::<T>::iter() {
+			ensure!(Members::<T>::contains_key(&member), "an offer to a non-member");
+			ensure!(
+				offers.iter().all(|g| !Proteges::<T>::contains_key(g, &member)),
+				"an offer from a guarantor already guaranteeing"
+			);
+		}
 		Ok(())
 	}
 }

@@ -316,8 +316,9 @@ mod applications {
 			assert_ok!(Membership::propose(signed(BOB), EVE, 3));
 			assert_ok!(Membership::guarantee(signed(CHARLIE), EVE));
 			assert_ok!(Membership::accept(signed(EVE)));
+			assert_ok!(Membership::guarantee(signed(EVE), NEWCOMER));
 			assert_noop!(
-				Membership::guarantee(signed(EVE), NEWCOMER),
+				Membership::accept_guarantee(signed(NEWCOMER), EVE),
 				MembershipError::TooManyGuarantors
 			);
 		});
@@ -470,6 +471,12 @@ mod revocation_and_grace {
 		test(|| {
 			assert_ok!(Membership::revoke(signed(BOB), ALICE));
 			assert_ok!(Membership::guarantee(signed(DAVE), ALICE));
+			System::assert_last_event(
+				MembershipEvent::GuaranteeOffered { member: ALICE, guarantor: DAVE }.into(),
+			);
+			assert!(member(ALICE).status.in_grace(), "an offer is no guarantee yet");
+			assert_eq!(escrow_of(DAVE, ALICE), None);
+			assert_ok!(Membership::accept_guarantee(signed(ALICE), DAVE));
 			assert_eq!(member(ALICE).status, MemberStatus::Active);
 			assert_eq!(escrow_of(DAVE, ALICE), Some(MANAGERS_QUANTUM));
 			let events = membership_events();
@@ -1164,6 +1171,129 @@ mod safeguards {
 			// A founder expelled leaves the electorate at once.
 			assert_ok!(Membership::expel(&ALICE));
 			assert_eq!(Seniors::<Test>::get(), Electorate { below: 6, count: 4 });
+		});
+	}
+}
+
+mod consent {
+	use super::*;
+
+	#[test]
+	fn a_member_is_guaranteed_only_with_their_consent() {
+		test(|| {
+			// The attack: a sock guarantees a member uninvited, to sit on their panels.
+			assert_ok!(Membership::guarantee(signed(DAVE), ALICE));
+			assert!(!Proteges::<Test>::contains_key(DAVE, ALICE));
+			assert_eq!(Offers::<Test>::get(ALICE).to_vec(), vec![DAVE]);
+			assert_eq!(escrow_of(DAVE, ALICE), None);
+			assert_noop!(
+				Membership::guarantee(signed(DAVE), ALICE),
+				MembershipError::AlreadyOffered
+			);
+			// Declined by the member: nothing moved but the offer.
+			assert_ok!(Membership::drop_guarantor(signed(ALICE), DAVE));
+			System::assert_last_event(
+				MembershipEvent::OfferWithdrawn { member: ALICE, guarantor: DAVE }.into(),
+			);
+			assert!(Offers::<Test>::get(ALICE).is_empty());
+			assert_eq!(member(ALICE).guarantors.to_vec(), vec![BOB, CHARLIE]);
+			// Offered again and withdrawn by the guarantor.
+			assert_ok!(Membership::guarantee(signed(DAVE), ALICE));
+			assert_ok!(Membership::revoke(signed(DAVE), ALICE));
+			System::assert_last_event(
+				MembershipEvent::OfferWithdrawn { member: ALICE, guarantor: DAVE }.into(),
+			);
+			// Offered and accepted: now a guarantee, with its escrow.
+			assert_ok!(Membership::guarantee(signed(DAVE), ALICE));
+			assert_ok!(Membership::accept_guarantee(signed(ALICE), DAVE));
+			assert_eq!(escrow_of(DAVE, ALICE), Some(MANAGERS_QUANTUM));
+			assert_eq!(member(ALICE).guarantors.to_vec(), vec![BOB, CHARLIE, DAVE]);
+			System::assert_last_event(
+				MembershipEvent::MemberGuaranteed { member: ALICE, guarantor: DAVE }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn accept_guarantee_errors_move_nothing() {
+		test(|| {
+			assert_noop!(
+				Membership::accept_guarantee(signed(ALICE), DAVE),
+				MembershipError::NoOffer
+			);
+			assert_ok!(Membership::guarantee(signed(DAVE), ALICE));
+			// The guarantor blocked since the offer: refused, the offer stays.
+			block(DAVE);
+			assert_noop!(
+				Membership::accept_guarantee(signed(ALICE), DAVE),
+				MembershipError::Blocked
+			);
+			unblock(DAVE);
+			// The guarantor cannot pay the quantum any more.
+			let free = Balances::balance(&DAVE);
+			assert_ok!(<Balances as frame_support::traits::fungible::Mutate<_>>::transfer(
+				&DAVE,
+				&EVE,
+				free - 10,
+				frame_support::traits::tokens::Preservation::Preserve
+			));
+			assert!(Membership::accept_guarantee(signed(ALICE), DAVE).is_err());
+			assert_eq!(Offers::<Test>::get(ALICE).to_vec(), vec![DAVE]);
+		});
+	}
+
+	#[test]
+	fn offers_are_forgotten_with_the_member() {
+		test(|| {
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("cheap"), 1));
+			for (candidate, guarantors) in [(EVE, [ALICE, BOB]), (FERDIE, [BOB, CHARLIE])] {
+				assert_ok!(Membership::propose(signed(guarantors[0]), candidate, 3));
+				assert_ok!(Membership::guarantee(signed(guarantors[1]), candidate));
+				assert_ok!(Membership::accept(signed(candidate)));
+			}
+			assert_ok!(Membership::guarantee(signed(EVE), DAVE));
+			assert_ok!(Membership::guarantee(signed(FERDIE), DAVE));
+			assert_ok!(Membership::guarantee(signed(CHARLIE), DAVE));
+			assert_eq!(Offers::<Test>::get(DAVE).len(), 3);
+			assert_ok!(Membership::expel(&DAVE));
+			assert!(Offers::<Test>::get(DAVE).is_empty());
+		});
+	}
+
+	#[test]
+	fn a_protege_drops_a_guarantor_and_the_escrow_stays_as_insurance_needs() {
+		test(|| {
+			assert_ok!(Membership::drop_guarantor(signed(ALICE), BOB));
+			assert_eq!(member(ALICE).guarantors.to_vec(), vec![CHARLIE]);
+			assert!(!Proteges::<Test>::contains_key(BOB, ALICE));
+			assert_eq!(escrow_of(BOB, ALICE), None, "released: nothing insured needs it");
+			assert!(member(ALICE).status.in_grace());
+			let events = membership_events();
+			assert!(events
+				.contains(&MembershipEvent::GuarantorDropped { protege: ALICE, guarantor: BOB }));
+			assert!(matches!(
+				events.last(),
+				Some(MembershipEvent::GraceStarted { member: ALICE, .. })
+			));
+		});
+	}
+
+	#[test]
+	fn drop_guarantor_errors_move_nothing() {
+		test(|| {
+			assert_noop!(Membership::drop_guarantor(signed(ALICE), DAVE), MembershipError::NoOffer);
+			assert_noop!(
+				Membership::drop_guarantor(signed(EVE), ALICE),
+				MembershipError::NotMember
+			);
+			block(ALICE);
+			assert_noop!(Membership::drop_guarantor(signed(ALICE), BOB), MembershipError::Blocked);
+			unblock(ALICE);
+			put_under_review(BOB, ALICE);
+			assert_noop!(
+				Membership::drop_guarantor(signed(ALICE), BOB),
+				MembershipError::UnderReview
+			);
 		});
 	}
 }
