@@ -287,3 +287,38 @@ fn a_candidate_cannot_fill_blocks_with_free_answers() {
 		assert_eq!(Balances::free_balance(&alice), before - UNITS - fee);
 	});
 }
+
+/// The review's attack on panels starts with an uninvited guarantor: anyone could guarantee any
+/// member and so sit on their level-0 panel. Now a guarantee of a member is only an offer until
+/// the member accepts it, and a member drops a guarantor they no longer want.
+#[test]
+fn a_member_gets_a_guarantor_only_by_consent_and_may_drop_one() {
+	use synergy_runtime::{Membership, RuntimeOrigin};
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		initialize_block(1);
+		let [alice, bob, _, dave] = [
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+		]
+		.map(|k| k.to_account_id());
+		let signed = |who: &AccountId| RuntimeOrigin::signed(who.clone());
+		// Dave offers to guarantee Alice: no edge, no escrow, no seat on her panels.
+		assert_ok!(Membership::guarantee(signed(&dave), alice.clone().into()));
+		assert!(!pallet_guarantee_membership::Proteges::<Runtime>::contains_key(&dave, &alice));
+		assert_eq!(Membership::member_view(&alice).map(|m| m.guarantors.len()), Some(2));
+		// Alice declines; later she drops Bob, keeping Charlie, and enters grace.
+		assert_ok!(Membership::drop_guarantor(signed(&alice), dave.clone().into()));
+		assert_ok!(Membership::drop_guarantor(signed(&alice), bob.clone().into()));
+		assert!(!pallet_guarantee_membership::Proteges::<Runtime>::contains_key(&bob, &alice));
+		let status = pallet_guarantee_membership::Members::<Runtime>::get(&alice).unwrap().status;
+		assert!(status.in_grace());
+		// Dave offers again; with Alice's consent the guarantee starts and ends her grace.
+		assert_ok!(Membership::guarantee(signed(&dave), alice.clone().into()));
+		assert_ok!(Membership::accept_guarantee(signed(&alice), dave.clone().into()));
+		let status = pallet_guarantee_membership::Members::<Runtime>::get(&alice).unwrap().status;
+		assert!(!status.in_grace());
+		synergy_runtime::invariants::check().unwrap();
+	});
+}
