@@ -7,6 +7,7 @@
 //! | trait | implemented by | used by |
 //! |---|---|---|
 //! | [`MembershipInspect`] | membership by guarantee | escrow, complaints, fund voting, contributions |
+//! | [`GuaranteeAges`] | membership by guarantee | complaints |
 //! | [`GuaranteeEscrow`] | escrowed deposit quanta | membership by guarantee |
 //! | [`BlockedInspect`] | complaints | membership by guarantee, escrow |
 //! | [`OnTopUpMissed`] | membership by guarantee | escrow |
@@ -85,6 +86,14 @@ pub struct Electorate {
 	pub below: u32,
 	/// How many of them are members still.
 	pub count: u32,
+}
+
+/// When guarantees began: a complaint's panels are drawn only from guarantees older than the
+/// disputed deal, so that nobody can seat a panel after the fact.
+pub trait GuaranteeAges<AccountId, BlockNumber> {
+	/// The guarantors of `who` whose guarantee began before block `before` (at most the
+	/// configured bound of guarantors).
+	fn guarantors_before(who: &AccountId, before: BlockNumber) -> Vec<AccountId>;
 }
 
 /// The escrow behind guarantees: the money a guarantor puts up for a protégé.
@@ -176,6 +185,9 @@ pub struct DealSummary<AccountId, Balance, BlockNumber> {
 	pub counterparty: AccountId,
 	/// Its value.
 	pub amount: Balance,
+	/// The block it was opened (proposed) in: only guarantees older than the deal sit on the
+	/// panels of a complaint about it.
+	pub opened_at: BlockNumber,
 	/// `None` while it is open; the block it completed in, after.
 	pub completed_at: Option<BlockNumber>,
 }

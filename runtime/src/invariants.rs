@@ -43,7 +43,7 @@ pub fn check() -> Result<(), TryRuntimeError> {
 	}
 
 	let mut edges = BTreeSet::new();
-	for (guarantor, protege, ()) in pallet_guarantee_membership::Proteges::<Runtime>::iter() {
+	for (guarantor, protege, _) in pallet_guarantee_membership::Proteges::<Runtime>::iter() {
 		let record = pallet_deposit_escrow::Escrows::<Runtime>::get(&protege, &guarantor);
 		ensure!(record.is_some_and(|r| !r.ended), "a guarantee without its running escrow");
 		edges.insert((guarantor, protege));

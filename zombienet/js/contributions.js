@@ -1,13 +1,16 @@
 // Contribution accounting on the running network, signed as wallets would with @polkadot/api:
 // the sausage cycle — a farmer (Alice, the organiser), a workshop (Bob), a feed supplier
 // (Charlie, who asks to join) and a transporter (Dave) — records time, materials and money;
-// peers validate the records; the feed supplier's inflated one is challenged and rejected by
-// the participants' vote; a customer who is not a member (Ferdie) pays revenue; each party
+// peers approve the records, which are validated when their challenge window ends; the feed
+// supplier's inflated one is challenged and rejected by the other participants' vote (neither
+// the contributor nor the challenger votes); a customer who is not a member (Ferdie) pays revenue; each party
 // claims exactly what `synergy_splitPreview` showed, and the fund's statement shows its share as
 // project revenue and the rounding remainder. Returns 1.
 const { Keyring } = require("@polkadot/keyring");
 const { cryptoWaitReady, blake2AsHex } = require("@polkadot/util-crypto");
-const { accountUri, check, connect, eventOf, rpcProvider, signAndInclude } = require("./lib");
+const {
+  accountUri, bestNumber, check, connect, eventOf, rpcProvider, signAndInclude, sleep,
+} = require("./lib");
 
 const UNIT = 10n ** 12n;
 const PERCENT = 10_000_000; // of a Perbill
@@ -37,7 +40,7 @@ async function run(nodeName, networkInfo, args = []) {
       fundShare: 10 * PERCENT,
       organisersShare: 10 * PERCENT,
       approvals: 2,
-      challengePeriod: 50,
+      challengePeriod: 20,
       votingPeriod: 20,
     };
     const created = await send(
@@ -47,18 +50,18 @@ async function run(nodeName, networkInfo, args = []) {
     const project = eventOf(created, "contributions", "ProjectCreated").data.project.toNumber();
     console.log(`project ${project} created`);
 
-    // The workshop and the transporter are invited; the feed supplier asks and is admitted.
-    await Promise.all([
-      send(tx.invite(project, workshop.address), farmer).then(() =>
-        send(tx.invite(project, transport.address), farmer)
-      ),
-      send(tx.requestToJoin(project), feed),
-    ]);
-    await Promise.all([
-      send(tx.join(project), workshop),
-      send(tx.join(project), transport),
-      send(tx.admit(project, feed.address), farmer),
-    ]);
+    // While the farmer is the only participant, their aye is the majority: the workshop and the
+    // transporter are invited, the feed supplier asks and is admitted at once; the invited
+    // accept. (Once others are in, every admission takes a majority of them.)
+    await send(tx.requestToJoin(project), feed);
+    for (const call of [
+      tx.invite(project, workshop.address),
+      tx.invite(project, transport.address),
+      tx.admit(project, feed.address),
+    ]) {
+      await send(call, farmer);
+    }
+    await Promise.all([send(tx.join(project), workshop), send(tx.join(project), transport)]);
     const joined = await rpc.send("synergy_project", [project]);
     check(joined.participantCount === 4, `participants: ${joined.participantCount}`);
 
@@ -74,8 +77,9 @@ async function run(nodeName, networkInfo, args = []) {
       record(transport, "Time", 5, "delivery sheets"),
     ]);
     const inflated = await record(feed, "Money", 1_000, "a receipt nobody saw");
+    const windowEnds = (await bestNumber(api)) + equation.challengePeriod;
 
-    // Peers validate: two approvals each, never one's own.
+    // Peers approve: two approvals each, never one's own.
     const approvals = [
       [workshop, [hours, trips]],
       [feed, [hours, materials]],
@@ -87,10 +91,15 @@ async function run(nodeName, networkInfo, args = []) {
         for (const id of ids) await send(tx.approve(id), who);
       })
     );
-    // The transporter challenges the inflated record; the workshop's vote rejects it.
+    // The transporter challenges the inflated record; the farmer and the workshop, the whole
+    // electorate, reject it.
     await send(tx.challenge(inflated), transport);
+    await send(tx.voteOnContribution(inflated, false), farmer);
     const voted = await send(tx.voteOnContribution(inflated, false), workshop);
     eventOf(voted, "contributions", "ContributionRejected");
+
+    // Approvals do not close the window: the records are validated when it ends.
+    while ((await bestNumber(api)) <= windowEnds + 1) await sleep(3_000);
 
     const mine = await rpc.send("synergy_contributionsOf", [feed.address]);
     const state = (id) => Object.keys(mine.find((c) => c.id === id).status)[0];

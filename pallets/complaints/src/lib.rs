@@ -5,8 +5,8 @@
 //!
 //! ## Lifecycle
 //! ```text
-//!  file ──► level 0: the accused's guarantors ──all agree──► decided ─┐
-//!             │ disagree, or silence until EscalationPeriod passes     │
+//!  file ──► level 0: the accused's guarantors ──majority──► decided ──┐
+//!             │ no majority, or silence until EscalationPeriod passes  │
 //!             ▼                                                        │
 //!           level 1: their guarantors ──majority──► decided ──────────┤
 //!             │ no majority by the deadline                            │
@@ -35,16 +35,30 @@
 //!   guarantee of theirs, its escrow stays held) and their grace and top-up clocks stop
 //!   ([`Config::OnAccusation`]). Every guarantor drawn into a panel cannot revoke the guarantee
 //!   they sit for, until the case closes.
-//! - **Level 0** is the accused's guarantors (the complainant excluded). It decides only when
-//!   every member has voted the same verdict.
+//! - **Panels cannot be packed.** A panel is drawn only from guarantees **older than the
+//!   disputed deal** ([`GuaranteeAges`]: nobody seats a panel after the fact), and a member is
+//!   guaranteed only with their consent (the membership pallet's offers) and may drop a
+//!   guarantor; **one account holds one seat in a case** (whoever sits on either side at any
+//!   level, or is accused in it, is passed over); ties are broken by a **draw**
+//!   ([`Config::Randomness`]), not by account ids, which can be ground.
+//! - **Level 0** is the accused's guarantors (the complainant excluded). It decides by a
+//!   **strict majority of the panel, once at least two thirds of it have voted**; a member who
+//!   voted otherwise has the refusal on their record ([`Event::Dissent`], `Record::dissents`).
+//!   Why not unanimity: the seed says "if the guarantors disagreed … the complaint would
+//!   escalate", and with the two guarantors a member usually has, this rule *is* that rule (one
+//!   of two is no majority: they climb). But with three or more, unanimity let one guarantor —
+//!   one sock the accused or the complainant had placed — force every case up to the level
+//!   where a ring could pack the panel; a majority with a quorum keeps the seed's sense (the
+//!   guarantors who know the accused decide, and a real split climbs) without that lever.
 //! - **Escalation.** When a level's deadline passes without a decision, the hook moves the side
 //!   up on its own (bounded work per block; [`Pallet::escalate`] is the permissionless
 //!   fallback). Absent members get a strike. The next panel is the guarantors of the current
-//!   panel's members, without the parties, each sitting for the first member of the current
-//!   panel they guarantee. When there are more than [`Config::MaxPanel`], the panel is the ones
-//!   who guarantee the most members of the current panel, then the lowest account ids. Levels
-//!   above 0 decide by a **strict majority of the panel** (more than half of its members vote
-//!   the same verdict, amount included).
+//!   panel's members (by guarantees older than the deal), without the parties or anyone seated
+//!   in the case already, each sitting for the first member of the current panel they
+//!   guarantee. When there are more than [`Config::MaxPanel`], the panel is the ones who
+//!   guarantee the most members of the current panel, ties broken by the draw. Levels above 0
+//!   decide by a **strict majority of the panel** (more than half of its members vote the same
+//!   verdict, amount included).
 //! - **Top.** Above [`Config::MaxEscalationDepth`], or when the next panel would be empty, the
 //!   side goes to the general vote ([`Config::GeneralVote`]); [`Config::TopOrigin`] records its
 //!   decision with [`Pallet::decide`].
@@ -62,7 +76,7 @@
 //! - **Deadlines** live in bounded per-block queues; a step whose next queue is full is not
 //!   lost: the hook files it again in the next block with room.
 //! - **Records**: per member, complaints filed / received / upheld / dismissed, panels sat on,
-//!   strikes, and the complaints upheld against the members they guarantee.
+//!   strikes, dissents, and the complaints upheld against the members they guarantee.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -85,7 +99,7 @@ use sp_core::H256;
 use sp_runtime::traits::{One, Saturating, Zero};
 use synergy_primitives::file_deadline;
 pub use synergy_primitives::{
-	BlockedInspect, CaseId, DealId, DealSummary, DisputeEscrow, Expel, GeneralVote,
+	BlockedInspect, CaseId, DealId, DealSummary, DisputeEscrow, Expel, GeneralVote, GuaranteeAges,
 	MembershipInspect, OnAccusation,
 };
 
@@ -147,7 +161,13 @@ pub mod pallet {
 		type Currency: fungible::Inspect<Self::AccountId>;
 
 		/// Who the members are and who guarantees whom.
-		type Members: MembershipInspect<Self::AccountId> + Expel<Self::AccountId>;
+		type Members: MembershipInspect<Self::AccountId>
+			+ Expel<Self::AccountId>
+			+ GuaranteeAges<Self::AccountId, BlockNumberFor<Self>>;
+
+		/// The random source that breaks ties between candidates for a panel: one the parties
+		/// cannot steer (the runtime's: the parent block's hash, which only its author chose).
+		type Randomness: frame_support::traits::Randomness<Self::Hash, BlockNumberFor<Self>>;
 
 		/// The deals, and the escrow compensation is paid from.
 		type Escrow: DisputeEscrow<Self::AccountId, BalanceOf<Self>, BlockNumberFor<Self>>;
@@ -337,6 +357,8 @@ pub mod pallet {
 		Voted { case: CaseId, side: u8, voter: T::AccountId, verdict: Verdict<BalanceOf<T>> },
 		/// A panel member's deadline passed without their vote.
 		Strike { case: CaseId, side: u8, member: T::AccountId },
+		/// A panel member's vote differed from the verdict their panel reached.
+		Dissent { case: CaseId, side: u8, member: T::AccountId },
 		/// A side reached the top of the guarantor graph: the general vote decides.
 		ReferredToGeneralVote { case: CaseId, side: u8 },
 		/// A side was decided (`level` `None`: by the general vote).
@@ -465,6 +487,7 @@ pub mod pallet {
 					let case = Case {
 						deal,
 						amount: summary.amount,
+						deal_opened: summary.opened_at,
 						sides: BoundedVec::new(),
 						opened_at: now,
 						closed_at: None,
@@ -473,7 +496,7 @@ pub mod pallet {
 				},
 			};
 			let index = case.sides.len() as u8;
-			let panel = Self::level_zero_panel(&complainant, &accused);
+			let panel = Self::level_zero_panel(id, &case, &complainant, &accused);
 			// An accused nobody else guarantees goes straight to the general vote.
 			let deadline = if panel.is_empty() {
 				None
@@ -689,26 +712,44 @@ impl<T: Config> Pallet<T> {
 			.ok_or_else(|| Error::<T>::TooManyDeadlines.into())
 	}
 
-	/// The accused's guarantors, without the complainant, each sitting for the accused.
-	fn level_zero_panel(complainant: &T::AccountId, accused: &T::AccountId) -> PanelOf<T> {
-		let panel: Vec<_> = T::Members::guarantors_of(accused)
+	/// Whether `who` may sit on a panel of case `case`: not already seated in it (on either
+	/// side, at any level) nor accused in it. One account, one seat in a case.
+	fn may_sit(case: CaseId, who: &T::AccountId) -> bool {
+		!Blocks::<T>::contains_key(who, case)
+	}
+
+	/// The accused's guarantors whose guarantee is older than the disputed deal, without the
+	/// complainant and anyone already seated in the case, each sitting for the accused.
+	fn level_zero_panel(
+		id: CaseId,
+		case: &CaseOf<T>,
+		complainant: &T::AccountId,
+		accused: &T::AccountId,
+	) -> PanelOf<T> {
+		let panel: Vec<_> = T::Members::guarantors_before(accused, case.deal_opened)
 			.into_iter()
-			.filter(|g| g != complainant)
+			.filter(|g| g != complainant && Self::may_sit(id, g))
 			.map(|g| (g, accused.clone()))
 			.take(T::MaxPanel::get() as usize)
 			.collect();
 		BoundedVec::truncate_from(panel)
 	}
 
-	/// The panel above `panel`: the guarantors of its members without the parties, each
-	/// sitting for the first member they guarantee; if more than `MaxPanel`, those who
-	/// guarantee the most members of `panel`, then the lowest account ids.
-	fn next_panel(panel: &PanelOf<T>, side: &SideOf<T>) -> PanelOf<T> {
+	/// The panel above `panel`: the guarantors of its members whose guarantee is older than the
+	/// disputed deal, without the parties and anyone already seated in the case, each sitting
+	/// for the first member they guarantee; if more than `MaxPanel`, those who guarantee the
+	/// most members of `panel`, ties broken by a draw from [`Config::Randomness`] (an account
+	/// id can be ground, the draw cannot).
+	fn next_panel(case: CaseId, record: &CaseOf<T>, index: u8, level: u32) -> PanelOf<T> {
+		let Some(side) = record.sides.get(index as usize) else { return BoundedVec::new() };
 		// (guarantor, sits for, how many of the panel they guarantee), in first-seen order.
 		let mut candidates: Vec<(T::AccountId, T::AccountId, u32)> = Vec::new();
-		for (member, _) in panel.iter() {
-			for guarantor in T::Members::guarantors_of(member) {
-				if guarantor == side.complainant || guarantor == side.accused {
+		for (member, _) in side.panel.iter() {
+			for guarantor in T::Members::guarantors_before(member, record.deal_opened) {
+				if guarantor == side.complainant
+					|| guarantor == side.accused
+					|| !Self::may_sit(case, &guarantor)
+				{
 					continue;
 				}
 				match candidates.iter_mut().find(|(g, _, _)| g == &guarantor) {
@@ -717,7 +758,13 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		candidates.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+		let (seed, _) = <T::Randomness as frame_support::traits::Randomness<_, _>>::random(
+			&(b"synergy/panel", case, index, level).encode(),
+		);
+		let draw = |who: &T::AccountId| {
+			<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash_of(&(seed, who))
+		};
+		candidates.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| draw(&a.0).cmp(&draw(&b.0))));
 		BoundedVec::truncate_from(
 			candidates
 				.into_iter()
@@ -759,8 +806,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The verdict side `side` is decided as at `level` with the votes cast, if any: at level 0
-	/// every member voted it; above, more than half of the panel did.
+	/// The verdict side `side` is decided as at `level` with the votes cast, if any: more than
+	/// half of the panel voted it; at level 0, once at least two thirds of the panel have voted.
 	fn decision(
 		case: CaseId,
 		side: u8,
@@ -770,15 +817,13 @@ impl<T: Config> Pallet<T> {
 		let votes: Vec<Verdict<BalanceOf<T>>> =
 			panel.iter().filter_map(|(g, _)| Votes::<T>::get((case, side), g)).collect();
 		let size = panel.len();
-		if level == 0 {
-			let first = *votes.first()?;
-			(votes.len() == size && votes.iter().all(|v| *v == first)).then_some(first)
-		} else {
-			votes
-				.iter()
-				.find(|candidate| votes.iter().filter(|v| v == candidate).count() * 2 > size)
-				.copied()
+		if level == 0 && votes.len().saturating_mul(3) < size.saturating_mul(2) {
+			return None;
 		}
+		votes
+			.iter()
+			.find(|candidate| votes.iter().filter(|v| v == candidate).count() * 2 > size)
+			.copied()
 	}
 
 	/// Moves side `side` of `case` up a level, or to the general vote, if its deadline passed
@@ -792,8 +837,8 @@ impl<T: Config> Pallet<T> {
 			Stage::Done | Stage::Paying { .. } => return Err(Error::<T>::SideDone.into()),
 		};
 		ensure!(deadline <= now, Error::<T>::NotDue);
-		let next = Self::next_panel(&current.panel, &current);
 		let next_level = level.saturating_add(1);
+		let next = Self::next_panel(case, &record, side, next_level);
 		// A full deadline queue refuses the step before anything changes; it stays due.
 		let next_deadline = if next_level <= T::MaxEscalationDepth::get() && !next.is_empty() {
 			let at = now.saturating_add(EscalationPeriod::<T>::get());
@@ -863,6 +908,15 @@ impl<T: Config> Pallet<T> {
 	fn conclude(case: CaseId, record: &mut CaseOf<T>, side: u8, outcome: Outcome<BalanceOf<T>>) {
 		if let Outcome::Decided { verdict, level } = outcome {
 			Self::deposit_event(Event::SideDecided { case, side, verdict, level });
+			// The panel members who voted otherwise: the refusal is on their record.
+			let panel =
+				record.sides.get(side as usize).map(|s| s.panel.clone()).unwrap_or_default();
+			for (member, _) in panel.iter() {
+				if Votes::<T>::get((case, side), member).is_some_and(|vote| vote != verdict) {
+					Records::<T>::mutate(member, |r| r.dissents.saturating_inc());
+					Self::deposit_event(Event::Dissent { case, side, member: member.clone() });
+				}
+			}
 		}
 		let _ = Votes::<T>::clear_prefix((case, side), T::MaxPanel::get(), None);
 		if let Some(s) = record.sides.get_mut(side as usize) {

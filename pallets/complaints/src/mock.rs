@@ -89,6 +89,8 @@ thread_local! {
 	static REFERRED: RefCell<Vec<(u32, u8)>> = const { RefCell::new(Vec::new()) };
 	static PAYMENTS_FAIL: RefCell<bool> = const { RefCell::new(false) };
 	static CLOCKS: RefCell<Vec<(AccountId, bool)>> = const { RefCell::new(Vec::new()) };
+	static SINCE: RefCell<BTreeMap<(AccountId, AccountId), u64>> = const { RefCell::new(BTreeMap::new()) };
+	static SEED: RefCell<u64> = const { RefCell::new(0) };
 }
 
 /// Makes every compensation fail (the complainant's account cannot receive it) or succeed.
@@ -125,7 +127,7 @@ pub fn guarantee(who: AccountId, guarantors: &[AccountId]) {
 
 /// Adds an open deal between `initiator` and `counterparty`.
 pub fn add_deal(id: DealId, initiator: AccountId, counterparty: AccountId, amount: Balance) {
-	let deal = DealSummary { initiator, counterparty, amount, completed_at: None };
+	let deal = DealSummary { initiator, counterparty, amount, opened_at: 1, completed_at: None };
 	DEALS.with(|d| d.borrow_mut().insert(id, deal));
 }
 
@@ -183,6 +185,39 @@ impl synergy_primitives::MembershipInspect<AccountId> for Members {
 		0
 	}
 }
+impl synergy_primitives::GuaranteeAges<AccountId, u64> for Members {
+	fn guarantors_before(who: &AccountId, before: u64) -> Vec<AccountId> {
+		<Self as synergy_primitives::MembershipInspect<_>>::guarantors_of(who)
+			.into_iter()
+			.filter(|g| SINCE.with(|s| s.borrow().get(&(*g, *who)).copied().unwrap_or(0)) < before)
+			.collect()
+	}
+}
+
+/// Says that `guarantor`'s guarantee of `protege` began at block `at` (every other began at 0).
+pub fn guarantee_since(guarantor: AccountId, protege: AccountId, at: u64) {
+	SINCE.with(|s| s.borrow_mut().insert((guarantor, protege), at));
+}
+
+/// Draws the same for every subject unless a test sets a seed: a fixed, known order.
+pub struct TestRandomness;
+impl frame_support::traits::Randomness<sp_core::H256, u64> for TestRandomness {
+	fn random(subject: &[u8]) -> (sp_core::H256, u64) {
+		let seed = SEED.with(|s| *s.borrow());
+		(
+			<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash_of(&(
+				seed, subject,
+			)),
+			0,
+		)
+	}
+}
+
+/// Sets the seed the panel draws use.
+pub fn set_seed(seed: u64) {
+	SEED.with(|s| *s.borrow_mut() = seed);
+}
+
 impl synergy_primitives::Expel<AccountId> for Members {
 	fn expel(who: &AccountId) -> DispatchResult {
 		GUARANTORS.with(|g| g.borrow_mut().remove(who)).ok_or(DispatchError::Other("NotMember"))?;
@@ -237,6 +272,7 @@ impl synergy_primitives::GeneralVote for GeneralMeeting {
 impl pallet_complaints::Config for Test {
 	type Currency = Balances;
 	type Members = Members;
+	type Randomness = TestRandomness;
 	type Escrow = Escrow;
 	type GeneralVote = GeneralMeeting;
 	type OnAccusation = Clocks;
@@ -289,6 +325,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	REFERRED.with(|r| r.borrow_mut().clear());
 	PAYMENTS_FAIL.with(|f| *f.borrow_mut() = false);
 	CLOCKS.with(|c| c.borrow_mut().clear());
+	SINCE.with(|s| s.borrow_mut().clear());
+	set_seed(0);
 	guarantee(ALICE, &[A1, A2]);
 	guarantee(BOB, &[B1, B2]);
 	guarantee(B1, &[B11, B12]);

@@ -25,6 +25,17 @@ fn alice_files() {
 	assert_ok!(Complaints::file(signed(ALICE), DEAL, None));
 }
 
+/// `tied` candidates for the panel at `level` of side `side` of `case`, in the order the
+/// draw ranks them.
+fn drawn(case: u32, side: u8, level: u32, mut tied: Vec<AccountId>) -> Vec<AccountId> {
+	use codec::Encode;
+	use frame_support::traits::Randomness;
+	use sp_runtime::traits::{BlakeTwo256, Hash};
+	let (seed, _) = TestRandomness::random(&(b"synergy/panel", case, side, level).encode());
+	tied.sort_by_key(|who| BlakeTwo256::hash_of(&(seed, who)));
+	tied
+}
+
 /// The accounts of every `PanelDrawn` event, with their levels.
 fn panels_drawn() -> Vec<(u32, Vec<AccountId>)> {
 	System::events()
@@ -357,20 +368,25 @@ mod escalation {
 			run_to_block(ESCALATION_PERIOD);
 			assert_eq!(stage(0, 0), Stage::Panel { level: 0, deadline: 1 + ESCALATION_PERIOD });
 			run_to_block(1 + ESCALATION_PERIOD);
-			// B12 guarantees both B1 and B2: first; then B11 and B21 by account.
+			// B12 guarantees both B1 and B2: first; then B11 and B21 in the draw's order.
 			let deadline = 1 + 2 * ESCALATION_PERIOD;
+			let tied = drawn(0, 0, 1, vec![B11, B21]);
 			System::assert_last_event(
 				ComplaintsEvent::PanelDrawn {
 					case: 0,
 					side: 0,
 					level: 1,
-					panel: vec![B12, B11, B21],
+					panel: vec![B12, tied[0], tied[1]],
 					deadline,
 				}
 				.into(),
 			);
 			assert_eq!(stage(0, 0), Stage::Panel { level: 1, deadline });
-			assert_eq!(case(0).sides[0].panel.to_vec(), vec![(B12, B1), (B11, B1), (B21, B2)]);
+			let sits_for = |g| if g == B11 { (B11, B1) } else { (B21, B2) };
+			assert_eq!(
+				case(0).sides[0].panel.to_vec(),
+				vec![(B12, B1), sits_for(tied[0]), sits_for(tied[1])]
+			);
 			// Level 0 still may not revoke what it sat for, and now neither may level 1.
 			assert!(Complaints::is_under_review(&B1, &BOB));
 			assert!(Complaints::is_under_review(&B12, &B1));
@@ -815,5 +831,98 @@ mod attacks {
 			}
 			assert_eq!(case(0).sides[0].paid, 30);
 		});
+	}
+}
+
+mod packing {
+	use super::*;
+
+	#[test]
+	fn a_guarantee_younger_than_the_deal_sits_on_no_panel() {
+		test(|| {
+			// The deal opened in block 1; B2's guarantee of BOB began in block 2.
+			guarantee_since(B2, BOB, 2);
+			alice_files();
+			assert_eq!(case(0).sides[0].panel.to_vec(), vec![(B1, BOB)]);
+			// Above, B2's own guarantors do not come in through B2 either: B12 sits for B1.
+			guarantee_since(B11, B1, 1);
+			run_to_block(1 + ESCALATION_PERIOD);
+			assert_eq!(case(0).sides[0].panel.to_vec(), vec![(B12, B1)]);
+		});
+	}
+
+	#[test]
+	fn one_account_holds_one_seat_in_a_case() {
+		test(|| {
+			// B1 guarantees ALICE too: seated for BOB on the complaint, not again for ALICE on
+			// the counter-complaint.
+			guarantee(ALICE, &[A1, B1]);
+			alice_files();
+			assert_ok!(Complaints::file(signed(BOB), DEAL, None));
+			assert_eq!(case(0).sides[0].panel.to_vec(), vec![(B1, BOB), (B2, BOB)]);
+			assert_eq!(case(0).sides[1].panel.to_vec(), vec![(A1, ALICE)]);
+			// Nor at the next level: B1's and B2's guarantors, less anyone seated.
+			guarantee(B11, &[A1]);
+			run_to_block(1 + ESCALATION_PERIOD);
+			let level_one: Vec<_> = case(0).sides[0].panel.iter().map(|(g, _)| *g).collect();
+			assert!(!level_one.contains(&A1), "A1 sits on the counter-complaint");
+			assert!(level_one.contains(&B12));
+		});
+	}
+
+	#[test]
+	fn level_zero_decides_by_a_majority_once_two_thirds_voted_and_records_the_refusal() {
+		test(|| {
+			guarantee(BOB, &[B1, B2, B11]);
+			alice_files();
+			assert_ok!(Complaints::vote(signed(B11), 0, 0, Verdict::Dismiss));
+			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Compensate(40)));
+			assert!(matches!(stage(0, 0), Stage::Panel { level: 0, .. }), "one of three each");
+			// One sock refusing no longer forces the climb: two of three decide.
+			assert_ok!(Complaints::vote(signed(B2), 0, 0, Verdict::Compensate(40)));
+			System::assert_has_event(
+				ComplaintsEvent::SideDecided {
+					case: 0,
+					side: 0,
+					verdict: Verdict::Compensate(40),
+					level: Some(0),
+				}
+				.into(),
+			);
+			System::assert_has_event(
+				ComplaintsEvent::Dissent { case: 0, side: 0, member: B11 }.into(),
+			);
+			assert_eq!(Records::<Test>::get(B11).dissents, 1);
+			assert_eq!(Records::<Test>::get(B1).dissents, 0);
+			assert_eq!(paid(), vec![(BOB, ALICE, 40)]);
+		});
+	}
+
+	#[test]
+	fn two_guarantors_who_disagree_still_climb_as_the_seed_says() {
+		test(|| {
+			alice_files();
+			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Compensate(40)));
+			// One of two is half, not a majority: no decision at level 0.
+			assert!(matches!(stage(0, 0), Stage::Panel { level: 0, .. }));
+			assert_ok!(Complaints::vote(signed(B2), 0, 0, Verdict::Dismiss));
+			assert!(matches!(stage(0, 0), Stage::Panel { level: 0, .. }));
+			run_to_block(1 + ESCALATION_PERIOD);
+			assert!(matches!(stage(0, 0), Stage::Panel { level: 1, .. }));
+		});
+	}
+
+	#[test]
+	fn ties_are_broken_by_the_draw_not_by_account_ids() {
+		for seed in [1, 2, 3, 4, 5] {
+			test(|| {
+				set_seed(seed);
+				alice_files();
+				run_to_block(1 + ESCALATION_PERIOD);
+				let panel: Vec<_> = case(0).sides[0].panel.iter().map(|(g, _)| *g).collect();
+				assert_eq!(panel[0], B12, "the most connected first");
+				assert_eq!(panel[1..].to_vec(), drawn(0, 0, 1, vec![B11, B21]));
+			});
+		}
 	}
 }

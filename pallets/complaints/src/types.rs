@@ -187,6 +187,8 @@ pub struct Case<
 	pub deal: DealId,
 	/// The deal's amount: the most a compensation may be.
 	pub amount: Balance,
+	/// When the deal was opened: only guarantees older than it sit on the case's panels.
+	pub deal_opened: BlockNumber,
 	/// The complaint, then the counter-complaint if any.
 	pub sides: BoundedVec<
 		Side<AccountId, Balance, BlockNumber, MaxPanel>,
@@ -252,4 +254,6 @@ pub struct Record {
 	pub strikes: u32,
 	/// Complaints upheld against members they guarantee (directly).
 	pub proteges_upheld: u32,
+	/// Decisions of panels they sat on that went against their vote.
+	pub dissents: u32,
 }

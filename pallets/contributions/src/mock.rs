@@ -10,7 +10,7 @@ use frame_support::{
 	PalletId,
 };
 use sp_core::H256;
-use sp_runtime::{BuildStorage, DispatchResult};
+use sp_runtime::{BuildStorage, DispatchResult, Perbill};
 use std::collections::{BTreeMap, BTreeSet};
 use synergy_primitives::Inflow;
 
@@ -76,6 +76,8 @@ pub const VOTING: u64 = 5;
 pub const MAX_PARTICIPANTS: u32 = 6;
 pub const MAX_ORGANISERS: u32 = 3;
 pub const MAX_DEADLINES_PER_BLOCK: u32 = 3;
+pub const MAX_PENDING: u32 = 4;
+pub const MAX_OPEN_MOTIONS: u32 = 2;
 
 thread_local! {
 	static MEMBERS: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
@@ -149,6 +151,10 @@ pub fn inflow(source: Inflow) -> Balance {
 
 parameter_types! {
 	pub const ContributionsPalletId: PalletId = PalletId(*b"syn/cont");
+	/// Half of a challenge's electorate must vote.
+	pub const ChallengeQuorum: Perbill = Perbill::from_percent(50);
+	pub const DefaultMinFundShare: Perbill = Perbill::from_percent(5);
+	pub const MaxMinFundShare: Perbill = Perbill::from_percent(50);
 }
 
 impl pallet_contributions::Config for Test {
@@ -161,6 +167,12 @@ impl pallet_contributions::Config for Test {
 	type MaxOrganisers = ConstU32<MAX_ORGANISERS>;
 	type MaxCustomKinds = ConstU32<2>;
 	type MaxDeadlinesPerBlock = ConstU32<MAX_DEADLINES_PER_BLOCK>;
+	type MaxPendingPerParticipant = ConstU32<MAX_PENDING>;
+	type MaxOpenMotions = ConstU32<MAX_OPEN_MOTIONS>;
+	type ChallengeQuorum = ChallengeQuorum;
+	type DefaultMinFundShare = DefaultMinFundShare;
+	type MaxMinFundShare = MaxMinFundShare;
+	type ParameterOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxListed = ConstU32<16>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -236,17 +248,67 @@ pub fn equation() -> EquationOf<Test> {
 	Equation { time: 10, materials: 2, introductions: 0, ..Equation::customary(CHALLENGE, VOTING) }
 }
 
-/// FARMER creates a project with [`equation`]; WORKSHOP, FEED and TRANSPORT join by invitation;
-/// the block moves on by one. Returns the project.
+/// Everyone the tests may make a participant.
+pub const EVERYONE: [AccountId; 8] = [FARMER, WORKSHOP, FEED, TRANSPORT, BUTCHER, PAUPER, 10, 11];
+
+/// FARMER creates a project with [`equation`] and, while its only participant (so that their aye
+/// is the majority), admits WORKSHOP, FEED and TRANSPORT, who accept; the block moves on by one.
+/// Returns the project.
 pub fn sausage_project() -> ProjectId {
 	let project = crate::NextProjectId::<Test>::get();
 	assert_ok!(Accounting::create_project(signed(FARMER), hash(1), equation()));
 	for who in [WORKSHOP, FEED, TRANSPORT] {
 		assert_ok!(Accounting::invite(signed(FARMER), project, who));
+	}
+	for who in [WORKSHOP, FEED, TRANSPORT] {
 		assert_ok!(Accounting::join(signed(who), project));
 	}
 	advance(1);
 	project
+}
+
+/// Every participant who may votes aye on the motion about `candidate` until it passes.
+pub fn carry(project: ProjectId, candidate: AccountId) {
+	for who in EVERYONE {
+		if !crate::Motions::<Test>::contains_key(project, candidate) {
+			break;
+		}
+		let _ = Accounting::vote_on_motion(signed(who), project, candidate, true);
+	}
+	assert!(!crate::Motions::<Test>::contains_key(project, candidate), "the motion passed");
+}
+
+/// The first participant proposes to admit `who` (with `admit` if they asked to join), the
+/// participants carry it and `who` joins.
+pub fn admitted(project: ProjectId, who: AccountId) {
+	let proposer = first_participant(project, who);
+	if crate::Requests::<Test>::contains_key(project, who) {
+		assert_ok!(Accounting::admit(signed(proposer), project, who));
+	} else {
+		assert_ok!(Accounting::invite(signed(proposer), project, who));
+	}
+	carry(project, who);
+	if crate::Invitations::<Test>::contains_key(project, who) {
+		assert_ok!(Accounting::join(signed(who), project));
+	}
+	assert!(Accounting::participates(project, &who));
+}
+
+/// The first participant proposes to appoint `who` organiser and the participants carry it.
+pub fn appointed(project: ProjectId, who: AccountId) {
+	assert_ok!(Accounting::appoint_organiser(
+		signed(first_participant(project, who)),
+		project,
+		who
+	));
+	carry(project, who);
+}
+
+fn first_participant(project: ProjectId, but: AccountId) -> AccountId {
+	EVERYONE
+		.into_iter()
+		.find(|p| *p != but && Accounting::participates(project, p))
+		.expect("a participant")
 }
 
 /// `who` records `quantity` of `kind`; returns its number.
@@ -256,10 +318,11 @@ pub fn record(project: ProjectId, who: AccountId, kind: Kind, quantity: u64) -> 
 	id
 }
 
-/// Records and validates (two approvals) a contribution; returns its number.
+/// Records a contribution, has two other participants approve it and lets its window pass, so
+/// that it is validated; returns its number.
 pub fn validated(project: ProjectId, who: AccountId, kind: Kind, quantity: u64) -> u64 {
 	let id = record(project, who, kind, quantity);
-	let peers: Vec<AccountId> = [FARMER, WORKSHOP, FEED, TRANSPORT]
+	let peers: Vec<AccountId> = EVERYONE
 		.into_iter()
 		.filter(|peer| *peer != who && Accounting::participates(project, peer))
 		.take(2)
@@ -267,6 +330,11 @@ pub fn validated(project: ProjectId, who: AccountId, kind: Kind, quantity: u64) 
 	for peer in peers {
 		assert_ok!(Accounting::approve(signed(peer), id));
 	}
+	advance(CHALLENGE);
+	assert!(matches!(
+		crate::Contributions::<Test>::get(id).map(|c| c.status),
+		Some(crate::Status::Validated { .. })
+	));
 	id
 }
 

@@ -8,7 +8,7 @@ use frame_support::{
 	traits::fungible::{Inspect, Mutate},
 	BoundedVec,
 };
-use sp_runtime::{DispatchError, Perbill};
+use sp_runtime::{BuildStorage, DispatchError, Perbill};
 
 type Error = crate::Error<Test>;
 type Event = crate::Event<Test>;
@@ -30,10 +30,12 @@ fn claimable(project: ProjectId, who: AccountId) -> Balance {
 	Shares::<Test>::get(project, who).map_or(0, |s| s.claimable(record.reward_per_point))
 }
 
-/// Fills up the deadline queues of the blocks from `at` as far as a deadline may spill (what
-/// they hold stays).
+/// Fills up the deadline queues of the blocks from `at` as far as a deadline may spill, and of
+/// every block it may be deferred to (what they hold stays).
 fn fill_queues(at: u64) {
-	for block in at..at + u64::from(synergy_primitives::DEADLINE_SPILL) {
+	let spill = u64::from(synergy_primitives::DEADLINE_SPILL);
+	let deferred = (1..=DEFERRALS).map(|k| at + spill * (1u64 << k));
+	for block in (at..at + spill).chain(deferred) {
 		Deadlines::<Test>::mutate(block, |due| {
 			while due.try_push(Due::Contribution(ContributionId::MAX)).is_ok() {}
 		});
@@ -96,7 +98,8 @@ mod projects {
 	}
 
 	#[test]
-	fn an_equation_must_keep_its_shares_within_the_whole_and_its_rules_above_zero() {
+	fn an_equation_must_keep_its_shares_within_the_whole_and_above_the_floor_and_its_periods_above_zero(
+	) {
 		test(|| {
 			let over = Equation {
 				fund_share: Perbill::from_percent(60),
@@ -113,8 +116,15 @@ mod projects {
 				..equation()
 			};
 			assert_ok!(Accounting::create_project(signed(FARMER), hash(1), whole));
+			// The floor is 5 %.
+			let below = Equation { fund_share: Perbill::from_parts(49_999_999), ..equation() };
+			assert_noop!(
+				Accounting::create_project(signed(FARMER), hash(1), below),
+				Error::FundShareBelowFloor
+			);
+			let at_floor = Equation { fund_share: Perbill::from_percent(5), ..equation() };
+			assert_ok!(Accounting::create_project(signed(FARMER), hash(1), at_floor));
 			for invalid in [
-				Equation { approvals: 0, ..equation() },
 				Equation { challenge_period: 0, ..equation() },
 				Equation { voting_period: 0, ..equation() },
 			] {
@@ -123,6 +133,12 @@ mod projects {
 					Error::InvalidRules
 				);
 			}
+			// No approvals needed: the window alone validates.
+			assert_ok!(Accounting::create_project(
+				signed(FARMER),
+				hash(1),
+				Equation { approvals: 0, ..equation() }
+			));
 		});
 	}
 
@@ -138,12 +154,37 @@ mod projects {
 	}
 
 	#[test]
-	fn members_join_by_invitation() {
+	fn the_only_participant_admits_by_their_own_aye_and_the_member_joins_on_accepting() {
 		test(|| {
 			assert_ok!(Accounting::create_project(signed(FARMER), hash(1), equation()));
 			assert_ok!(Accounting::invite(signed(FARMER), 0, WORKSHOP));
-			assert_eq!(last_event(), Event::Invited { project: 0, who: WORKSHOP, by: FARMER });
+			assert_eq!(
+				events()[2..],
+				[
+					Event::MotionProposed {
+						project: 0,
+						candidate: WORKSHOP,
+						kind: MotionKind::Admission,
+						round: 0,
+						proposer: FARMER,
+						electorate: 1,
+						ends: 1 + VOTING,
+					},
+					Event::MotionPassed {
+						project: 0,
+						candidate: WORKSHOP,
+						kind: MotionKind::Admission,
+						round: 0
+					},
+					Event::Invited { project: 0, who: WORKSHOP },
+				]
+			);
 			assert!(Invitations::<Test>::contains_key(0, WORKSHOP));
+			assert!(!Motions::<Test>::contains_key(0, WORKSHOP));
+			assert!(Deadlines::<Test>::get(1 + VOTING).is_empty());
+			assert_eq!(PendingOf::<Test>::get(FARMER), 0);
+			// Invited, not yet a participant: joining is the member's own consent.
+			assert!(!Accounting::participates(0, &WORKSHOP));
 			assert_ok!(Accounting::join(signed(WORKSHOP), 0));
 			assert_eq!(last_event(), Event::Joined { project: 0, who: WORKSHOP, points: 0 });
 			assert!(!Invitations::<Test>::contains_key(0, WORKSHOP));
@@ -154,20 +195,100 @@ mod projects {
 	}
 
 	#[test]
-	fn invitations_come_from_organisers_to_members_not_yet_in() {
+	fn with_another_member_in_no_participant_admits_alone() {
+		test(|| {
+			let project = sausage_project();
+			// The farmer's sock: a member the others do not want.
+			assert_ok!(Accounting::invite(signed(FARMER), project, BUTCHER));
+			let motion = Motions::<Test>::get(project, BUTCHER).expect("open");
+			assert_eq!((motion.electorate, motion.ayes, motion.nays), (4, 1, 0));
+			assert_eq!(motion.due, 2 + VOTING);
+			assert!(Deadlines::<Test>::get(2 + VOTING).contains(&Due::Motion(project, BUTCHER)));
+			assert_eq!(PendingOf::<Test>::get(FARMER), 1);
+			assert!(!Invitations::<Test>::contains_key(project, BUTCHER));
+			// One more aye is not a majority of four.
+			assert_ok!(Accounting::vote_on_motion(signed(WORKSHOP), project, BUTCHER, true));
+			assert_eq!(
+				last_event(),
+				Event::MotionVoted {
+					project,
+					candidate: BUTCHER,
+					round: 3,
+					who: WORKSHOP,
+					aye: true
+				}
+			);
+			assert!(Motions::<Test>::contains_key(project, BUTCHER));
+			assert_noop!(Accounting::join(signed(BUTCHER), project), Error::NotInvited);
+			// Two nays of four: refused at once.
+			assert_ok!(Accounting::vote_on_motion(signed(FEED), project, BUTCHER, false));
+			assert_ok!(Accounting::vote_on_motion(signed(TRANSPORT), project, BUTCHER, false));
+			assert_eq!(
+				last_event(),
+				Event::MotionRefused {
+					project,
+					candidate: BUTCHER,
+					kind: MotionKind::Admission,
+					round: 3
+				}
+			);
+			assert!(!Motions::<Test>::contains_key(project, BUTCHER));
+			assert!(!Deadlines::<Test>::get(2 + VOTING).contains(&Due::Motion(project, BUTCHER)));
+			assert_eq!(PendingOf::<Test>::get(FARMER), 0);
+			assert_eq!(project_of(project).open_motions, 0);
+			assert_noop!(Accounting::join(signed(BUTCHER), project), Error::NotInvited);
+			// A majority admits: the next motion is round 1.
+			assert_ok!(Accounting::invite(signed(WORKSHOP), project, BUTCHER));
+			assert_eq!(Motions::<Test>::get(project, BUTCHER).map(|m| m.round), Some(4));
+			assert_ok!(Accounting::vote_on_motion(signed(FEED), project, BUTCHER, true));
+			assert_ok!(Accounting::vote_on_motion(signed(TRANSPORT), project, BUTCHER, true));
+			assert_eq!(last_event(), Event::Invited { project, who: BUTCHER });
+			assert_ok!(Accounting::join(signed(BUTCHER), project));
+		});
+	}
+
+	#[test]
+	fn a_motion_without_a_majority_by_its_end_is_refused() {
+		test(|| {
+			let project = sausage_project();
+			assert_ok!(Accounting::invite(signed(FARMER), project, BUTCHER));
+			assert_ok!(Accounting::vote_on_motion(signed(WORKSHOP), project, BUTCHER, true));
+			run_to_block(2 + VOTING);
+			assert_eq!(
+				last_event(),
+				Event::MotionRefused {
+					project,
+					candidate: BUTCHER,
+					kind: MotionKind::Admission,
+					round: 3
+				}
+			);
+			assert!(!Motions::<Test>::contains_key(project, BUTCHER));
+			assert!(!Deadlines::<Test>::contains_key(2 + VOTING));
+			assert_eq!(PendingOf::<Test>::get(FARMER), 0);
+			assert_eq!(project_of(project).open_motions, 0);
+		});
+	}
+
+	#[test]
+	fn admissions_are_proposed_by_participants_for_members_not_yet_in() {
 		test(|| {
 			assert_noop!(Accounting::invite(signed(FARMER), 0, WORKSHOP), Error::UnknownProject);
 			let project = sausage_project();
 			assert_noop!(
-				Accounting::invite(signed(WORKSHOP), project, BUTCHER),
-				Error::NotOrganiser
+				Accounting::invite(signed(BUTCHER), project, BUTCHER),
+				Error::NotParticipant
 			);
 			assert_noop!(Accounting::invite(signed(FARMER), project, BUYER), Error::NotMember);
 			assert_noop!(
 				Accounting::invite(signed(FARMER), project, WORKSHOP),
 				Error::AlreadyParticipant
 			);
-			assert_ok!(Accounting::invite(signed(FARMER), project, BUTCHER));
+			// Any participant proposes, not only an organiser.
+			assert_ok!(Accounting::invite(signed(WORKSHOP), project, BUTCHER));
+			assert_noop!(Accounting::invite(signed(FEED), project, BUTCHER), Error::MotionOpen);
+			assert_noop!(Accounting::admit(signed(FEED), project, BUTCHER), Error::NoRequest);
+			carry(project, BUTCHER);
 			assert_noop!(
 				Accounting::invite(signed(FARMER), project, BUTCHER),
 				Error::AlreadyInvited
@@ -176,30 +297,107 @@ mod projects {
 	}
 
 	#[test]
-	fn joining_needs_an_invitation_good_standing_and_room() {
-		test(|| {
-			let project = sausage_project();
-			assert_noop!(Accounting::join(signed(BUTCHER), project), Error::NotInvited);
-			assert_noop!(Accounting::join(signed(BUTCHER), 9), Error::UnknownProject);
-			assert_ok!(Accounting::invite(signed(FARMER), project, BUTCHER));
-			block(BUTCHER);
-			assert_noop!(Accounting::join(signed(BUTCHER), project), Error::NotMember);
-		});
+	fn a_project_has_at_most_its_bound_of_motions_open() {
 		test(|| {
 			let project = sausage_project();
 			for who in [BUTCHER, 10, 11] {
 				admit(who);
-				assert_ok!(Accounting::invite(signed(FARMER), project, who));
 			}
-			assert_ok!(Accounting::join(signed(BUTCHER), project));
-			assert_ok!(Accounting::join(signed(10), project));
-			assert_eq!(project_of(project).participants, MAX_PARTICIPANTS);
-			assert_noop!(Accounting::join(signed(11), project), Error::ProjectFull);
+			assert_ok!(Accounting::invite(signed(FARMER), project, BUTCHER));
+			assert_ok!(Accounting::appoint_organiser(signed(FARMER), project, WORKSHOP));
+			assert_eq!(project_of(project).open_motions, MAX_OPEN_MOTIONS);
+			assert_noop!(Accounting::invite(signed(FEED), project, 10), Error::TooManyMotions);
+			carry(project, BUTCHER);
+			assert_ok!(Accounting::invite(signed(FEED), project, 10));
 		});
 	}
 
 	#[test]
-	fn members_join_by_request_and_an_organisers_acceptance() {
+	fn a_participant_has_at_most_their_bound_of_undecided_items() {
+		test(|| {
+			let project = sausage_project();
+			for _ in 0..MAX_PENDING - 1 {
+				record(project, FARMER, Kind::Time, 1);
+			}
+			assert_ok!(Accounting::invite(signed(FARMER), project, BUTCHER));
+			assert_eq!(PendingOf::<Test>::get(FARMER), MAX_PENDING);
+			admit(10);
+			assert_noop!(Accounting::invite(signed(FARMER), project, 10), Error::TooManyPending);
+			assert_noop!(
+				Accounting::appoint_organiser(signed(FARMER), project, WORKSHOP),
+				Error::TooManyPending
+			);
+			assert_noop!(
+				Accounting::propose_equation(signed(FARMER), project, equation()),
+				Error::TooManyPending
+			);
+			assert_noop!(
+				Accounting::record(signed(FARMER), project, Kind::Time, 1, hash(9)),
+				Error::TooManyPending
+			);
+			let other = record(project, WORKSHOP, Kind::Time, 1);
+			assert_noop!(Accounting::challenge(signed(FARMER), other), Error::TooManyPending);
+			// Others still may.
+			assert_ok!(Accounting::invite(signed(WORKSHOP), project, 10));
+		});
+	}
+
+	#[test]
+	fn votes_on_a_motion_come_once_from_participants_who_joined_before_it_but_its_candidate() {
+		test(|| {
+			assert_noop!(
+				Accounting::vote_on_motion(signed(FARMER), 0, BUTCHER, true),
+				Error::NoMotion
+			);
+			let project = sausage_project();
+			assert_ok!(Accounting::appoint_organiser(signed(FARMER), project, WORKSHOP));
+			assert_eq!(Motions::<Test>::get(project, WORKSHOP).map(|m| m.electorate), Some(3));
+			assert_noop!(
+				Accounting::vote_on_motion(signed(WORKSHOP), project, WORKSHOP, true),
+				Error::OwnMotion
+			);
+			assert_noop!(
+				Accounting::vote_on_motion(signed(FARMER), project, WORKSHOP, true),
+				Error::AlreadyVoted
+			);
+			assert_noop!(
+				Accounting::vote_on_motion(signed(BUTCHER), project, WORKSHOP, true),
+				Error::NotParticipant
+			);
+			admitted(project, BUTCHER);
+			assert_noop!(
+				Accounting::vote_on_motion(signed(BUTCHER), project, WORKSHOP, true),
+				Error::JoinedAfterVoteOpened
+			);
+			// The vote's hook has not run yet (a spilled deadline).
+			Deadlines::<Test>::remove(2 + VOTING);
+			System::set_block_number(2 + VOTING);
+			assert_noop!(
+				Accounting::vote_on_motion(signed(FEED), project, WORKSHOP, true),
+				Error::VoteEnded
+			);
+			System::set_block_number(2);
+			Deadlines::<Test>::mutate(2 + VOTING, |due| {
+				due.try_push(Due::Motion(project, WORKSHOP))
+			})
+			.expect("room");
+		});
+	}
+
+	#[test]
+	fn a_motion_that_finds_every_queue_full_is_refused() {
+		test(|| {
+			let project = sausage_project();
+			fill_queues(2 + VOTING);
+			assert_noop!(
+				Accounting::invite(signed(FARMER), project, BUTCHER),
+				Error::TooManyDeadlines
+			);
+		});
+	}
+
+	#[test]
+	fn members_join_by_request_and_the_participants_vote() {
 		test(|| {
 			let project = sausage_project();
 			assert_ok!(Accounting::request_to_join(signed(BUTCHER), project));
@@ -209,14 +407,44 @@ mod projects {
 				Error::AlreadyRequested
 			);
 			assert_noop!(
-				Accounting::admit(signed(WORKSHOP), project, BUTCHER),
-				Error::NotOrganiser
+				Accounting::admit(signed(BUTCHER), project, BUTCHER),
+				Error::NotParticipant
 			);
 			assert_noop!(Accounting::admit(signed(FARMER), project, 10), Error::NoRequest);
-			assert_ok!(Accounting::admit(signed(FARMER), project, BUTCHER));
-			assert_eq!(last_event(), Event::Joined { project, who: BUTCHER, points: 0 });
+			assert_ok!(Accounting::admit(signed(WORKSHOP), project, BUTCHER));
+			assert_ok!(Accounting::vote_on_motion(signed(FEED), project, BUTCHER, true));
+			assert!(!Accounting::participates(project, &BUTCHER));
+			assert_ok!(Accounting::vote_on_motion(signed(FARMER), project, BUTCHER, true));
+			// They asked: admitted at once.
+			assert_eq!(
+				events()[events().len() - 2..],
+				[
+					Event::MotionPassed {
+						project,
+						candidate: BUTCHER,
+						kind: MotionKind::Admission,
+						round: 3
+					},
+					Event::Joined { project, who: BUTCHER, points: 0 },
+				]
+			);
 			assert!(!Requests::<Test>::contains_key(project, BUTCHER));
 			assert!(Accounting::participates(project, &BUTCHER));
+		});
+	}
+
+	#[test]
+	fn an_admission_that_cannot_be_made_when_it_passes_is_an_invitation() {
+		test(|| {
+			let project = sausage_project();
+			assert_ok!(Accounting::request_to_join(signed(BUTCHER), project));
+			assert_noop!(Accounting::admit(signed(FARMER), project, 10), Error::NoRequest);
+			assert_ok!(Accounting::admit(signed(FARMER), project, BUTCHER));
+			block(BUTCHER);
+			carry(project, BUTCHER);
+			assert_eq!(last_event(), Event::Invited { project, who: BUTCHER });
+			assert!(!Accounting::participates(project, &BUTCHER));
+			assert_noop!(Accounting::join(signed(BUTCHER), project), Error::NotMember);
 		});
 	}
 
@@ -231,10 +459,37 @@ mod projects {
 				Error::AlreadyParticipant
 			);
 			assert_ok!(Accounting::invite(signed(FARMER), project, BUTCHER));
+			carry(project, BUTCHER);
 			assert_noop!(
 				Accounting::request_to_join(signed(BUTCHER), project),
 				Error::AlreadyInvited
 			);
+		});
+	}
+
+	#[test]
+	fn joining_needs_an_invitation_good_standing_and_room() {
+		test(|| {
+			let project = sausage_project();
+			assert_noop!(Accounting::join(signed(BUTCHER), project), Error::NotInvited);
+			assert_noop!(Accounting::join(signed(BUTCHER), 9), Error::UnknownProject);
+			assert_ok!(Accounting::invite(signed(FARMER), project, BUTCHER));
+			carry(project, BUTCHER);
+			block(BUTCHER);
+			assert_noop!(Accounting::join(signed(BUTCHER), project), Error::NotMember);
+		});
+		test(|| {
+			let project = sausage_project();
+			for who in [BUTCHER, 10, 11] {
+				admit(who);
+			}
+			assert_ok!(Accounting::invite(signed(FARMER), project, 11));
+			carry(project, 11);
+			admitted(project, BUTCHER);
+			advance(1);
+			admitted(project, 10);
+			assert_eq!(project_of(project).participants, MAX_PARTICIPANTS);
+			assert_noop!(Accounting::join(signed(11), project), Error::ProjectFull);
 		});
 	}
 
@@ -254,7 +509,7 @@ mod projects {
 			assert_eq!(claimable(project, FEED), 4_200);
 			assert_noop!(Accounting::leave(signed(FEED), project), Error::NotParticipant);
 			assert_ok!(Accounting::request_to_join(signed(FEED), project));
-			assert_ok!(Accounting::admit(signed(FARMER), project, FEED));
+			admitted(project, FEED);
 			assert_eq!(last_event(), Event::Joined { project, who: FEED, points: 300 });
 			assert_eq!(project_of(project).total_points, 550);
 			assert_eq!(claimable(project, FEED), 4_200);
@@ -270,42 +525,89 @@ mod projects {
 			assert_noop!(Accounting::leave(signed(FARMER), project), Error::LastOrganiser);
 			assert_noop!(Accounting::leave(signed(BUTCHER), project), Error::NotParticipant);
 			assert_noop!(Accounting::leave(signed(FARMER), 9), Error::UnknownProject);
-			assert_ok!(Accounting::appoint_organiser(signed(FARMER), project, WORKSHOP));
+			appointed(project, WORKSHOP);
 			assert_ok!(Accounting::leave(signed(FARMER), project));
 			assert_eq!(project_of(project).organisers.to_vec(), vec![WORKSHOP]);
 		});
 	}
 
 	#[test]
-	fn organisers_appoint_participants_organisers_up_to_the_bound() {
+	fn a_majority_of_the_participants_but_the_candidate_appoints_organisers_up_to_the_bound() {
 		test(|| {
 			let project = sausage_project();
 			assert_noop!(
-				Accounting::appoint_organiser(signed(WORKSHOP), project, FEED),
-				Error::NotOrganiser
+				Accounting::appoint_organiser(signed(BUTCHER), project, FEED),
+				Error::NotParticipant
 			);
 			assert_noop!(
 				Accounting::appoint_organiser(signed(FARMER), project, BUTCHER),
 				Error::NotParticipant
 			);
 			assert_noop!(
-				Accounting::appoint_organiser(signed(FARMER), project, FARMER),
+				Accounting::appoint_organiser(signed(WORKSHOP), project, WORKSHOP),
+				Error::OwnMotion
+			);
+			assert_noop!(
+				Accounting::appoint_organiser(signed(WORKSHOP), project, FARMER),
 				Error::AlreadyOrganiser
 			);
 			assert_noop!(
 				Accounting::appoint_organiser(signed(FARMER), 9, FEED),
 				Error::UnknownProject
 			);
-			assert_ok!(Accounting::appoint_organiser(signed(FARMER), project, WORKSHOP));
+			// Any participant proposes; the organiser alone does not appoint.
+			assert_ok!(Accounting::appoint_organiser(signed(FEED), project, WORKSHOP));
 			assert_eq!(
 				last_event(),
-				Event::OrganiserAppointed { project, who: WORKSHOP, by: FARMER }
+				Event::MotionProposed {
+					project,
+					candidate: WORKSHOP,
+					kind: MotionKind::Appointment,
+					round: 3,
+					proposer: FEED,
+					electorate: 3,
+					ends: 2 + VOTING,
+				}
 			);
-			assert_ok!(Accounting::appoint_organiser(signed(WORKSHOP), project, FEED));
+			assert_ok!(Accounting::vote_on_motion(signed(FARMER), project, WORKSHOP, true));
+			assert_eq!(
+				events()[events().len() - 2..],
+				[
+					Event::MotionPassed {
+						project,
+						candidate: WORKSHOP,
+						kind: MotionKind::Appointment,
+						round: 3
+					},
+					Event::OrganiserAppointed { project, who: WORKSHOP },
+				]
+			);
+			assert_eq!(project_of(project).organisers.to_vec(), vec![FARMER, WORKSHOP]);
+			appointed(project, FEED);
 			assert_noop!(
 				Accounting::appoint_organiser(signed(FARMER), project, TRANSPORT),
 				Error::TooManyOrganisers
 			);
+		});
+	}
+
+	#[test]
+	fn an_appointment_whose_candidate_left_when_it_passes_appoints_nobody() {
+		test(|| {
+			let project = sausage_project();
+			assert_ok!(Accounting::appoint_organiser(signed(FARMER), project, WORKSHOP));
+			assert_ok!(Accounting::leave(signed(WORKSHOP), project));
+			assert_ok!(Accounting::vote_on_motion(signed(FEED), project, WORKSHOP, true));
+			assert_eq!(
+				last_event(),
+				Event::MotionPassed {
+					project,
+					candidate: WORKSHOP,
+					kind: MotionKind::Appointment,
+					round: 3
+				}
+			);
+			assert_eq!(project_of(project).organisers.to_vec(), vec![FARMER]);
 		});
 	}
 
@@ -332,12 +634,11 @@ mod projects {
 			let record = project_of(project);
 			assert!(record.organisers.is_empty());
 			assert_eq!((record.participants, record.total_points), (3, 450));
-			// With no organisers left, any participant appoints one; until then the organisers'
-			// share is remainder.
+			// Until the participants appoint another, the organisers' share is remainder.
 			let split = Accounting::split(project, &record, 1_000).expect("a split");
 			assert_eq!((split.per_organiser, split.organisers), (0, 0));
 			assert_eq!(split.remainder, 100 + 800 - 450);
-			assert_ok!(Accounting::appoint_organiser(signed(FEED), project, WORKSHOP));
+			appointed(project, WORKSHOP);
 			assert_eq!(project_of(project).organisers.to_vec(), vec![WORKSHOP]);
 		});
 	}
@@ -361,6 +662,7 @@ mod contributions {
 			);
 			assert!(ContributionsOf::<Test>::contains_key(WORKSHOP, id));
 			assert!(Deadlines::<Test>::get(2 + CHALLENGE).contains(&Due::Contribution(id)));
+			assert_eq!(PendingOf::<Test>::get(WORKSHOP), 1);
 			assert_eq!(
 				last_event(),
 				Event::ContributionRecorded {
@@ -427,54 +729,102 @@ mod contributions {
 	}
 
 	#[test]
-	fn a_burst_of_deadlines_spills_over_then_is_refused() {
+	fn one_member_cannot_fill_the_queues_for_everyone() {
 		test(|| {
 			let project = sausage_project();
-			let per_block = MAX_DEADLINES_PER_BLOCK as u64;
-			for _ in 0..per_block * u64::from(synergy_primitives::DEADLINE_SPILL) {
+			assert_ok!(Accounting::create_project(signed(BUTCHER), hash(2), equation()));
+			let other = 1;
+			// The farmer records all they may in one block: their window's block is full, ...
+			for _ in 0..MAX_PENDING {
 				record(project, FARMER, Kind::Time, 1);
 			}
 			assert_noop!(
 				Accounting::record(signed(FARMER), project, Kind::Time, 1, hash(9)),
-				Error::TooManyDeadlines
+				Error::TooManyPending
 			);
-			// The last one waits in the last block of the spill and is validated there.
-			advance(CHALLENGE + u64::from(synergy_primitives::DEADLINE_SPILL));
-			assert_eq!(project_of(project).total_points, u128::from(10 * per_block * 16));
+			// ... and another project's record spills over, not refused.
+			let id = record(other, BUTCHER, Kind::Time, 1);
+			let due = Contributions::<Test>::get(id).and_then(|c| c.due);
+			assert_eq!(due, Some(2 + CHALLENGE + 1));
+			// Deciding frees the farmer's allowance.
+			advance(CHALLENGE + 1);
+			assert_eq!(PendingOf::<Test>::get(FARMER), 0);
+			assert_eq!(PendingOf::<Test>::get(BUTCHER), 0);
+			record(project, FARMER, Kind::Time, 1);
 		});
 	}
 
 	#[test]
-	fn enough_approvals_of_other_participants_validate_a_contribution_at_once() {
+	fn a_deadline_whose_spill_is_full_is_deferred_then_refused_only_past_every_deferral() {
+		test(|| {
+			let project = sausage_project();
+			let spill = u64::from(synergy_primitives::DEADLINE_SPILL);
+			let window_ends = 2 + CHALLENGE;
+			for block in window_ends..window_ends + spill {
+				Deadlines::<Test>::mutate(block, |due| {
+					while due.try_push(Due::Contribution(ContributionId::MAX)).is_ok() {}
+				});
+			}
+			let id = record(project, FARMER, Kind::Time, 1);
+			assert_eq!(
+				Contributions::<Test>::get(id).and_then(|c| c.due),
+				Some(window_ends + 2 * spill)
+			);
+			// Approved within its window, decided at the deferred block.
+			assert_ok!(Accounting::approve(signed(WORKSHOP), id));
+			assert_ok!(Accounting::approve(signed(FEED), id));
+			run_to_block(window_ends + 2 * spill - 1);
+			assert!(matches!(status(id), Status::Pending { .. }));
+			run_to_block(window_ends + 2 * spill);
+			assert_eq!(
+				status(id),
+				Status::Validated { at: window_ends + 2 * spill, by: Validation::Approved }
+			);
+			fill_queues(System::block_number() + CHALLENGE);
+			assert_noop!(
+				Accounting::record(signed(FARMER), project, Kind::Time, 1, hash(9)),
+				Error::TooManyDeadlines
+			);
+		});
+	}
+
+	#[test]
+	fn approvals_do_not_close_the_window_and_validate_when_it_ends_unchallenged() {
 		test(|| {
 			let project = sausage_project();
 			let id = record(project, WORKSHOP, Kind::Materials, 50);
 			assert_ok!(Accounting::approve(signed(FARMER), id));
 			assert_eq!(last_event(), Event::ContributionApproved { id, by: FARMER, approvals: 1 });
-			assert_eq!(status(id), Status::Pending { approvals: 1, window_ends: 2 + CHALLENGE });
 			assert_ok!(Accounting::approve(signed(FEED), id));
+			assert_eq!(last_event(), Event::ContributionApproved { id, by: FEED, approvals: 2 });
+			// Two approvals: still open, still challengeable.
+			assert_eq!(status(id), Status::Pending { approvals: 2, window_ends: 2 + CHALLENGE });
+			assert_eq!(project_of(project).total_points, 0);
+			assert!(Deadlines::<Test>::get(2 + CHALLENGE).contains(&Due::Contribution(id)));
+			assert_ok!(Accounting::approve(signed(TRANSPORT), id));
+			run_to_block(2 + CHALLENGE);
 			assert_eq!(
-				events()[events().len() - 2..],
-				[
-					Event::ContributionApproved { id, by: FEED, approvals: 2 },
-					Event::ContributionValidated {
-						id,
-						project,
-						contributor: WORKSHOP,
-						points: 100,
-						by: Validation::Approved,
-					},
-				]
+				last_event(),
+				Event::ContributionValidated {
+					id,
+					project,
+					contributor: WORKSHOP,
+					points: 100,
+					by: Validation::Approved,
+				}
 			);
-			assert_eq!(status(id), Status::Validated { at: 2, by: Validation::Approved });
+			assert_eq!(
+				status(id),
+				Status::Validated { at: 2 + CHALLENGE, by: Validation::Approved }
+			);
 			assert_eq!(share(project, WORKSHOP).points, 100);
 			assert_eq!(project_of(project).total_points, 100);
-			assert!(!Deadlines::<Test>::get(2 + CHALLENGE).contains(&Due::Contribution(id)));
+			assert_eq!(PendingOf::<Test>::get(WORKSHOP), 0);
 		});
 	}
 
 	#[test]
-	fn approvals_come_once_from_other_participants_of_a_pending_contribution() {
+	fn approvals_come_once_from_other_participants_within_the_window() {
 		test(|| {
 			assert_noop!(Accounting::approve(signed(FARMER), 0), Error::UnknownContribution);
 			let project = sausage_project();
@@ -483,62 +833,123 @@ mod contributions {
 			assert_noop!(Accounting::approve(signed(BUTCHER), id), Error::NotParticipant);
 			assert_ok!(Accounting::approve(signed(FARMER), id));
 			assert_noop!(Accounting::approve(signed(FARMER), id), Error::AlreadyApproved);
-			assert_ok!(Accounting::approve(signed(FEED), id));
-			assert_noop!(Accounting::approve(signed(TRANSPORT), id), Error::NotPending);
+			// The hook of the window's last block has not run yet (a spilled deadline).
+			Deadlines::<Test>::remove(2 + CHALLENGE);
+			System::set_block_number(2 + CHALLENGE);
+			assert_noop!(Accounting::approve(signed(FEED), id), Error::ChallengeWindowClosed);
+			Deadlines::<Test>::mutate(2 + CHALLENGE, |due| due.try_push(Due::Contribution(id)))
+				.expect("room");
+			System::set_block_number(2 + CHALLENGE - 1);
+			run_to_block(2 + CHALLENGE);
+			assert_noop!(Accounting::approve(signed(FEED), id), Error::NotPending);
 		});
 	}
 
 	#[test]
-	fn an_unchallenged_contribution_is_validated_when_its_window_passes() {
+	fn an_unchallenged_contribution_short_of_approvals_is_rejected_when_its_window_passes() {
 		test(|| {
 			let project = sausage_project();
 			let id = record(project, TRANSPORT, Kind::Time, 5);
+			assert_ok!(Accounting::approve(signed(FARMER), id));
 			run_to_block(1 + CHALLENGE);
-			assert_eq!(project_of(project).total_points, 0);
+			assert!(matches!(status(id), Status::Pending { .. }));
 			run_to_block(2 + CHALLENGE);
 			assert_eq!(
 				status(id),
-				Status::Validated { at: 2 + CHALLENGE, by: Validation::Unchallenged }
+				Status::Rejected { at: 2 + CHALLENGE, by: Rejection::Unapproved }
 			);
+			assert_eq!(
+				last_event(),
+				Event::ContributionRejected {
+					id,
+					project,
+					contributor: TRANSPORT,
+					by: Rejection::Unapproved,
+				}
+			);
+			assert_eq!(project_of(project).total_points, 0);
+			assert_eq!(PendingOf::<Test>::get(TRANSPORT), 0);
+		});
+	}
+
+	#[test]
+	fn with_no_approvals_asked_the_window_alone_validates() {
+		test(|| {
+			assert_ok!(Accounting::create_project(
+				signed(FARMER),
+				hash(1),
+				Equation { approvals: 0, ..equation() }
+			));
+			let id = record(0, FARMER, Kind::Time, 5);
+			run_to_block(1 + CHALLENGE);
 			assert_eq!(
 				last_event(),
 				Event::ContributionValidated {
 					id,
-					project,
-					contributor: TRANSPORT,
+					project: 0,
+					contributor: FARMER,
 					points: 50,
 					by: Validation::Unchallenged,
 				}
 			);
-			assert_eq!(project_of(project).total_points, 50);
+			assert_eq!(project_of(0).total_points, 50);
 		});
 	}
 
 	#[test]
-	fn a_challenged_contribution_rejected_by_the_participants_earns_nothing() {
+	fn a_challenge_opens_a_vote_without_the_contributor_or_the_challenger() {
+		test(|| {
+			let project = sausage_project();
+			let id = record(project, FEED, Kind::Money, 300);
+			assert_ok!(Accounting::approve(signed(FARMER), id));
+			assert_ok!(Accounting::challenge(signed(TRANSPORT), id));
+			let ends = 2 + VOTING;
+			// Farmer and workshop vote; half of two is one vote.
+			assert_eq!(
+				last_event(),
+				Event::ContributionChallenged { id, by: TRANSPORT, electorate: 2, quorum: 1, ends }
+			);
+			assert_eq!(
+				status(id),
+				Status::Challenged {
+					challenger: TRANSPORT,
+					approvals: 1,
+					electorate: 2,
+					quorum: 1,
+					opened: 2,
+					ends,
+					accept: 0,
+					reject: 0,
+				}
+			);
+			// The challenge is no vote.
+			assert_eq!(ContributionVotes::<Test>::get(id, TRANSPORT), None);
+			assert_eq!(PendingOf::<Test>::get(TRANSPORT), 1);
+			assert!(Deadlines::<Test>::get(ends).contains(&Due::Contribution(id)));
+			assert!(!Deadlines::<Test>::get(2 + CHALLENGE).contains(&Due::Contribution(id)));
+		});
+	}
+
+	#[test]
+	fn a_majority_of_the_electorate_rejecting_a_challenged_contribution_rejects_it_at_once() {
 		test(|| {
 			let project = sausage_project();
 			let id = record(project, FEED, Kind::Money, 300);
 			assert_ok!(Accounting::challenge(signed(TRANSPORT), id));
-			let ends = 2 + VOTING;
+			assert_ok!(Accounting::vote_on_contribution(signed(FARMER), id, false));
+			assert_eq!(last_event(), Event::ContributionVoted { id, who: FARMER, accept: false });
+			// One of two is no majority yet.
+			assert!(matches!(status(id), Status::Challenged { reject: 1, .. }));
+			assert_ok!(Accounting::vote_on_contribution(signed(WORKSHOP), id, false));
 			assert_eq!(
 				last_event(),
-				Event::ContributionChallenged { id, by: TRANSPORT, electorate: 3, ends }
+				Event::ContributionRejected { id, project, contributor: FEED, by: Rejection::Vote }
 			);
-			assert_eq!(ContributionVotes::<Test>::get(id, TRANSPORT), Some(false));
-			assert!(Deadlines::<Test>::get(ends).contains(&Due::Contribution(id)));
-			assert!(!Deadlines::<Test>::get(2 + CHALLENGE).contains(&Due::Contribution(id)));
-			assert_ok!(Accounting::vote_on_contribution(signed(FARMER), id, false));
-			assert_eq!(
-				events()[events().len() - 2..],
-				[
-					Event::ContributionVoted { id, who: FARMER, accept: false },
-					Event::ContributionRejected { id, project, contributor: FEED },
-				]
-			);
-			assert_eq!(status(id), Status::Rejected { at: 2 });
+			assert_eq!(status(id), Status::Rejected { at: 2, by: Rejection::Vote });
 			assert_eq!(share(project, FEED).points, 0);
-			assert!(!Deadlines::<Test>::get(ends).contains(&Due::Contribution(id)));
+			assert!(!Deadlines::<Test>::get(2 + VOTING).contains(&Due::Contribution(id)));
+			assert_eq!(PendingOf::<Test>::get(FEED), 0);
+			assert_eq!(PendingOf::<Test>::get(TRANSPORT), 0);
 		});
 	}
 
@@ -549,35 +960,92 @@ mod contributions {
 			let id = record(project, FEED, Kind::Money, 300);
 			assert_ok!(Accounting::challenge(signed(TRANSPORT), id));
 			assert_ok!(Accounting::vote_on_contribution(signed(FARMER), id, true));
-			assert!(matches!(status(id), Status::Challenged { accept: 1, reject: 1, .. }));
+			assert!(matches!(status(id), Status::Challenged { accept: 1, reject: 0, .. }));
 			assert_ok!(Accounting::vote_on_contribution(signed(WORKSHOP), id, true));
+			assert_eq!(
+				last_event(),
+				Event::ContributionValidated {
+					id,
+					project,
+					contributor: FEED,
+					points: 300,
+					by: Validation::Vote,
+				}
+			);
 			assert_eq!(status(id), Status::Validated { at: 2, by: Validation::Vote });
 			assert_eq!(project_of(project).total_points, 300);
 		});
 	}
 
 	#[test]
-	fn at_the_end_of_the_vote_more_accepts_than_rejects_validate() {
+	fn at_the_end_of_the_vote_a_quorum_decides_by_the_majority_of_votes_cast() {
 		test(|| {
 			let project = sausage_project();
-			assert_ok!(Accounting::invite(signed(FARMER), project, BUTCHER));
-			assert_ok!(Accounting::join(signed(BUTCHER), project));
+			admitted(project, BUTCHER);
 			advance(1);
-			// Electorate 4 (all but the contributor): the challenger rejects, two accept.
+			// Electorate 3 (all but the contributor and the challenger), quorum 2.
 			let id = record(project, FEED, Kind::Money, 300);
 			assert_ok!(Accounting::challenge(signed(TRANSPORT), id));
+			assert!(matches!(status(id), Status::Challenged { electorate: 3, quorum: 2, .. }));
+			assert_ok!(Accounting::vote_on_contribution(signed(FARMER), id, false));
+			assert_ok!(Accounting::vote_on_contribution(signed(WORKSHOP), id, true));
+			assert_ok!(Accounting::vote_on_contribution(signed(BUTCHER), id, true));
+			// Two of three accept: a majority of the electorate, at once.
+			assert!(matches!(status(id), Status::Validated { by: Validation::Vote, .. }));
+			admit(10);
+			admitted(project, 10);
+			advance(1);
+			// Electorate 4, quorum 2: two accepts against one reject are no majority of the
+			// electorate, but of the votes cast at the end.
+			let id = record(project, FEED, Kind::Money, 300);
+			assert_ok!(Accounting::challenge(signed(TRANSPORT), id));
+			assert!(matches!(status(id), Status::Challenged { electorate: 4, quorum: 2, .. }));
 			assert_ok!(Accounting::vote_on_contribution(signed(FARMER), id, true));
 			assert_ok!(Accounting::vote_on_contribution(signed(WORKSHOP), id, true));
+			assert_ok!(Accounting::vote_on_contribution(signed(BUTCHER), id, false));
 			assert!(matches!(status(id), Status::Challenged { accept: 2, reject: 1, .. }));
 			advance(VOTING);
-			assert_eq!(status(id), Status::Validated { at: 3 + VOTING, by: Validation::Vote });
-			// A tie rejects.
+			assert!(matches!(status(id), Status::Validated { by: Validation::Vote, .. }));
+			// One reject is below the quorum: the approvals decide (none here).
+			let id = record(project, FEED, Kind::Money, 300);
+			assert_ok!(Accounting::challenge(signed(TRANSPORT), id));
+			assert_ok!(Accounting::vote_on_contribution(signed(FARMER), id, false));
+			advance(VOTING);
+			assert!(matches!(status(id), Status::Rejected { by: Rejection::Unapproved, .. }));
+		});
+	}
+
+	#[test]
+	fn a_lone_challenger_rejects_nothing() {
+		test(|| {
+			let project = sausage_project();
+			let id = record(project, FEED, Kind::Money, 300);
+			assert_ok!(Accounting::approve(signed(FARMER), id));
+			assert_ok!(Accounting::approve(signed(WORKSHOP), id));
+			assert_ok!(Accounting::challenge(signed(TRANSPORT), id));
+			assert_noop!(
+				Accounting::vote_on_contribution(signed(TRANSPORT), id, false),
+				Error::OwnChallenge
+			);
+			// Nobody else votes: no quorum, so its approvals decide, as if unchallenged.
+			advance(VOTING);
+			assert_eq!(status(id), Status::Validated { at: 2 + VOTING, by: Validation::Approved });
+			assert_eq!(project_of(project).total_points, 300);
+			assert_eq!(PendingOf::<Test>::get(TRANSPORT), 0);
+		});
+	}
+
+	#[test]
+	fn a_tied_vote_leaves_the_contribution_to_its_approvals() {
+		test(|| {
+			let project = sausage_project();
 			let id = record(project, FEED, Kind::Money, 300);
 			assert_ok!(Accounting::challenge(signed(TRANSPORT), id));
 			assert_ok!(Accounting::vote_on_contribution(signed(FARMER), id, true));
+			assert_ok!(Accounting::vote_on_contribution(signed(WORKSHOP), id, false));
 			advance(VOTING);
-			assert!(matches!(status(id), Status::Rejected { .. }));
-			assert_eq!(project_of(project).total_points, 300);
+			// No approvals: rejected for want of them, not by the vote.
+			assert_eq!(status(id), Status::Rejected { at: 2 + VOTING, by: Rejection::Unapproved });
 		});
 	}
 
@@ -598,6 +1066,7 @@ mod contributions {
 				.expect("room");
 			assert_ok!(Accounting::challenge(signed(FARMER), id));
 			assert_noop!(Accounting::challenge(signed(WORKSHOP), id), Error::NotPending);
+			assert_noop!(Accounting::approve(signed(WORKSHOP), id), Error::NotPending);
 		});
 	}
 
@@ -635,23 +1104,27 @@ mod contributions {
 			);
 			assert_noop!(
 				Accounting::vote_on_contribution(signed(TRANSPORT), id, true),
-				Error::AlreadyVoted
+				Error::OwnChallenge
 			);
 			assert_noop!(
 				Accounting::vote_on_contribution(signed(BUTCHER), id, true),
 				Error::NotParticipant
 			);
-			assert_ok!(Accounting::invite(signed(FARMER), project, BUTCHER));
-			assert_ok!(Accounting::join(signed(BUTCHER), project));
+			admitted(project, BUTCHER);
 			assert_noop!(
 				Accounting::vote_on_contribution(signed(BUTCHER), id, true),
 				Error::JoinedAfterVoteOpened
+			);
+			assert_ok!(Accounting::vote_on_contribution(signed(FARMER), id, true));
+			assert_noop!(
+				Accounting::vote_on_contribution(signed(FARMER), id, true),
+				Error::AlreadyVoted
 			);
 			// The vote's hook has not run yet (a spilled deadline).
 			Deadlines::<Test>::remove(2 + VOTING);
 			System::set_block_number(2 + VOTING);
 			assert_noop!(
-				Accounting::vote_on_contribution(signed(FARMER), id, true),
+				Accounting::vote_on_contribution(signed(WORKSHOP), id, true),
 				Error::VoteEnded
 			);
 			System::set_block_number(2);
@@ -668,10 +1141,10 @@ mod contributions {
 			assert_ok!(Accounting::leave(signed(FEED), project));
 			assert_ok!(Accounting::approve(signed(FARMER), id));
 			assert_ok!(Accounting::approve(signed(WORKSHOP), id));
+			advance(CHALLENGE);
 			assert_eq!(share(project, FEED).points, 300);
 			assert_eq!(project_of(project).total_points, 0);
-			assert_ok!(Accounting::invite(signed(FARMER), project, FEED));
-			assert_ok!(Accounting::join(signed(FEED), project));
+			admitted(project, FEED);
 			assert_eq!(project_of(project).total_points, 300);
 		});
 	}
@@ -701,6 +1174,7 @@ mod equations {
 				}
 			);
 			assert_eq!(EquationVotes::<Test>::get((project, 0, WORKSHOP)), Some(true));
+			assert_eq!(PendingOf::<Test>::get(WORKSHOP), 1);
 			assert_ok!(Accounting::vote_on_equation(signed(FEED), project, true));
 			assert_eq!(project_of(project).version, 0);
 			assert_ok!(Accounting::vote_on_equation(signed(TRANSPORT), project, true));
@@ -716,13 +1190,13 @@ mod equations {
 			assert_eq!(EquationVersions::<Test>::get(project, 1), Some(richer()));
 			assert!(EquationProposals::<Test>::get(project).is_none());
 			assert!(!Deadlines::<Test>::get(2 + VOTING).contains(&Due::Equation(project)));
+			assert_eq!(PendingOf::<Test>::get(WORKSHOP), 0);
 			let after = record(project, FARMER, Kind::Time, 10);
 			let points = |id| Contributions::<Test>::get(id).map(|c| (c.version, c.points));
 			assert_eq!(points(before), Some((0, 100)));
 			assert_eq!(points(after), Some((1, 200)));
 		});
 	}
-
 	#[test]
 	fn half_the_participants_voting_nay_refuses_it_at_once() {
 		test(|| {
@@ -809,9 +1283,17 @@ mod equations {
 				Accounting::propose_equation(
 					signed(FARMER),
 					project,
-					Equation { approvals: 0, ..richer() }
+					Equation { voting_period: 0, ..richer() }
 				),
 				Error::InvalidRules
+			);
+			assert_noop!(
+				Accounting::propose_equation(
+					signed(FARMER),
+					project,
+					Equation { fund_share: Perbill::zero(), ..richer() }
+				),
+				Error::FundShareBelowFloor
 			);
 			assert_ok!(Accounting::propose_equation(signed(FARMER), project, richer()));
 			assert_noop!(
@@ -826,8 +1308,7 @@ mod equations {
 				Accounting::vote_on_equation(signed(BUTCHER), project, true),
 				Error::NotParticipant
 			);
-			assert_ok!(Accounting::invite(signed(FARMER), project, BUTCHER));
-			assert_ok!(Accounting::join(signed(BUTCHER), project));
+			admitted(project, BUTCHER);
 			assert_noop!(
 				Accounting::vote_on_equation(signed(BUTCHER), project, true),
 				Error::JoinedAfterVoteOpened
@@ -848,6 +1329,105 @@ mod equations {
 
 mod revenue {
 	use super::*;
+
+	#[test]
+	fn the_general_meeting_sets_the_floor_of_the_funds_share_within_its_limit() {
+		test(|| {
+			assert_eq!(MinFundShare::<Test>::get(), Perbill::from_percent(5));
+			assert_noop!(
+				Accounting::set_min_fund_share(signed(FARMER), Perbill::from_percent(20)),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Accounting::set_min_fund_share(RuntimeOrigin::root(), Perbill::from_percent(51)),
+				Error::FloorAboveLimit
+			);
+			assert_ok!(Accounting::set_min_fund_share(
+				RuntimeOrigin::root(),
+				Perbill::from_percent(20)
+			));
+			assert_eq!(last_event(), Event::MinFundShareSet { share: Perbill::from_percent(20) });
+			assert_eq!(MinFundShare::<Test>::get(), Perbill::from_percent(20));
+			assert_noop!(
+				Accounting::create_project(signed(FARMER), hash(1), equation()),
+				Error::FundShareBelowFloor
+			);
+		});
+	}
+
+	#[test]
+	fn genesis_may_set_the_floor_of_the_funds_share() {
+		let mut storage =
+			frame_system::GenesisConfig::<Test>::default().build_storage().expect("builds");
+		pallet_balances::GenesisConfig::<Test> {
+			balances: vec![(Accounting::account_id(), WEALTH)],
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.expect("builds");
+		crate::GenesisConfig::<Test> {
+			min_fund_share: Some(Perbill::from_percent(20)),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.expect("builds");
+		sp_io::TestExternalities::new(storage).execute_with(|| {
+			assert_eq!(MinFundShare::<Test>::get(), Perbill::from_percent(20));
+		});
+	}
+
+	#[test]
+	fn a_raised_floor_applies_to_the_equations_in_force_at_once() {
+		test(|| {
+			let project = worked_example();
+			assert_ok!(Accounting::set_min_fund_share(
+				RuntimeOrigin::root(),
+				Perbill::from_percent(20)
+			));
+			assert_ok!(Accounting::pay_revenue(signed(BUYER), project, 10_000));
+			// 20 % to the fund though the equation says 10 %; 10 % to the organiser; 7 000
+			// over 550 points is 12 each, 400 left.
+			let split = Split {
+				revenue: 10_000,
+				fund: 2_000,
+				per_organiser: 1_000,
+				organisers: 1,
+				reward_per_point: 12,
+				points: 550,
+				remainder: 400,
+			};
+			assert_eq!(
+				last_event(),
+				Event::RevenuePaid { project, payer: BUYER, version: 0, split }
+			);
+			assert_eq!(inflow(Inflow::ProjectRevenue), 2_000);
+		});
+	}
+
+	#[test]
+	fn the_organisers_share_gives_way_to_the_floor() {
+		test(|| {
+			assert_ok!(Accounting::create_project(
+				signed(FARMER),
+				hash(1),
+				Equation {
+					fund_share: Perbill::from_percent(10),
+					organisers_share: Perbill::from_percent(90),
+					approvals: 0,
+					..equation()
+				}
+			));
+			record(0, FARMER, Kind::Time, 1);
+			advance(CHALLENGE);
+			assert_ok!(Accounting::set_min_fund_share(
+				RuntimeOrigin::root(),
+				Perbill::from_percent(30)
+			));
+			let split = Accounting::split(0, &project_of(0), 1_000).expect("a split");
+			assert_eq!((split.fund, split.per_organiser, split.reward_per_point), (300, 700, 0));
+			assert_eq!(split.remainder, 0);
+		});
+	}
 
 	#[test]
 	fn revenue_is_split_exactly_fund_and_organisers_first_then_by_points() {
@@ -899,7 +1479,7 @@ mod revenue {
 	fn each_party_claims_exactly_what_the_preview_showed() {
 		test(|| {
 			let project = worked_example();
-			assert_ok!(Accounting::appoint_organiser(signed(FARMER), project, WORKSHOP));
+			appointed(project, WORKSHOP);
 			let preview = Accounting::split_preview(project, 12_345).expect("a preview");
 			assert_eq!(preview.to_fund, preview.split.fund + preview.split.remainder);
 			let fund_before = Balances::balance(&FUND);
@@ -975,8 +1555,7 @@ mod revenue {
 			assert_noop!(Accounting::claim(signed(BUYER), project), Error::NothingToClaim);
 			// PAUPER, holding nothing, earns 2 units: below the existential deposit.
 			admit(PAUPER);
-			assert_ok!(Accounting::invite(signed(FARMER), project, PAUPER));
-			assert_ok!(Accounting::join(signed(PAUPER), project));
+			admitted(project, PAUPER);
 			validated(project, PAUPER, Kind::Money, 1);
 			assert_ok!(Accounting::pay_revenue(signed(BUYER), project, 1_000));
 			let owed = claimable(project, PAUPER);
@@ -992,8 +1571,8 @@ mod revenue {
 	fn organisers_share_their_share_equally_and_its_rounding_goes_to_the_fund() {
 		test(|| {
 			let project = worked_example();
-			assert_ok!(Accounting::appoint_organiser(signed(FARMER), project, WORKSHOP));
-			assert_ok!(Accounting::appoint_organiser(signed(FARMER), project, FEED));
+			appointed(project, WORKSHOP);
+			appointed(project, FEED);
 			assert_ok!(Accounting::pay_revenue(signed(BUYER), project, 1_000));
 			// 100 for three organisers: 33 each, 1 left; 800 for 550 points: 1 each, 250 left.
 			let split = Split {
@@ -1109,6 +1688,13 @@ mod properties {
 		]
 	}
 
+	/// Everyone votes aye on the motion about `candidate`, where they may.
+	fn vote_all(project: ProjectId, candidate: AccountId) {
+		for voter in PEOPLE {
+			let _ = Accounting::vote_on_motion(signed(voter), project, candidate, true);
+		}
+	}
+
 	fn apply(project: ProjectId, op: Op) {
 		let kinds = [Kind::Time, Kind::Money, Kind::Materials];
 		// Calls that fail here fail by the rules (a participant who left, nothing to claim):
@@ -1138,10 +1724,12 @@ mod properties {
 				.and_then(|_| {
 					let organiser = project_of(project).organisers[0];
 					Accounting::admit(signed(organiser), project, PEOPLE[who])
-				}),
+				})
+				.map(|_| vote_all(project, PEOPLE[who])),
 			Op::Appoint { who } => {
 				let organiser = project_of(project).organisers[0];
 				Accounting::appoint_organiser(signed(organiser), project, PEOPLE[who])
+					.map(|_| vote_all(project, PEOPLE[who]))
 			},
 			Op::Wait { blocks } => {
 				advance(blocks);

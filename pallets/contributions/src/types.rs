@@ -99,11 +99,14 @@ pub struct Equation<BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug, MaxC
 	pub fund_share: Perbill,
 	/// The organisers' share of revenue, split equally among them.
 	pub organisers_share: Perbill,
-	/// How many approvals of other participants validate a contribution at once.
+	/// How many approvals of other participants an unchallenged contribution needs by the end
+	/// of its challenge window to be validated then (0: the window passing suffices). Approvals
+	/// never close the window early.
 	pub approvals: u32,
-	/// How long a contribution stays open to challenge; unchallenged, it is then validated.
+	/// How long a contribution stays open to challenge; it is decided when it ends.
 	pub challenge_period: BlockNumber,
-	/// How long the participants vote on a challenged contribution or a new equation.
+	/// How long the participants vote on a challenged contribution, a new equation, an
+	/// admission or an appointment.
 	pub voting_period: BlockNumber,
 }
 
@@ -123,8 +126,8 @@ impl<BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug, MaxCustom: Get<u32>
 	}
 
 	/// The cooperative's customary equation: one point per unit of every kind, 10 % of revenue
-	/// to the common fund and 10 % to the organisers (seed 003), two approvals, and the given
-	/// periods.
+	/// to the common fund and 10 % to the organisers (seed 003), two approvals by the end of the
+	/// challenge window, and the given periods.
 	pub fn customary(challenge_period: BlockNumber, voting_period: BlockNumber) -> Self {
 		Self {
 			time: 1,
@@ -224,6 +227,10 @@ pub struct Project<
 	pub totals: Totals,
 	/// How many equation votes have been opened (the round of the next).
 	pub rounds: u32,
+	/// How many admission and appointment motions have been opened (the round of the next).
+	pub motions: u32,
+	/// How many of them are open now.
+	pub open_motions: u32,
 }
 
 /// Whether an account takes part in a project now.
@@ -312,12 +319,36 @@ impl<BlockNumber> Share<BlockNumber> {
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum Validation {
-	/// Enough other participants approved it.
+	/// Its challenge window passed unchallenged (or its vote undecided) with the approvals its
+	/// equation asks.
 	Approved,
-	/// Its challenge window passed unchallenged.
+	/// Its challenge window passed unchallenged (or its vote undecided), its equation asking
+	/// for no approvals.
 	Unchallenged,
-	/// It was challenged and the participants' vote accepted it.
+	/// It was challenged and a majority of the votes cast, with a quorum, accepted it.
 	Vote,
+}
+
+/// Why a contribution was rejected.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub enum Rejection {
+	/// It was challenged and a majority of the votes cast, with a quorum, rejected it.
+	Vote,
+	/// Its window passed (or its vote was undecided) without the approvals its equation asks.
+	Unapproved,
 }
 
 /// Where a contribution stands.
@@ -336,14 +367,17 @@ pub enum Validation {
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum Status<AccountId, BlockNumber> {
-	/// Waiting for approvals or for its challenge window (until `window_ends`) to pass.
+	/// Open to approvals and challenges until its window ends (`window_ends`).
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 	Pending { approvals: u32, window_ends: BlockNumber },
-	/// Challenged: the participants vote until `ends` (the challenger's is a vote to reject).
+	/// Challenged: the participants but its contributor and challenger vote until `ends`; at
+	/// least `quorum` votes decide it by their majority, else its approvals do.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 	Challenged {
 		challenger: AccountId,
+		approvals: u32,
 		electorate: u32,
+		quorum: u32,
 		opened: BlockNumber,
 		ends: BlockNumber,
 		accept: u32,
@@ -352,9 +386,9 @@ pub enum Status<AccountId, BlockNumber> {
 	/// Validated: its points count.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 	Validated { at: BlockNumber, by: Validation },
-	/// Rejected by the participants' vote: it earns nothing.
+	/// Rejected: it earns nothing.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
-	Rejected { at: BlockNumber },
+	Rejected { at: BlockNumber, by: Rejection },
 }
 
 /// A recorded contribution.
@@ -424,7 +458,7 @@ pub struct EquationProposal<
 	pub due: BlockNumber,
 }
 
-/// What a block's hook decides.
+/// What a motion of a project's participants decides about its candidate.
 #[derive(
 	Clone,
 	Copy,
@@ -437,11 +471,53 @@ pub struct EquationProposal<
 	TypeInfo,
 	MaxEncodedLen,
 )]
-pub enum Due {
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub enum MotionKind {
+	/// To admit a member: at once if they asked to join, else by an invitation they accept.
+	Admission,
+	/// To appoint a participant organiser.
+	Appointment,
+}
+
+/// A motion to admit a member to a project or appoint a participant organiser, voted by the
+/// participants (the candidate has no vote).
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub struct Motion<AccountId, BlockNumber> {
+	/// Admission or appointment.
+	pub kind: MotionKind,
+	/// The motion's round in the project (its votes are kept under it).
+	pub round: u32,
+	/// Who proposed it (their proposal is their aye).
+	pub proposer: AccountId,
+	/// When it opened: only participants who joined before may vote.
+	pub opened: BlockNumber,
+	/// When the vote ends; without a majority of the electorate by then it fails.
+	pub ends: BlockNumber,
+	/// The participants when it opened, the candidate not counted: it passes when more than
+	/// half of them vote aye.
+	pub electorate: u32,
+	/// Ayes so far.
+	pub ayes: u32,
+	/// Nays so far.
+	pub nays: u32,
+	/// The block whose hook closes it.
+	pub due: BlockNumber,
+}
+
+/// What a block's hook decides.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub enum Due<AccountId> {
 	/// A contribution whose challenge window or vote ends.
 	Contribution(ContributionId),
 	/// A project's equation vote, which ends.
 	Equation(ProjectId),
+	/// A project's motion about this candidate, which ends.
+	Motion(ProjectId, AccountId),
 }
 
 /// The exact split of a revenue amount: `fund + per_organiser × organisers + reward_per_point ×

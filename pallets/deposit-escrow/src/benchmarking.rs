@@ -215,6 +215,7 @@ mod benchmarks {
 					amount: 1u32.into(),
 					terms: H256::zero(),
 					status: DealStatus::Open { completes_at: due },
+					opened_at: now,
 					initiator_confirmed: false,
 					counterparty_confirmed: false,
 				},

@@ -500,6 +500,7 @@ pub mod pallet {
 					amount,
 					terms,
 					status: DealStatus::Proposed,
+					opened_at: now,
 					initiator_confirmed: false,
 					counterparty_confirmed: false,
 				},
@@ -1234,6 +1235,7 @@ impl<T: Config> DisputeEscrow<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 			initiator: deal.initiator,
 			counterparty: deal.counterparty,
 			amount: deal.amount,
+			opened_at: deal.opened_at,
 			completed_at,
 		})
 	}

@@ -630,8 +630,13 @@ mod disputes {
 			assert_ok!(Escrow::open_deal(signed(ALICE), BOB, 10, terms()));
 			assert_eq!(<Escrow as DisputeEscrow<_, _, _>>::deal(0), None, "a proposal is no deal");
 			assert_ok!(Escrow::accept_deal(signed(BOB), 0));
-			let summary =
-				DealSummary { initiator: ALICE, counterparty: BOB, amount: 10, completed_at: None };
+			let summary = DealSummary {
+				initiator: ALICE,
+				counterparty: BOB,
+				amount: 10,
+				opened_at: 1,
+				completed_at: None,
+			};
 			assert_eq!(<Escrow as DisputeEscrow<_, _, _>>::deal(0), Some(summary.clone()));
 			assert_ok!(Escrow::confirm_deal(signed(ALICE), 0));
 			assert_ok!(Escrow::confirm_deal(signed(BOB), 0));

@@ -95,6 +95,8 @@ pub struct Deal<AccountId, Balance, BlockNumber> {
 	pub terms: H256,
 	/// Proposed or open.
 	pub status: DealStatus<BlockNumber>,
+	/// The block it was proposed in.
+	pub opened_at: BlockNumber,
 	/// Whether the initiator has confirmed completion.
 	pub initiator_confirmed: bool,
 	/// Whether the counterparty has confirmed completion.

@@ -272,7 +272,7 @@ mod benchmarks {
 			for j in 0..T::MaxGuarantors::get() {
 				let g = member::<T>("guarantor", i * 1_000 + j);
 				assert_ok(T::Escrow::lock(&g, &candidate, quantum::<T>()));
-				Proteges::<T>::insert(&g, &candidate, ());
+				Proteges::<T>::insert(&g, &candidate, BlockNumberFor::<T>::zero());
 				let _ = guarantors.try_push(g);
 			}
 			frame_system::Pallet::<T>::inc_providers(&candidate);
@@ -289,7 +289,7 @@ mod benchmarks {
 			for i in 0..e {
 				let protege = member::<T>("protege", i);
 				assert_ok(T::Escrow::lock(&departed, &protege, quantum::<T>()));
-				Proteges::<T>::insert(&departed, &protege, ());
+				Proteges::<T>::insert(&departed, &protege, BlockNumberFor::<T>::zero());
 				Members::<T>::mutate(&protege, |m| {
 					if let Some(m) = m {
 						let _ = m.guarantors.try_push(departed.clone());

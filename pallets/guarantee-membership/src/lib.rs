@@ -217,8 +217,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Members<T: Config> = CountedStorageMap<_, Blake2_128Concat, T::AccountId, MemberOf<T>>;
 
-	/// Every guarantee by its guarantor: (guarantor, protégé). The protégé is a member or a
-	/// candidate. The reverse of `Member::guarantors` and `Application::guarantors`.
+	/// Every guarantee by its guarantor: (guarantor, protégé) → the block it began in. The
+	/// protégé is a member or a candidate. The reverse of `Member::guarantors` and
+	/// `Application::guarantors`.
 	#[pallet::storage]
 	pub type Proteges<T: Config> = StorageDoubleMap<
 		_,
@@ -226,7 +227,7 @@ pub mod pallet {
 		T::AccountId,
 		Blake2_128Concat,
 		T::AccountId,
-		(),
+		BlockNumberFor<T>,
 		OptionQuery,
 	>;
 
@@ -345,7 +346,7 @@ pub mod pallet {
 					assert!(founders.contains(&guarantor), "a guarantor is not a founder");
 					assert!(guarantor != founder, "a founder guarantees themselves");
 					T::Escrow::lock(guarantor, founder, quantum).expect("guarantor cannot escrow");
-					Proteges::<T>::insert(guarantor, founder, ());
+					Proteges::<T>::insert(guarantor, founder, BlockNumberFor::<T>::zero());
 				}
 				frame_system::Pallet::<T>::inc_providers(founder);
 				ClassUsers::<T>::mutate(class, |n| *n = n.saturating_add(1));
@@ -601,7 +602,7 @@ pub mod pallet {
 			);
 			sponsor.proteges.saturating_inc();
 			Members::<T>::insert(&guarantor, sponsor);
-			Proteges::<T>::insert(&guarantor, &candidate, ());
+			Proteges::<T>::insert(&guarantor, &candidate, now);
 			ClassUsers::<T>::mutate(class, |n| n.saturating_inc());
 			// The application provides for the candidate's account, so that a candidate holding
 			// nothing can still sign their acceptance.
@@ -993,7 +994,7 @@ impl<T: Config> Pallet<T> {
 		T::Escrow::lock(guarantor, person, quantum)?;
 		sponsor.proteges.saturating_inc();
 		Members::<T>::insert(guarantor, sponsor);
-		Proteges::<T>::insert(guarantor, person, ());
+		Proteges::<T>::insert(guarantor, person, frame_system::Pallet::<T>::block_number());
 		Ok(())
 	}
 
@@ -1270,7 +1271,7 @@ impl<T: Config> Pallet<T> {
 			{
 				continue;
 			}
-			Proteges::<T>::insert(guarantor, who, ());
+			Proteges::<T>::insert(guarantor, who, BlockNumberFor::<T>::zero());
 			Members::<T>::mutate(guarantor, |g| {
 				if let Some(g) = g {
 					g.proteges.saturating_inc();
@@ -1305,7 +1306,7 @@ impl<T: Config> Pallet<T> {
 		use alloc::collections::btree_map::BTreeMap;
 		let mut given: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		let mut users: BTreeMap<ClassId, u32> = BTreeMap::new();
-		for (guarantor, protege, ()) in Proteges::<T>::iter() {
+		for (guarantor, protege, _) in Proteges::<T>::iter() {
 			ensure!(
 				Members::<T>::contains_key(&guarantor) || Departing::<T>::contains_key(&guarantor),
 				"a guarantee from a non-member"
@@ -1437,6 +1438,17 @@ impl<T: Config> OnAccusation<T::AccountId> for Pallet<T> {
 impl<T: Config> Expel<T::AccountId> for Pallet<T> {
 	fn expel(who: &T::AccountId) -> DispatchResult {
 		Self::expel(who)
+	}
+}
+
+impl<T: Config> synergy_primitives::GuaranteeAges<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
+	fn guarantors_before(who: &T::AccountId, before: BlockNumberFor<T>) -> Vec<T::AccountId> {
+		let guarantors =
+			Members::<T>::get(who).map(|m| m.guarantors.into_inner()).unwrap_or_default();
+		guarantors
+			.into_iter()
+			.filter(|g| Proteges::<T>::get(g, who).is_some_and(|since| since < before))
+			.collect()
 	}
 }
 

@@ -1297,3 +1297,24 @@ mod consent {
 		});
 	}
 }
+
+mod ages {
+	use super::*;
+	use synergy_primitives::GuaranteeAges;
+
+	#[test]
+	fn other_pallets_see_when_each_guarantee_began() {
+		test(|| {
+			run_to_block(5);
+			admit_newcomer();
+			assert_eq!(Proteges::<Test>::get(ALICE, NEWCOMER), Some(5));
+			assert_eq!(Proteges::<Test>::get(BOB, ALICE), Some(0), "a founder's, from genesis");
+			run_to_block(8);
+			assert_ok!(Membership::guarantee(signed(CHARLIE), NEWCOMER));
+			assert_ok!(Membership::accept_guarantee(signed(NEWCOMER), CHARLIE));
+			assert_eq!(Membership::guarantors_before(&NEWCOMER, 5), Vec::<AccountId>::new());
+			assert_eq!(Membership::guarantors_before(&NEWCOMER, 6), vec![ALICE, BOB]);
+			assert_eq!(Membership::guarantors_before(&NEWCOMER, 9), vec![ALICE, BOB, CHARLIE]);
+		});
+	}
+}

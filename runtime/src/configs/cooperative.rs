@@ -162,9 +162,23 @@ impl pallet_deposit_escrow::BenchmarkHelper<AccountId> for MembershipForBenchmar
 	}
 }
 
+/// The draw that breaks ties between candidates for a complaint panel: the parent block's hash
+/// mixed with the subject. The parties cannot steer it; only the author of the parent block
+/// chose that hash, and could choose another only by not authoring it.
+pub struct ParentHashRandomness;
+impl frame_support::traits::Randomness<crate::Hash, BlockNumber> for ParentHashRandomness {
+	fn random(subject: &[u8]) -> (crate::Hash, BlockNumber) {
+		use sp_runtime::traits::Hash as _;
+		let parent = frame_system::Pallet::<Runtime>::parent_hash();
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		(sp_runtime::traits::BlakeTwo256::hash_of(&(parent, subject)), now.saturating_sub(1))
+	}
+}
+
 impl pallet_complaints::Config for Runtime {
 	type Currency = Balances;
 	type Members = Membership;
+	type Randomness = ParentHashRandomness;
 	type Escrow = Escrow;
 	// A side at the top of the graph is announced to the general meeting, whose motion decides.
 	type GeneralVote = Fund;
@@ -223,6 +237,13 @@ impl pallet_complaints::BenchmarkHelper<AccountId> for ComplaintsForBenchmarks {
 
 parameter_types! {
 	pub const ContributionsPalletId: PalletId = PalletId(*b"syn/cont");
+	/// Half of a challenged contribution's electorate must vote for the vote to count.
+	pub const ContributionsChallengeQuorum: Perbill = Perbill::from_percent(50);
+	/// The seed's 10 % of every project's revenue to the common fund, until the meeting says
+	/// otherwise.
+	pub const ContributionsDefaultMinFundShare: Perbill = Perbill::from_percent(10);
+	/// The meeting may take at most half of a project's revenue for the fund.
+	pub const ContributionsMaxMinFundShare: Perbill = Perbill::from_percent(50);
 }
 
 impl pallet_contributions::Config for Runtime {
@@ -237,6 +258,13 @@ impl pallet_contributions::Config for Runtime {
 	type MaxOrganisers = ConstU32<8>;
 	type MaxCustomKinds = ConstU32<8>;
 	type MaxDeadlinesPerBlock = ConstU32<16>;
+	// Two blocks' queues: a member fills at most an eighth of what a deadline may spill over.
+	type MaxPendingPerParticipant = ConstU32<32>;
+	type MaxOpenMotions = ConstU32<16>;
+	type ChallengeQuorum = ContributionsChallengeQuorum;
+	type DefaultMinFundShare = ContributionsDefaultMinFundShare;
+	type MaxMinFundShare = ContributionsMaxMinFundShare;
+	type ParameterOrigin = MeetingOrRoot;
 	type MaxListed = ConstU32<256>;
 	type WeightInfo = pallet_contributions::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

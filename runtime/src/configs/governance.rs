@@ -98,10 +98,12 @@ impl MotionRules<AccountId, RuntimeCall> for Motions {
 		use pallet_guarantee_membership::Call as M;
 		matches!(
 			call,
-			RuntimeCall::Membership(M::set_class { .. } | M::remove_class { .. })
-				| RuntimeCall::Complaints(C::set_escalation_period { .. })
+			RuntimeCall::Membership(
+				M::set_class { .. } | M::remove_class { .. } | M::set_safeguards { .. }
+			) | RuntimeCall::Complaints(C::set_escalation_period { .. })
 				| RuntimeCall::ValidatorSet(_)
 				| RuntimeCall::Fund(pallet_fund_voting::Call::set_parameters { .. })
+				| RuntimeCall::Contributions(pallet_contributions::Call::set_min_fund_share { .. })
 		) || matches!(
 			call,
 			RuntimeCall::Complaints(C::decide { case, side, .. })

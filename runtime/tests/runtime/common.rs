@@ -72,3 +72,22 @@ pub fn signed_with_tip(
 pub fn existential_deposit() -> synergy_runtime::Balance {
 	<Runtime as pallet_balances::Config>::ExistentialDeposit::get()
 }
+
+/// Admits Eve (a pensioner, guaranteed by Alice and Bob) and has her guarantee Charlie, with
+/// his consent: a member beyond the founding ring, so that a complaint against Bob has somebody
+/// to climb to — in the ring itself everyone is a party or seated at level 0 already. Call it
+/// in the genesis block, before the disputed deal opens: only older guarantees sit on panels.
+pub fn eve_guarantees_charlie() -> synergy_runtime::AccountId {
+	use frame_support::assert_ok;
+	use synergy_runtime::{Membership, RuntimeOrigin};
+	let [alice, bob, charlie, eve] =
+		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Eve]
+			.map(|k| k.to_account_id());
+	let signed = |who: &synergy_runtime::AccountId| RuntimeOrigin::signed(who.clone());
+	assert_ok!(Membership::propose(signed(&alice), eve.clone().into(), 2));
+	assert_ok!(Membership::guarantee(signed(&bob), eve.clone().into()));
+	assert_ok!(Membership::accept(signed(&eve)));
+	assert_ok!(Membership::guarantee(signed(&eve), charlie.clone().into()));
+	assert_ok!(Membership::accept_guarantee(signed(&charlie), eve.clone().into()));
+	eve
+}

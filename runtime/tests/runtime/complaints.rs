@@ -103,6 +103,7 @@ fn the_guarantors_compensate_exactly_from_the_escrow_behind_the_accused() {
 fn a_disagreement_climbs_a_level_on_its_own() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		let [alice, _, charlie, dave] = accounts();
+		let eve = common::eve_guarantees_charlie();
 		initialize_block(1);
 		let deal = alice_deals_with_bob();
 		assert_ok!(Complaints::file(RuntimeOrigin::signed(alice), deal, None));
@@ -123,21 +124,64 @@ fn a_disagreement_climbs_a_level_on_its_own() {
 		for n in 2..=1 + period {
 			initialize_block(n);
 		}
-		// Level 1: the guarantors of Charlie and Dave, without the parties: Dave, for Charlie.
+		// Level 1: the guarantors of Charlie and Dave, without the parties and without Dave,
+		// who sat at level 0 (one seat a case): Eve, for Charlie.
 		let case = pallet_complaints::Cases::<Runtime>::get(0).unwrap();
 		assert_eq!(case.sides[0].stage, Stage::Panel { level: 1, deadline: 1 + 2 * period });
-		assert_eq!(case.sides[0].panel.to_vec(), vec![(dave.clone(), charlie.clone())]);
-		// Dave may not revoke the guarantee he now sits for, Charlie's, while the case is open.
+		assert_eq!(case.sides[0].panel.to_vec(), vec![(eve.clone(), charlie.clone())]);
+		// Eve may not revoke the guarantee she now sits for, Charlie's, while the case is open.
 		assert_noop!(
-			synergy_runtime::Membership::revoke(
-				RuntimeOrigin::signed(dave.clone()),
-				charlie.into()
-			),
+			synergy_runtime::Membership::revoke(RuntimeOrigin::signed(eve.clone()), charlie.into()),
 			pallet_guarantee_membership::Error::<Runtime>::UnderReview
 		);
+		assert_noop!(
+			Complaints::vote(RuntimeOrigin::signed(dave), 0, 0, Verdict::Dismiss),
+			pallet_complaints::Error::<Runtime>::NotOnPanel
+		);
 		check_invariants();
-		assert_ok!(Complaints::vote(RuntimeOrigin::signed(dave), 0, 0, Verdict::Dismiss));
+		assert_ok!(Complaints::vote(RuntimeOrigin::signed(eve), 0, 0, Verdict::Dismiss));
 		assert!(pallet_complaints::Cases::<Runtime>::get(0).unwrap().closed_at.is_some());
+		check_invariants();
+	});
+}
+
+/// The review's attack on panels, both ways: a party's sock guarantees one of the accused's
+/// guarantors once the deal has gone wrong, to sit at level 1 — to acquit the fraudster, or to
+/// order the victim's guarantors to pay. A guarantee younger than the disputed deal sits on none
+/// of its panels, even one the guarantor accepted; and nobody sits twice in a case.
+#[test]
+fn a_sock_placed_after_the_deal_sits_on_none_of_its_panels() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, _, charlie, dave] = accounts();
+		let sock = Sr25519Keyring::Ferdie.to_account_id();
+		initialize_block(1);
+		let deal = alice_deals_with_bob();
+		initialize_block(2);
+		// The sock joins and, with Charlie's consent, guarantees Charlie: after the deal.
+		let signed = |who: &AccountId| RuntimeOrigin::signed(who.clone());
+		assert_ok!(synergy_runtime::Membership::propose(signed(&alice), sock.clone().into(), 2));
+		assert_ok!(synergy_runtime::Membership::guarantee(signed(&dave), sock.clone().into()));
+		assert_ok!(synergy_runtime::Membership::accept(signed(&sock)));
+		assert_ok!(synergy_runtime::Membership::guarantee(signed(&sock), charlie.clone().into()));
+		assert_ok!(synergy_runtime::Membership::accept_guarantee(
+			signed(&charlie),
+			sock.clone().into()
+		));
+		assert_ok!(Complaints::file(signed(&alice), deal, None));
+		assert_ok!(Complaints::vote(signed(&charlie), 0, 0, Verdict::Dismiss));
+		assert_ok!(Complaints::vote(signed(&dave), 0, 0, Verdict::Compensate(UNITS)));
+		let period = pallet_complaints::EscalationPeriod::<Runtime>::get();
+		for n in 3..=2 + period {
+			initialize_block(n);
+		}
+		// Level 1 would be the sock alone; it is nobody: the side goes to the general vote.
+		let case = pallet_complaints::Cases::<Runtime>::get(0).unwrap();
+		assert_eq!(case.sides[0].stage, Stage::GeneralVote);
+		assert!(!pallet_complaints::Blocks::<Runtime>::contains_key(&sock, 0));
+		assert_noop!(
+			Complaints::vote(signed(&sock), 0, 0, Verdict::Dismiss),
+			pallet_complaints::Error::<Runtime>::AtGeneralVote
+		);
 		check_invariants();
 	});
 }

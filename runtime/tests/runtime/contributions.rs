@@ -1,5 +1,6 @@
 //! Contribution accounting on the real runtime: the sausage cycle of four founders — records
-//! validated by peers and by the challenge window, one challenged and rejected by vote — earns
+//! approved by peers and validated when their challenge window ends, one challenged and rejected
+//! by vote — earns
 //! revenue paid by a customer who is not a member; the fund takes its share as project revenue
 //! and the remainder; each party claims exactly what the preview showed.
 
@@ -47,8 +48,11 @@ fn the_sausage_cycle_splits_its_revenue_exactly_and_each_party_claims_the_previe
 		initialize_block(1);
 		let equation = Equation { time: 10, materials: 2, ..Equation::customary(5, 3) };
 		assert_ok!(Contributions::create_project(signed(&farmer), H256::repeat_byte(1), equation));
+		// The farmer, alone at first, admits the others by their own aye; they accept.
 		for who in [&workshop, &feed, &transport] {
 			assert_ok!(Contributions::invite(signed(&farmer), 0, who.clone()));
+		}
+		for who in [&workshop, &feed, &transport] {
 			assert_ok!(Contributions::join(signed(who), 0));
 		}
 		initialize_block(2);
@@ -58,22 +62,30 @@ fn the_sausage_cycle_splits_its_revenue_exactly_and_each_party_claims_the_previe
 		record(&farmer, Kind::Time, 10); // 0: 100 points
 		record(&workshop, Kind::Materials, 50); // 1: 100
 		record(&feed, Kind::Money, 300); // 2: 300
-		record(&transport, Kind::Time, 5); // 3: 50, left to its window
+		record(&transport, Kind::Time, 5); // 3: 50
 		record(&feed, Kind::Money, 1_000); // 4: challenged and rejected
-		for (id, approvers) in
-			[(0, [&workshop, &feed]), (1, [&farmer, &transport]), (2, [&farmer, &workshop])]
-		{
+		for (id, approvers) in [
+			(0, [&workshop, &feed]),
+			(1, [&farmer, &transport]),
+			(2, [&farmer, &workshop]),
+			(3, [&farmer, &feed]),
+		] {
 			for approver in approvers {
 				assert_ok!(Contributions::approve(signed(approver), id));
 			}
 		}
+		// Neither the feed supplier nor the transporter (the challenger) votes: the farmer and
+		// the workshop, a majority of the two, reject it.
 		assert_ok!(Contributions::challenge(signed(&transport), 4));
 		assert_ok!(Contributions::vote_on_contribution(signed(&workshop), 4, false));
+		assert_ok!(Contributions::vote_on_contribution(signed(&farmer), 4, false));
 		assert!(matches!(status(4), Status::Rejected { .. }));
+		// Approvals do not close the window: the records are validated when it ends.
+		assert!(matches!(status(0), Status::Pending { approvals: 2, .. }));
 		for n in 3..=7 {
 			initialize_block(n);
 		}
-		assert_eq!(status(3), Status::Validated { at: 7, by: Validation::Unchallenged });
+		assert_eq!(status(3), Status::Validated { at: 7, by: Validation::Approved });
 		let project = pallet_contributions::Projects::<Runtime>::get(0).unwrap();
 		assert_eq!(project.total_points, 550);
 

@@ -402,6 +402,7 @@ fn a_compensation_that_cannot_be_paid_yet_is_paid_later() {
 fn an_escalation_with_a_full_next_queue_is_tried_again_in_the_next_block() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		let [alice, bob, ..] = accounts();
+		crate::common::eve_guarantees_charlie();
 		initialize_block(1);
 		let id = deal(&alice, &bob, QUANTUM);
 		let case = next_case();

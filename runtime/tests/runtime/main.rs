@@ -10,5 +10,6 @@ mod genesis;
 mod governance;
 mod insurance;
 mod membership;
+mod projects;
 mod random;
 mod transfer;

@@ -92,9 +92,9 @@ fn random_call(
 		.collect();
 	// Each kind of call, as often as it is listed: more guarantees than revocations, so that
 	// the cooperative lives on through the run.
-	const KINDS: [u64; 34] = [
+	const KINDS: [u64; 37] = [
 		0, 0, 1, 1, 1, 1, 2, 2, 3, 4, 5, 5, 5, 5, 7, 7, 7, 8, 9, 9, 9, 10, 10, 12, 12, 12, 13, 14,
-		15, 15, 16, 16, 0, 1,
+		15, 15, 16, 16, 0, 1, 17, 17, 18,
 	];
 	let kind = *rng.pick(&KINDS);
 	let members: Vec<AccountId> =
@@ -140,6 +140,25 @@ fn random_call(
 				let candidates = pallet_guarantee_membership::Applications::<Runtime>::iter_keys();
 				who = any(rng, candidates.collect()).unwrap_or(who);
 			},
+			// A member accepts a guarantee offered to them.
+			17 => {
+				let offered = pallet_guarantee_membership::Offers::<Runtime>::iter()
+					.flat_map(|(member, offers)| {
+						offers.into_iter().map(move |g| (member.clone(), g))
+					})
+					.collect();
+				if let Some(pair) = any(rng, offered) {
+					(who, other) = pair;
+				}
+			},
+			// A protégé drops a guarantor.
+			18 => {
+				if let Some((guarantor, protege, _)) =
+					any(rng, pallet_guarantee_membership::Proteges::<Runtime>::iter().collect())
+				{
+					(who, other) = (protege, guarantor);
+				}
+			},
 			// A guarantor tops up what a compensation took.
 			16 => {
 				let short = pallet_deposit_escrow::Escrows::<Runtime>::iter()
@@ -152,7 +171,7 @@ fn random_call(
 			},
 			// A guarantor revokes.
 			4 => {
-				if let Some((guarantor, protege, ())) =
+				if let Some((guarantor, protege, _)) =
 					any(rng, pallet_guarantee_membership::Proteges::<Runtime>::iter().collect())
 				{
 					(who, other) = (guarantor, protege);
@@ -217,6 +236,16 @@ fn random_call(
 		15 => {
 			("decide", RuntimeOrigin::root(), ComplaintsCall::decide { case, side, verdict }.into())
 		},
+		17 => (
+			"accept_guarantee",
+			origin,
+			MembershipCall::accept_guarantee { guarantor: other.into() }.into(),
+		),
+		18 => (
+			"drop_guarantor",
+			origin,
+			MembershipCall::drop_guarantor { guarantor: other.into() }.into(),
+		),
 		_ => ("top_up", origin, EscrowCall::top_up { protege: other.into() }.into()),
 	}
 }
