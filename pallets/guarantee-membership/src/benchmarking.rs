@@ -62,6 +62,7 @@ fn member<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 fn application<T: Config>(guarantors: u32, accepted: bool) -> (T::AccountId, Vec<T::AccountId>) {
 	let candidate = candidate::<T>("candidate", 0);
 	let first = member::<T>("guarantor", 0);
+	fresh_period::<T>();
 	assert_ok(Pallet::<T>::propose(
 		RawOrigin::Signed(first.clone()).into(),
 		T::Lookup::unlookup(candidate.clone()),
@@ -95,6 +96,14 @@ fn guaranteed_member<T: Config>(guarantors: u32) -> (T::AccountId, Vec<T::Accoun
 	let (candidate, all) = application::<T>(guarantors, false);
 	assert_ok(Pallet::<T>::accept(RawOrigin::Signed(candidate.clone()).into()));
 	(candidate, all)
+}
+
+/// Forgets the admission period's counts, so that a setup may open more applications and give
+/// more guarantees than the safeguards allow a period: the benchmarks measure the calls, not
+/// the safeguards' patience.
+fn fresh_period<T: Config>() {
+	let _ = GivenThisPeriod::<T>::clear(u32::MAX, None);
+	OpenedThisPeriod::<T>::kill();
 }
 
 fn assert_ok(result: DispatchResult) {
@@ -149,7 +158,7 @@ mod benchmarks {
 		assert!(Members::<T>::contains_key(&candidate));
 	}
 
-	// A member in grace is guaranteed back to good standing.
+	// A guarantee offered to a member in grace, beside the most offers but one.
 	#[benchmark]
 	fn guarantee_member() {
 		let (protege, guarantors) = guaranteed_member::<T>(T::MinGuarantors::get());
@@ -157,13 +166,56 @@ mod benchmarks {
 			RawOrigin::Signed(guarantors[0].clone()).into(),
 			T::Lookup::unlookup(protege.clone()),
 		));
+		let offers = (1..T::MaxGuarantors::get()).map(|i| account("offer", i, SEED)).collect();
+		Offers::<T>::insert(&protege, BoundedVec::truncate_from(offers));
 		let guarantor = member::<T>("late", 0);
 		#[extrinsic_call]
-		guarantee(RawOrigin::Signed(guarantor), T::Lookup::unlookup(protege.clone()));
+		guarantee(RawOrigin::Signed(guarantor.clone()), T::Lookup::unlookup(protege.clone()));
+		assert!(Offers::<T>::get(&protege).contains(&guarantor));
+	}
+
+	// A member in grace accepts the last of the most offers: back to good standing.
+	#[benchmark]
+	fn accept_guarantee() {
+		let (protege, guarantors) = guaranteed_member::<T>(T::MinGuarantors::get());
+		assert_ok(Pallet::<T>::revoke(
+			RawOrigin::Signed(guarantors[0].clone()).into(),
+			T::Lookup::unlookup(protege.clone()),
+		));
+		let guarantor = member::<T>("late", 0);
+		let mut offers: Vec<T::AccountId> =
+			(1..T::MaxGuarantors::get()).map(|i| account("offer", i, SEED)).collect();
+		offers.push(guarantor.clone());
+		Offers::<T>::insert(&protege, BoundedVec::truncate_from(offers));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(protege.clone()), T::Lookup::unlookup(guarantor));
 		assert!(matches!(
 			Members::<T>::get(&protege).map(|m| m.status),
 			Some(MemberStatus::Active)
 		));
+	}
+
+	// A protégé drops a guarantor and enters grace.
+	#[benchmark]
+	fn drop_guarantor() {
+		let (protege, guarantors) = guaranteed_member::<T>(T::MinGuarantors::get());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(protege.clone()), T::Lookup::unlookup(guarantors[0].clone()));
+		assert!(matches!(
+			Members::<T>::get(&protege).map(|m| m.status),
+			Some(MemberStatus::Grace { .. })
+		));
+	}
+
+	#[benchmark]
+	fn set_safeguards() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ClassOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let (_, max) = T::SafeguardBounds::get();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, max);
+		assert_eq!(CurrentSafeguards::<T>::get(), max);
+		Ok(())
 	}
 
 	// Acceptance of a full application: the candidate is admitted.
@@ -231,6 +283,7 @@ mod benchmarks {
 			let (protege, _) = {
 				let protege = candidate::<T>("protege", i);
 				let other = member::<T>("other", i);
+				fresh_period::<T>();
 				assert_ok(Pallet::<T>::propose(
 					RawOrigin::Signed(departed.clone()).into(),
 					T::Lookup::unlookup(protege.clone()),
