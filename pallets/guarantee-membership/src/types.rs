@@ -176,9 +176,10 @@ pub enum Departure {
 	DecodeWithMemTracking,
 	TypeInfo,
 	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[serde(rename_all = "camelCase")]
 pub struct Safeguards<BlockNumber> {
 	/// The admission period, in blocks: the two counts below start again at each multiple.
 	pub period: BlockNumber,

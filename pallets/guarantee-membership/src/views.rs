@@ -3,7 +3,7 @@
 
 use crate::{
 	BalanceOf, BlockedInspect, ClassUsers, Classes, Config, GuaranteeEscrow, MemberStatus, Members,
-	Pallet, Proteges,
+	Offers, Pallet, Proteges, Seniors,
 };
 use alloc::{collections::btree_set::BTreeSet, string::String, vec::Vec};
 use codec::{Decode, Encode};
@@ -68,6 +68,12 @@ pub struct MemberView<AccountId, Balance, BlockNumber> {
 	pub proteges: Vec<AccountId>,
 	/// The escrow behind them and what it insures.
 	pub escrow: EscrowStanding<Balance>,
+	/// The guarantees offered to them, waiting for their consent.
+	pub offers: Vec<AccountId>,
+	/// Whether they have reached the voting age: proposals opened from now count them.
+	pub of_voting_age: bool,
+	/// How many guarantees they may still give in this admission period.
+	pub guarantees_left: u32,
 }
 
 /// An open application.
@@ -156,6 +162,9 @@ impl<T: Config> Pallet<T> {
 			guarantors: member.guarantors.into_inner(),
 			proteges: Self::proteges_of(who),
 			escrow: T::Escrow::standing(who),
+			offers: Offers::<T>::get(who).into_inner(),
+			of_voting_age: member.number < Seniors::<T>::get().below,
+			guarantees_left: Self::guarantees_left(who, frame_system::Pallet::<T>::block_number()),
 		})
 	}
 
