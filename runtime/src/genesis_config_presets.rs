@@ -68,6 +68,10 @@ const DEV_SAFEGUARDS: pallet_guarantee_membership::Safeguards<u32> =
 		voting_age: 20,
 	};
 
+/// On development networks an expelled account may be proposed again after a hundred blocks
+/// (ten minutes), not a year.
+const DEV_READMISSION_BAR: u32 = 100;
+
 /// What the common fund holds at genesis.
 const FUND_ENDOWMENT: Balance = 100_000 * UNITS;
 
@@ -151,6 +155,7 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, sudo: Option<Acc
 			application_period: DEV_APPLICATION_PERIOD,
 			grace_period: DEV_GRACE_PERIOD,
 			safeguards: Some(DEV_SAFEGUARDS),
+			readmission_bar: DEV_READMISSION_BAR,
 		},
 		escrow: EscrowConfig {
 			deal_period: DEV_DEAL_PERIOD,

@@ -1,6 +1,6 @@
 // A deal goes wrong: the complainant files, the accused is blocked, the guarantors compensate
 // to the unit; a second case where the guarantors disagree climbs a level on its own and the
-// new panel decides. Signs as a wallet would, with @polkadot/api. Returns 1 on success.
+// new panel — a member who guaranteed one of them, with consent, before the deal — decides. Signs as a wallet would, with @polkadot/api. Returns 1 on success.
 const { Keyring } = require("@polkadot/keyring");
 const { cryptoWaitReady, blake2AsHex } = require("@polkadot/util-crypto");
 const {
@@ -24,8 +24,8 @@ async function run(nodeName, networkInfo, args = []) {
   const rpc = await rpcProvider(networkInfo, nodeName);
   try {
     const keyring = new Keyring({ type: "sr25519", ss58Format: api.registry.chainSS58 });
-    const [alice, bob, charlie, dave] = ["Alice", "Bob", "Charlie", "Dave"].map((name) =>
-      keyring.addFromUri(accountUri(name, args[0]))
+    const [alice, bob, charlie, dave, eve] = ["Alice", "Bob", "Charlie", "Dave", "Eve"].map(
+      (name) => keyring.addFromUri(accountUri(name, args[0]))
     );
     const free = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
     const behind = async (who) => (await api.query.escrow.behind(who.address)).toBigInt();
@@ -66,7 +66,15 @@ async function run(nodeName, networkInfo, args = []) {
     const record = await rpc.send("synergy_record", [bob.address]);
     check(record.upheld === 1 && record.received === 1, `Bob's record: ${JSON.stringify(record)}`);
 
-    // Case 2: they disagree; after the escalation period the case climbs on its own.
+    // Case 2: they disagree; after the escalation period the case climbs on its own. In the
+    // ring of four everyone above is a party or sits at level 0 already (one seat a case), so
+    // Eve joins first and, with Charlie's consent, guarantees him — before the deal, as only
+    // guarantees older than the disputed deal sit on its panels.
+    await signAndFinalize(api, api.tx.membership.propose(eve.address, 2), charlie);
+    await signAndFinalize(api, api.tx.membership.guarantee(eve.address), dave);
+    await signAndFinalize(api, api.tx.membership.accept(), eve);
+    await signAndFinalize(api, api.tx.membership.guarantee(charlie.address), eve);
+    await signAndFinalize(api, api.tx.membership.acceptGuarantee(eve.address), charlie);
     const second = await file(await openDeal(10n * UNIT));
     await signAndFinalize(api, api.tx.complaints.vote(second, 0, "Dismiss"), charlie);
     await signAndFinalize(api, api.tx.complaints.vote(second, 0, { Compensate: UNIT }), dave);
@@ -80,10 +88,15 @@ async function run(nodeName, networkInfo, args = []) {
       if (best >= deadline && view.sides[0].stage.panel && view.sides[0].stage.panel.level === 1) break;
       await sleep(3000);
     }
-    // Level 1: the guarantors of Charlie and Dave without the parties — Dave, for Charlie.
+    // Level 1: the guarantors of Charlie and Dave without the parties and the seated — Eve,
+    // for Charlie; Dave, who sat at level 0, may not sit again.
     const panel = view.sides[0].panel.map((seat) => seat.member);
-    check(JSON.stringify(panel) === JSON.stringify([dave.address]), `level 1 panel: ${panel}`);
-    await signAndFinalize(api, api.tx.complaints.vote(second, 0, "Dismiss"), dave);
+    check(JSON.stringify(panel) === JSON.stringify([eve.address]), `level 1 panel: ${panel}`);
+    await refused(
+      signAndFinalize(api, api.tx.complaints.vote(second, 0, "Dismiss"), dave),
+      "complaints.NotOnPanel"
+    );
+    await signAndFinalize(api, api.tx.complaints.vote(second, 0, "Dismiss"), eve);
     view = await rpc.send("synergy_case", [second]);
     check(view.closedAt !== null, "the second case closed");
     check(view.sides[0].outcome.decided.level === 1, "decided at level 1");

@@ -14,6 +14,9 @@
 //!   candidate has accepted and has enough of them, or until it expires.
 //! - **Grace**: a member left with fewer than `MinGuarantors` guarantees has
 //!   [`GracePeriod`] blocks to find another; otherwise the membership **lapses**.
+//! - **Expulsion lasts**: an expelled account may not be proposed again for [`ReadmissionBar`]
+//!   blocks ([`Barred`], [`Error::ExpulsionBar`]) unless the general meeting readmits it
+//!   ([`Pallet::readmit`]); a lapse bars nobody.
 //! - **Departure**: a membership ends by lapse or by expulsion. Every guarantee to the departed
 //!   ends at once (its escrow goes home as far as their deals and cases do not need it); the
 //!   guarantees they gave end in bounded pages, one page per block (or through
@@ -24,7 +27,8 @@
 //!   deals, cases), so that new guarantors never answer for an old membership.
 //!
 //! ## Calls
-//! - The class origin ([`Config::ClassOrigin`]): [`Pallet::set_class`], [`Pallet::remove_class`].
+//! - The class origin ([`Config::ClassOrigin`]): [`Pallet::set_class`], [`Pallet::remove_class`],
+//!   [`Pallet::set_safeguards`], [`Pallet::readmit`].
 //! - Members in good standing: [`Pallet::propose`] a candidate, [`Pallet::guarantee`] a
 //!   candidate or offer to guarantee a member, [`Pallet::revoke`] a guarantee or an offer.
 //! - Protégés: [`Pallet::accept_guarantee`] an offer, [`Pallet::drop_guarantor`] a guarantor
@@ -43,7 +47,7 @@
 //!                 ▼                                                        revoke│    │guarantee
 //!              (closed)                                                          ▼    │
 //!                                          departed ◄──(grace ends)── Member::Grace ─┘
-//!                                     (lapsed or expelled: may apply again)
+//!                          (lapsed: may apply again; expelled: after the readmission bar)
 //! ```
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -170,6 +174,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type DefaultGracePeriod: Get<BlockNumberFor<Self>>;
 
+		/// How long an expelled account may not be proposed again (unless the general meeting
+		/// readmits it), unless genesis set [`ReadmissionBar`].
+		#[pallet::constant]
+		type DefaultReadmissionBar: Get<BlockNumberFor<Self>>;
+
 		/// The most deadlines (expiries, grace ends) that may fall in one block.
 		#[pallet::constant]
 		type MaxDeadlinesPerBlock: Get<u32>;
@@ -203,6 +212,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type GracePeriod<T: Config> =
 		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultGracePeriod>;
+
+	/// How long an expelled account may not be proposed again.
+	#[pallet::storage]
+	pub type ReadmissionBar<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultReadmissionBar>;
+
+	/// Expelled accounts, with the block until which nobody may propose them ("the scammers …
+	/// were quickly expelled"; an expelled member may still act as a customer where the chain
+	/// lets non-members act). Forgotten when they are proposed after it, or readmitted.
+	#[pallet::storage]
+	pub type Barred<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BlockNumberFor<T>, OptionQuery>;
 
 	/// The class table.
 	#[pallet::storage]
@@ -306,6 +327,8 @@ pub mod pallet {
 		pub grace_period: BlockNumberFor<T>,
 		/// The safeguards against sock puppets; `None` keeps [`Config::DefaultSafeguards`].
 		pub safeguards: Option<Safeguards<BlockNumberFor<T>>>,
+		/// The readmission bar; zero keeps [`Config::DefaultReadmissionBar`].
+		pub readmission_bar: BlockNumberFor<T>,
 	}
 
 	#[pallet::genesis_build]
@@ -319,6 +342,9 @@ pub mod pallet {
 			}
 			if !self.grace_period.is_zero() {
 				GracePeriod::<T>::put(self.grace_period);
+			}
+			if !self.readmission_bar.is_zero() {
+				ReadmissionBar::<T>::put(self.readmission_bar);
 			}
 			if let Some(safeguards) = &self.safeguards {
 				let (min, max) = T::SafeguardBounds::get();
@@ -432,6 +458,10 @@ pub mod pallet {
 		SafeguardsSet { safeguards: Safeguards<BlockNumberFor<T>> },
 		/// A member reached the voting age: proposals opened from now on count them.
 		CameOfAge { member: T::AccountId, number: u32 },
+		/// An expelled account may not be proposed again until `until`.
+		Barred { who: T::AccountId, until: BlockNumberFor<T> },
+		/// The general meeting lifted an expelled account's bar.
+		Readmitted { who: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -501,6 +531,10 @@ pub mod pallet {
 		TooManyOffers,
 		/// No guarantee of this guarantor was offered to the caller, nor do they guarantee them.
 		NoOffer,
+		/// The account was expelled and may not be proposed again yet ([`Barred`]).
+		ExpulsionBar,
+		/// The account is not barred.
+		NotBarred,
 	}
 
 	#[pallet::hooks]
@@ -580,6 +614,13 @@ pub mod pallet {
 			let mut sponsor = Self::guarantor_in_good_standing(&guarantor, &candidate)?;
 			ensure!(!Members::<T>::contains_key(&candidate), Error::<T>::AlreadyMember);
 			ensure!(!Applications::<T>::contains_key(&candidate), Error::<T>::ApplicationExists);
+			if let Some(until) = Barred::<T>::get(&candidate) {
+				ensure!(
+					until <= frame_system::Pallet::<T>::block_number(),
+					Error::<T>::ExpulsionBar
+				);
+				Barred::<T>::remove(&candidate);
+			}
 			ensure!(!Departing::<T>::contains_key(&candidate), Error::<T>::DepartureInProgress);
 			ensure!(!T::Blocked::is_blocked(&candidate), Error::<T>::Blocked);
 			ensure!(!T::Escrow::has_commitments(&candidate), Error::<T>::FormerMembershipSettling);
@@ -845,6 +886,19 @@ pub mod pallet {
 			let max = max.min(T::MaxProteges::get());
 			let ended = Self::end_guarantees_given(&departed, max);
 			Ok(Some(T::WeightInfo::continue_departure(ended)).into())
+		}
+
+		/// Lifts the bar on expelled account `who` (the class origin: the general meeting): they
+		/// may be proposed again at once.
+		#[pallet::call_index(13)]
+		// One read and one write, less than a class's: `set_class`'s measured weight bounds it.
+		#[pallet::weight(T::WeightInfo::set_class())]
+		pub fn readmit(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
+			T::ClassOrigin::ensure_origin(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			Barred::<T>::take(&who).ok_or(Error::<T>::NotBarred)?;
+			Self::deposit_event(Event::Readmitted { who });
+			Ok(())
 		}
 
 		/// Sets the safeguards against sock puppets (the class origin: the general meeting),
@@ -1164,6 +1218,13 @@ impl<T: Config> Pallet<T> {
 		ClassUsers::<T>::mutate(record.class, |n| n.saturating_dec());
 		Self::release_provider(who);
 		Self::deposit_event(Event::MemberDeparted { member: who.clone(), reason });
+		// A lapse bars nobody; an expulsion bars its account for the readmission bar.
+		if reason == Departure::Expelled {
+			let until = frame_system::Pallet::<T>::block_number()
+				.saturating_add(ReadmissionBar::<T>::get());
+			Barred::<T>::insert(who, until);
+			Self::deposit_event(Event::Barred { who: who.clone(), until });
+		}
 		if record.proteges > 0 {
 			Departing::<T>::insert(who, record.proteges);
 		} else {
@@ -1298,7 +1359,8 @@ impl<T: Config> Pallet<T> {
 	/// - every member is found by their number, and the electorate counts exactly the members
 	///   numbered below its bound;
 	/// - the safeguards lie within the runtime's bounds;
-	/// - offers wait only for members, from members not yet guaranteeing them.
+	/// - offers wait only for members, from members not yet guaranteeing them;
+	/// - no barred account is a member.
 	///
 	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
 	/// it only with `try-runtime`.
@@ -1380,6 +1442,9 @@ impl<T: Config> Pallet<T> {
 		);
 		let (min, max) = T::SafeguardBounds::get();
 		ensure!(CurrentSafeguards::<T>::get().within(&min, &max), "safeguards out of bounds");
+		for who in Barred::<T>::iter_keys() {
+			ensure!(!Members::<T>::contains_key(&who), "a barred member");
+		}
 		for (member, offers) in Offers::<T>::iter() {
 			ensure!(Members::<T>::contains_key(&member), "an offer to a non-member");
 			ensure!(

@@ -79,6 +79,7 @@ pub const PENSIONERS_QUANTUM: Balance = 10;
 
 pub const APPLICATION_PERIOD: u64 = 10;
 pub const GRACE_PERIOD: u64 = 20;
+pub const READMISSION_BAR: u64 = 100;
 pub const MAX_PROTEGES: u32 = 4;
 pub const MAX_GUARANTORS: u32 = 4;
 pub const MAX_DEADLINES_PER_BLOCK: u32 = 3;
@@ -255,6 +256,7 @@ impl pallet_guarantee_membership::Config for Test {
 	type MaxClassNameLen = ConstU32<32>;
 	type DefaultApplicationPeriod = ConstU64<APPLICATION_PERIOD>;
 	type DefaultGracePeriod = ConstU64<GRACE_PERIOD>;
+	type DefaultReadmissionBar = ConstU64<READMISSION_BAR>;
 	type MaxDeadlinesPerBlock = ConstU32<MAX_DEADLINES_PER_BLOCK>;
 	type DeparturePageSize = ConstU32<DEPARTURE_PAGE_SIZE>;
 	type DefaultSafeguards = DefaultSafeguards;
@@ -311,6 +313,7 @@ pub fn new_test_ext_with_periods(
 		application_period,
 		grace_period,
 		safeguards: None,
+		readmission_bar: 0,
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

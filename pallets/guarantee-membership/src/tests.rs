@@ -1015,7 +1015,9 @@ mod attacks {
 		test(|| {
 			admit_newcomer();
 			assert_ok!(Membership::expel(&NEWCOMER));
-			// Escrow, deals or a case of the old membership are still settling.
+			// Readmitted by the meeting, but escrow, deals or a case of the old membership are
+			// still settling.
+			assert_ok!(Membership::readmit(RuntimeOrigin::root(), NEWCOMER));
 			leave_commitments(NEWCOMER);
 			assert_noop!(
 				Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS),
@@ -1315,6 +1317,61 @@ mod ages {
 			assert_eq!(Membership::guarantors_before(&NEWCOMER, 5), Vec::<AccountId>::new());
 			assert_eq!(Membership::guarantors_before(&NEWCOMER, 6), vec![ALICE, BOB]);
 			assert_eq!(Membership::guarantors_before(&NEWCOMER, 9), vec![ALICE, BOB, CHARLIE]);
+		});
+	}
+}
+
+mod readmission {
+	use super::*;
+
+	#[test]
+	fn an_expelled_account_is_barred_and_a_lapsed_one_is_not() {
+		test(|| {
+			admit_newcomer();
+			assert_ok!(Membership::expel(&NEWCOMER));
+			System::assert_has_event(
+				MembershipEvent::Barred { who: NEWCOMER, until: 1 + READMISSION_BAR }.into(),
+			);
+			assert_eq!(Barred::<Test>::get(NEWCOMER), Some(1 + READMISSION_BAR));
+			run_to_block(READMISSION_BAR);
+			assert_noop!(
+				Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS),
+				MembershipError::ExpulsionBar
+			);
+			// Once the bar has passed, a proposal clears it.
+			run_to_block(1 + READMISSION_BAR);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			assert!(!Barred::<Test>::contains_key(NEWCOMER));
+		});
+	}
+
+	#[test]
+	fn a_lapse_bars_nobody() {
+		test(|| {
+			admit_newcomer();
+			assert_ok!(Membership::revoke(signed(BOB), NEWCOMER));
+			run_to_block(2 + GRACE_PERIOD);
+			assert!(!Members::<Test>::contains_key(NEWCOMER));
+			assert!(!Barred::<Test>::contains_key(NEWCOMER));
+			run_to_block(3 + GRACE_PERIOD);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+		});
+	}
+
+	#[test]
+	fn the_general_meeting_readmits() {
+		test(|| {
+			admit_newcomer();
+			assert_ok!(Membership::expel(&NEWCOMER));
+			assert_noop!(Membership::readmit(signed(ALICE), NEWCOMER), DispatchError::BadOrigin);
+			assert_noop!(
+				Membership::readmit(RuntimeOrigin::root(), EVE),
+				MembershipError::NotBarred
+			);
+			assert_ok!(Membership::readmit(RuntimeOrigin::root(), NEWCOMER));
+			System::assert_last_event(MembershipEvent::Readmitted { who: NEWCOMER }.into());
+			run_to_block(2);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
 		});
 	}
 }

@@ -22,6 +22,8 @@ parameter_types! {
 	pub const DefaultApplicationPeriod: BlockNumber = 7 * DAYS;
 	/// A member left short of guarantors has a week to find another.
 	pub const DefaultGracePeriod: BlockNumber = 7 * DAYS;
+	/// An expelled account may not be proposed again for a year, unless the meeting readmits.
+	pub const DefaultReadmissionBar: BlockNumber = 365 * DAYS;
 	/// An open deal completes on its own after thirty days.
 	pub const DefaultDealPeriod: BlockNumber = 30 * DAYS;
 	/// A guarantor has a week to top up escrow paid out in a compensation.
@@ -128,6 +130,7 @@ impl pallet_guarantee_membership::Config for Runtime {
 	type MaxClassNameLen = ConstU32<64>;
 	type DefaultApplicationPeriod = DefaultApplicationPeriod;
 	type DefaultGracePeriod = DefaultGracePeriod;
+	type DefaultReadmissionBar = DefaultReadmissionBar;
 	type MaxDeadlinesPerBlock = ConstU32<32>;
 	type DeparturePageSize = ConstU32<16>;
 	type DefaultSafeguards = DefaultSafeguards;

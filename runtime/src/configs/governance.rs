@@ -99,7 +99,10 @@ impl MotionRules<AccountId, RuntimeCall> for Motions {
 		matches!(
 			call,
 			RuntimeCall::Membership(
-				M::set_class { .. } | M::remove_class { .. } | M::set_safeguards { .. }
+				M::set_class { .. }
+					| M::remove_class { .. }
+					| M::set_safeguards { .. }
+					| M::readmit { .. }
 			) | RuntimeCall::Complaints(C::set_escalation_period { .. })
 				| RuntimeCall::ValidatorSet(_)
 				| RuntimeCall::Fund(pallet_fund_voting::Call::set_parameters { .. })

@@ -229,7 +229,13 @@ fn an_accused_account_is_not_proposed_again_and_its_old_escrow_pays_its_old_case
 			));
 		}
 		assert_eq!(paid(case + 1), 1_000 * UNITS);
-		// Until the old deals' time for complaints has passed, he is not proposed again.
+		// Expelled, he is barred from a new membership; readmitted by the meeting, he is still
+		// not proposed again until the old deals' time for complaints has passed.
+		assert_noop!(
+			Membership::propose(signed(&alice), bob.clone().into(), 0),
+			MembershipError::ExpulsionBar
+		);
+		assert_ok!(Membership::readmit(synergy_runtime::RuntimeOrigin::root(), bob.clone().into()));
 		run_to(3);
 		assert_noop!(
 			Membership::propose(signed(&alice), bob.clone().into(), 0),

@@ -322,3 +322,31 @@ fn a_member_gets_a_guarantor_only_by_consent_and_may_drop_one() {
 		synergy_runtime::invariants::check().unwrap();
 	});
 }
+
+/// Expulsion lasts: an expelled account is refused on re-proposal for the readmission bar (a
+/// hundred blocks on development networks, a year on a real one), unless the general meeting
+/// readmits it; it may still give to the common fund, as a customer.
+#[test]
+fn an_expelled_member_is_refused_on_re_proposal_until_the_bar_passes() {
+	use synergy_runtime::{Membership, RuntimeOrigin};
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		initialize_block(1);
+		let [alice, _, _, dave] = [
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+		]
+		.map(|k| k.to_account_id());
+		assert_ok!(Membership::expel(&dave));
+		let bar = pallet_guarantee_membership::ReadmissionBar::<Runtime>::get();
+		assert_eq!(bar, 100, "development networks bar for a hundred blocks");
+		assert_eq!(pallet_guarantee_membership::Barred::<Runtime>::get(&dave), Some(1 + bar));
+		frame_support::assert_noop!(
+			Membership::propose(RuntimeOrigin::signed(alice), dave.clone().into(), 2),
+			pallet_guarantee_membership::Error::<Runtime>::ExpulsionBar
+		);
+		assert_ok!(synergy_runtime::Fund::donate(RuntimeOrigin::signed(dave), UNITS));
+		synergy_runtime::invariants::check().unwrap();
+	});
+}
