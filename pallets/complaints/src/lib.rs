@@ -261,16 +261,22 @@ pub mod pallet {
 	pub type Complained<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, DealId, Blake2_128Concat, T::AccountId, CaseId>;
 
-	/// The votes of the current level, by (case, side) and voter.
+	/// Every vote cast, by (case, side, level) and voter: kept when the side climbs or is
+	/// decided, so that a closed case shows who voted what at each level (at most two sides ×
+	/// `MaxEscalationDepth + 1` levels × `MaxPanel` votes a case).
 	#[pallet::storage]
 	pub type Votes<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
-		(CaseId, u8),
+		(CaseId, u8, u32),
 		Blake2_128Concat,
 		T::AccountId,
 		Verdict<BalanceOf<T>>,
 	>;
+
+	/// Every panel drawn, by (case, side, level): the history beside each side's current one.
+	#[pallet::storage]
+	pub type Panels<T: Config> = StorageMap<_, Twox64Concat, (CaseId, u8, u32), PanelOf<T>>;
 
 	/// Who is blocked, by which open case, and why.
 	#[pallet::storage]
@@ -581,7 +587,7 @@ pub mod pallet {
 			};
 			ensure!(current.panel.iter().any(|(g, _)| g == &voter), Error::<T>::NotOnPanel);
 			let panel = current.panel.clone();
-			Votes::<T>::insert((case, side), &voter, verdict);
+			Votes::<T>::insert((case, side, level), &voter, verdict);
 			Self::deposit_event(Event::Voted { case, side, voter, verdict });
 			if let Some(decided) = Self::decision(case, side, &panel, level) {
 				Self::conclude(
@@ -794,6 +800,7 @@ impl<T: Config> Pallet<T> {
 			}
 			Records::<T>::mutate(guarantor, |r| r.panels.saturating_inc());
 		}
+		Panels::<T>::insert((case, index, level), &panel);
 		Self::deposit_event(Event::PanelDrawn {
 			case,
 			side: index,
@@ -815,7 +822,7 @@ impl<T: Config> Pallet<T> {
 		level: u32,
 	) -> Option<Verdict<BalanceOf<T>>> {
 		let votes: Vec<Verdict<BalanceOf<T>>> =
-			panel.iter().filter_map(|(g, _)| Votes::<T>::get((case, side), g)).collect();
+			panel.iter().filter_map(|(g, _)| Votes::<T>::get((case, side, level), g)).collect();
 		let size = panel.len();
 		if level == 0 && votes.len().saturating_mul(3) < size.saturating_mul(2) {
 			return None;
@@ -847,12 +854,11 @@ impl<T: Config> Pallet<T> {
 			None
 		};
 		for (member, _) in current.panel.iter() {
-			if !Votes::<T>::contains_key((case, side), member) {
+			if !Votes::<T>::contains_key((case, side, level), member) {
 				Records::<T>::mutate(member, |r| r.strikes.saturating_inc());
 				Self::deposit_event(Event::Strike { case, side, member: member.clone() });
 			}
 		}
-		let _ = Votes::<T>::clear_prefix((case, side), T::MaxPanel::get(), None);
 		let stage = match next_deadline {
 			Some(deadline) => {
 				Self::seat_panel(case, &mut record, side, next, next_level, deadline);
@@ -911,14 +917,14 @@ impl<T: Config> Pallet<T> {
 			// The panel members who voted otherwise: the refusal is on their record.
 			let panel =
 				record.sides.get(side as usize).map(|s| s.panel.clone()).unwrap_or_default();
-			for (member, _) in panel.iter() {
-				if Votes::<T>::get((case, side), member).is_some_and(|vote| vote != verdict) {
+			for (member, _) in panel.iter().filter(|_| level.is_some()) {
+				let vote = Votes::<T>::get((case, side, level.unwrap_or_default()), member);
+				if vote.is_some_and(|vote| vote != verdict) {
 					Records::<T>::mutate(member, |r| r.dissents.saturating_inc());
 					Self::deposit_event(Event::Dissent { case, side, member: member.clone() });
 				}
 			}
 		}
-		let _ = Votes::<T>::clear_prefix((case, side), T::MaxPanel::get(), None);
 		if let Some(s) = record.sides.get_mut(side as usize) {
 			s.outcome = Some(outcome);
 		}
@@ -1056,7 +1062,9 @@ impl<T: Config> Pallet<T> {
 	///   [`Complained`];
 	/// - a done side paid at most what it decided, and all of it unless the escrow that could
 	///   pay it when it was filed was smaller or other cases against the same accused were paid
-	///   from it.
+	///   from it;
+	/// - every vote kept is from its level's panel, and a side before a panel sits the panel its
+	///   level's history records.
 	///
 	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
 	/// it only with `try-runtime`.
@@ -1141,6 +1149,23 @@ impl<T: Config> Pallet<T> {
 				Cases::<T>::get(case).is_some_and(|c| c.closed_at.is_none()),
 				"a guarantee under review without an open case"
 			);
+		}
+		for ((case, side, level), voter) in Votes::<T>::iter_keys() {
+			ensure!(
+				Panels::<T>::get((case, side, level))
+					.is_some_and(|panel| panel.iter().any(|(g, _)| *g == voter)),
+				"a vote from outside its level's panel"
+			);
+		}
+		for (id, case) in Cases::<T>::iter() {
+			for (index, side) in case.sides.iter().enumerate() {
+				if let Stage::Panel { level, .. } = side.stage {
+					ensure!(
+						Panels::<T>::get((id, index as u8, level)).as_ref() == Some(&side.panel),
+						"a side's panel is not its level's in the history"
+					);
+				}
+			}
 		}
 		Ok(())
 	}

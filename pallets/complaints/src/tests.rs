@@ -926,3 +926,38 @@ mod packing {
 		}
 	}
 }
+
+mod history {
+	use super::*;
+
+	#[test]
+	fn a_closed_case_shows_who_voted_what_at_each_level() {
+		test(|| {
+			alice_files();
+			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Compensate(40)));
+			assert_ok!(Complaints::vote(signed(B2), 0, 0, Verdict::Dismiss));
+			run_to_block(1 + ESCALATION_PERIOD);
+			let level_one: Vec<_> = case(0).sides[0].panel.iter().map(|(g, _)| *g).collect();
+			for member in &level_one {
+				assert_ok!(Complaints::vote(signed(*member), 0, 0, Verdict::Dismiss));
+				if case(0).closed_at.is_some() {
+					break;
+				}
+			}
+			let view = Complaints::case_view(0).expect("the case");
+			assert!(view.closed_at.is_some());
+			let levels = &view.sides[0].levels;
+			assert_eq!(levels.len(), 2);
+			assert_eq!(levels[0].level, 0);
+			let votes: Vec<_> = levels[0].panel.iter().map(|s| (s.member, s.vote)).collect();
+			assert_eq!(
+				votes,
+				vec![(B1, Some(Verdict::Compensate(40))), (B2, Some(Verdict::Dismiss))]
+			);
+			assert_eq!(levels[1].panel.len(), level_one.len());
+			assert!(levels[1].panel.iter().any(|s| s.vote == Some(Verdict::Dismiss)));
+			// The deciding panel's votes show on the side itself too.
+			assert!(view.sides[0].panel.iter().any(|s| s.vote.is_some()));
+		});
+	}
+}

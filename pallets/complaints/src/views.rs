@@ -2,11 +2,12 @@
 //! JSON through the node's `synergy_` RPC methods.
 
 use crate::{
-	BalanceOf, BlockReason, Blocks, Cases, CasesOf, Config, Outcome, Pallet, Record, Records,
-	Stage, Verdict, Votes,
+	BalanceOf, BlockReason, Blocks, Cases, CasesOf, Config, Outcome, Pallet, Panels, Record,
+	Records, Stage, Verdict, Votes,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
+use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_core::H256;
@@ -35,6 +36,24 @@ pub struct SeatView<AccountId, Balance> {
 	pub vote: Option<Verdict<Balance>>,
 }
 
+/// A level of a side: its panel and their votes.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display",
+		deserialize = "AccountId: serde::Deserialize<'de>, Balance: core::str::FromStr"
+	))
+)]
+pub struct LevelView<AccountId, Balance> {
+	/// The level: 0 for the accused's guarantors.
+	pub level: u32,
+	/// Its panel and their votes (`None`: did not vote).
+	pub panel: Vec<SeatView<AccountId, Balance>>,
+}
+
 /// One side of a case.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
@@ -55,8 +74,10 @@ pub struct SideView<AccountId, Balance, BlockNumber> {
 	pub evidence: Option<H256>,
 	/// The level and its deadline, the general vote, a payment waiting to be retried, or done.
 	pub stage: Stage<BlockNumber>,
-	/// The current panel and its votes.
+	/// The current panel (or the one that decided) and its votes.
 	pub panel: Vec<SeatView<AccountId, Balance>>,
+	/// Every level's panel, with who voted what: the whole history, kept after the case closes.
+	pub levels: Vec<LevelView<AccountId, Balance>>,
 	/// How it ended, once it has.
 	pub outcome: Option<Outcome<Balance>>,
 	/// What the compensation paid.
@@ -118,13 +139,37 @@ impl<T: Config> Pallet<T> {
 			.into_iter()
 			.enumerate()
 			.map(|(index, side)| SideView {
-				panel: side
-					.panel
-					.into_iter()
-					.map(|(member, sits_for)| SeatView {
-						vote: Votes::<T>::get((id, index as u8), &member),
-						member,
-						sits_for,
+				panel: {
+					let level = match (side.stage, side.outcome) {
+						(Stage::Panel { level, .. }, _) => Some(level),
+						(_, Some(Outcome::Decided { level, .. })) => level,
+						_ => None,
+					};
+					side.panel
+						.into_iter()
+						.map(|(member, sits_for)| SeatView {
+							vote: level.and_then(|level| {
+								Votes::<T>::get((id, index as u8, level), &member)
+							}),
+							member,
+							sits_for,
+						})
+						.collect()
+				},
+				levels: (0..=T::MaxEscalationDepth::get())
+					.map_while(|level| {
+						let panel = Panels::<T>::get((id, index as u8, level))?;
+						Some(LevelView {
+							level,
+							panel: panel
+								.into_iter()
+								.map(|(member, sits_for)| SeatView {
+									vote: Votes::<T>::get((id, index as u8, level), &member),
+									member,
+									sits_for,
+								})
+								.collect(),
+						})
 					})
 					.collect(),
 				complainant: side.complainant,
