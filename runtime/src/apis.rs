@@ -17,7 +17,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{Contributions, Fund, Session};
-use pallet_complaints_runtime_api::{BlockView, CaseId, CaseView, Record};
+use pallet_complaints_runtime_api::{BlockView, CaseId, CaseView};
 use pallet_deposit_escrow_runtime_api::{Deal, DealId, DealView, EscrowView};
 use pallet_guarantee_membership_runtime_api::{
 	ApplicationView, ClassView, GuarantorGraph, MemberView,
@@ -195,7 +195,7 @@ impl_runtime_apis! {
 		fn cases_of(who: AccountId) -> Vec<CaseView<AccountId, Balance, BlockNumber>> {
 			Complaints::cases_of(&who)
 		}
-		fn record(who: AccountId) -> Record {
+		fn record(who: AccountId) -> pallet_complaints::RecordView<BlockNumber> {
 			Complaints::record_of(&who)
 		}
 		fn blocks(who: Option<AccountId>) -> Vec<BlockView<AccountId>> {

@@ -68,6 +68,10 @@ const DEV_SAFEGUARDS: pallet_guarantee_membership::Safeguards<u32> =
 		voting_age: 20,
 	};
 
+/// On development networks upheld complaints and strikes count towards a ban over two hundred
+/// blocks (twenty minutes), and a ban lasts as long, not half a year.
+const DEV_RECORD_WINDOW: u32 = 200;
+
 /// On development networks an expelled account may be proposed again after a hundred blocks
 /// (ten minutes), not a year.
 const DEV_READMISSION_BAR: u32 = 100;
@@ -162,7 +166,10 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, sudo: Option<Acc
 			settled_period: DEV_SETTLED_PERIOD,
 			top_up_period: DEV_TOP_UP_PERIOD,
 		},
-		complaints: ComplaintsConfig { escalation_period: DEV_ESCALATION_PERIOD },
+		complaints: ComplaintsConfig {
+			escalation_period: DEV_ESCALATION_PERIOD,
+			record_window: DEV_RECORD_WINDOW,
+		},
 		fund: FundConfig { parameters: Some(dev_fund_parameters()), endowment: FUND_ENDOWMENT },
 	})
 }

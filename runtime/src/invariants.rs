@@ -43,7 +43,13 @@ pub fn check() -> Result<(), TryRuntimeError> {
 	}
 
 	let mut edges = BTreeSet::new();
-	for (guarantor, protege, _) in pallet_guarantee_membership::Proteges::<Runtime>::iter() {
+	for (guarantor, protege, since) in pallet_guarantee_membership::Proteges::<Runtime>::iter() {
+		if let Some(ban) = pallet_complaints::Bans::<Runtime>::get(&guarantor) {
+			ensure!(
+				since < ban.from || since >= ban.until,
+				"a guarantee given by a member banned from guaranteeing"
+			);
+		}
 		let record = pallet_deposit_escrow::Escrows::<Runtime>::get(&protege, &guarantor);
 		ensure!(record.is_some_and(|r| !r.ended), "a guarantee without its running escrow");
 		edges.insert((guarantor, protege));

@@ -201,6 +201,19 @@ mod benchmarks {
 		assert_eq!(EscalationPeriod::<T>::get(), 7u32.into());
 	}
 
+	#[benchmark]
+	fn lift_ban() {
+		let member: T::AccountId = account("banned", 0, 0);
+		let now = frame_system::Pallet::<T>::block_number();
+		let ban =
+			Ban { from: now, until: now.saturating_add(10u32.into()), reason: BanReason::Strikes };
+		Bans::<T>::insert(&member, ban);
+		WindowCounts::<T>::insert(&member, WindowCount { start: now, upheld: 0, strikes: 5 });
+		#[extrinsic_call]
+		_(RawOrigin::Root, member.clone());
+		assert!(!Bans::<T>::contains_key(&member));
+	}
+
 	// `n` sides climb a level in one block, each a full panel of members with the most
 	// guarantors.
 	#[benchmark]

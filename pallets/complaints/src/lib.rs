@@ -77,6 +77,12 @@
 //!   lost: the hook files it again in the next block with room.
 //! - **Records**: per member, complaints filed / received / upheld / dismissed, panels sat on,
 //!   strikes, dissents, and the complaints upheld against the members they guarantee.
+//! - **Bans**: a guarantor whose protégés had [`Config::BanThreshold`] upheld complaints within
+//!   a [`RecordWindow`], or who collected [`Config::StrikeLimit`] strikes in it, is
+//!   banned from guaranteeing for a window ([`Bans`]: no new proposals or guarantees; the
+//!   guarantees they gave stand and still answer) — "once, twice, three times — the same
+//!   guarantor — and boom, everyone gets banned". The general meeting may lift a ban
+//!   ([`Pallet::lift_ban`]).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -214,6 +220,22 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDeadlinesPerBlock: Get<u32>;
 
+		/// How many upheld complaints against a guarantor's protégés, within one
+		/// [`Config::RecordWindow`], ban them from guaranteeing ("once, twice, three times — the
+		/// same guarantor — and boom, everyone gets banned").
+		#[pallet::constant]
+		type BanThreshold: Get<u32>;
+
+		/// How many strikes (panels let pass without a vote) within one window ban a member
+		/// from guaranteeing.
+		#[pallet::constant]
+		type StrikeLimit: Get<u32>;
+
+		/// The window the two counts above are kept over, and how long a ban lasts, unless
+		/// genesis set [`RecordWindow`].
+		#[pallet::constant]
+		type DefaultRecordWindow: Get<BlockNumberFor<Self>>;
+
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 
@@ -227,11 +249,18 @@ pub mod pallet {
 	pub type EscalationPeriod<T: Config> =
 		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultEscalationPeriod>;
 
+	/// The window upheld complaints and strikes count over towards a ban, and a ban's length.
+	#[pallet::storage]
+	pub type RecordWindow<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultRecordWindow>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// The escalation period; zero keeps [`Config::DefaultEscalationPeriod`].
 		pub escalation_period: BlockNumberFor<T>,
+		/// The record window; zero keeps [`Config::DefaultRecordWindow`].
+		pub record_window: BlockNumberFor<T>,
 	}
 
 	#[pallet::genesis_build]
@@ -239,6 +268,9 @@ pub mod pallet {
 		fn build(&self) {
 			if !self.escalation_period.is_zero() {
 				EscalationPeriod::<T>::put(self.escalation_period);
+			}
+			if !self.record_window.is_zero() {
+				RecordWindow::<T>::put(self.record_window);
 			}
 		}
 	}
@@ -273,6 +305,17 @@ pub mod pallet {
 		T::AccountId,
 		Verdict<BalanceOf<T>>,
 	>;
+
+	/// What counts towards a ban, per member, in the current record window.
+	#[pallet::storage]
+	pub type WindowCounts<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, WindowCount<BlockNumberFor<T>>, ValueQuery>;
+
+	/// Members banned from guaranteeing, and until when (their guarantees stand and still
+	/// answer). A ban passed is forgotten when its member next counts.
+	#[pallet::storage]
+	pub type Bans<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Ban<BlockNumberFor<T>>, OptionQuery>;
 
 	/// Every panel drawn, by (case, side, level): the history beside each side's current one.
 	#[pallet::storage]
@@ -365,6 +408,11 @@ pub mod pallet {
 		Strike { case: CaseId, side: u8, member: T::AccountId },
 		/// A panel member's vote differed from the verdict their panel reached.
 		Dissent { case: CaseId, side: u8, member: T::AccountId },
+		/// A member is banned from guaranteeing until `until`: too many upheld complaints against
+		/// their protégés, or too many strikes, within the record window.
+		Banned { member: T::AccountId, until: BlockNumberFor<T>, reason: BanReason },
+		/// The general meeting lifted a ban.
+		BanLifted { member: T::AccountId },
 		/// A side reached the top of the guarantor graph: the general vote decides.
 		ReferredToGeneralVote { case: CaseId, side: u8 },
 		/// A side was decided (`level` `None`: by the general vote).
@@ -426,6 +474,8 @@ pub mod pallet {
 		ZeroPeriod,
 		/// An escalation period above [`Config::MaxEscalationPeriod`].
 		PeriodTooLong,
+		/// The member is not banned.
+		NotBanned,
 	}
 
 	#[pallet::hooks]
@@ -666,10 +716,56 @@ pub mod pallet {
 			Self::deposit_event(Event::EscalationPeriodSet { period });
 			Ok(())
 		}
+
+		/// Lifts `member`'s ban from guaranteeing (the top origin: the general meeting); their
+		/// window's counts start again.
+		#[pallet::call_index(6)]
+		// One read and two writes: `set_escalation_period`'s measured weight bounds it.
+		#[pallet::weight(T::WeightInfo::set_escalation_period())]
+		pub fn lift_ban(origin: OriginFor<T>, member: T::AccountId) -> DispatchResult {
+			T::TopOrigin::ensure_origin(origin)?;
+			Bans::<T>::take(&member).ok_or(Error::<T>::NotBanned)?;
+			WindowCounts::<T>::remove(&member);
+			Self::deposit_event(Event::BanLifted { member });
+			Ok(())
+		}
 	}
 }
 
 impl<T: Config> Pallet<T> {
+	/// Counts one more upheld complaint against a protégé of `who`, or one more strike of
+	/// theirs, in their record window; at the threshold they are banned from guaranteeing for a
+	/// window.
+	fn count_towards_ban(who: &T::AccountId, reason: BanReason) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let window = RecordWindow::<T>::get();
+		let mut count = WindowCounts::<T>::get(who);
+		if count.start.saturating_add(window) <= now || (count.upheld == 0 && count.strikes == 0) {
+			count = WindowCount { start: now, upheld: 0, strikes: 0 };
+		}
+		let reached = match reason {
+			BanReason::ProtegesUpheld => {
+				count.upheld.saturating_inc();
+				count.upheld >= T::BanThreshold::get()
+			},
+			BanReason::Strikes => {
+				count.strikes.saturating_inc();
+				count.strikes >= T::StrikeLimit::get()
+			},
+		};
+		WindowCounts::<T>::insert(who, count);
+		if reached && !Self::is_banned(who) {
+			let until = now.saturating_add(window);
+			Bans::<T>::insert(who, Ban { from: now, until, reason });
+			Self::deposit_event(Event::Banned { member: who.clone(), until, reason });
+		}
+	}
+
+	/// Whether `who` is banned from guaranteeing now.
+	pub fn is_banned(who: &T::AccountId) -> bool {
+		Bans::<T>::get(who).is_some_and(|ban| frame_system::Pallet::<T>::block_number() < ban.until)
+	}
+
 	/// The parties of case `case`: every side's complainant and accused.
 	pub fn parties(case: CaseId) -> Vec<T::AccountId> {
 		let mut parties = Vec::new();
@@ -856,6 +952,7 @@ impl<T: Config> Pallet<T> {
 		for (member, _) in current.panel.iter() {
 			if !Votes::<T>::contains_key((case, side, level), member) {
 				Records::<T>::mutate(member, |r| r.strikes.saturating_inc());
+				Self::count_towards_ban(member, BanReason::Strikes);
 				Self::deposit_event(Event::Strike { case, side, member: member.clone() });
 			}
 		}
@@ -955,7 +1052,8 @@ impl<T: Config> Pallet<T> {
 					T::Escrow::close_disputed(deal);
 					Records::<T>::mutate(&side.accused, |r| r.upheld.saturating_inc());
 					for guarantor in T::Members::guarantors_of(&side.accused) {
-						Records::<T>::mutate(guarantor, |r| r.proteges_upheld.saturating_inc());
+						Records::<T>::mutate(&guarantor, |r| r.proteges_upheld.saturating_inc());
+						Self::count_towards_ban(&guarantor, BanReason::ProtegesUpheld);
 					}
 					if let Some(s) = record.sides.get_mut(index as usize) {
 						s.paid = paid;
@@ -1178,5 +1276,9 @@ impl<T: Config> BlockedInspect<T::AccountId> for Pallet<T> {
 
 	fn is_under_review(guarantor: &T::AccountId, protege: &T::AccountId) -> bool {
 		UnderReview::<T>::get(guarantor, protege) > 0
+	}
+
+	fn is_banned(who: &T::AccountId) -> bool {
+		Self::is_banned(who)
 	}
 }

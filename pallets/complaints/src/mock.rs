@@ -76,6 +76,9 @@ pub const DEAL_AMOUNT: Balance = 100;
 pub const ESCALATION_PERIOD: u64 = 3;
 pub const MAX_DEPTH: u32 = 8;
 pub const MAX_PANEL: u32 = 4;
+pub const BAN_THRESHOLD: u32 = 3;
+pub const STRIKE_LIMIT: u32 = 2;
+pub const RECORD_WINDOW: u64 = 100;
 pub const MAX_OPEN_FILED: u32 = 2;
 
 thread_local! {
@@ -284,6 +287,9 @@ impl pallet_complaints::Config for Test {
 	type MaxOpenFiled = ConstU32<MAX_OPEN_FILED>;
 	type MaxCasesListed = ConstU32<4>;
 	type MaxDeadlinesPerBlock = ConstU32<4>;
+	type BanThreshold = ConstU32<BAN_THRESHOLD>;
+	type StrikeLimit = ConstU32<STRIKE_LIMIT>;
+	type DefaultRecordWindow = ConstU64<RECORD_WINDOW>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkGraph;

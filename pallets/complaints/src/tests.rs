@@ -671,7 +671,7 @@ mod views {
 				]
 			);
 			assert_eq!(Complaints::blocks(Some(ALICE)), vec![]);
-			assert_eq!(Complaints::record_of(&ALICE).filed, 1);
+			assert_eq!(Complaints::record_of(&ALICE).record.filed, 1);
 			let json = serde_json::to_value(&view).expect("json");
 			assert_eq!(json["amount"], serde_json::json!(DEAL_AMOUNT.to_string()));
 			assert_eq!(json["sides"][0]["stage"]["panel"]["level"], serde_json::json!(0));
@@ -958,6 +958,88 @@ mod history {
 			assert!(levels[1].panel.iter().any(|s| s.vote == Some(Verdict::Dismiss)));
 			// The deciding panel's votes show on the side itself too.
 			assert!(view.sides[0].panel.iter().any(|s| s.vote.is_some()));
+		});
+	}
+}
+
+mod bans {
+	use super::*;
+
+	/// ALICE complains about deal `id` with BOB, and BOB's guarantors uphold it.
+	fn upheld(id: DealId) {
+		add_deal(id, ALICE, BOB, DEAL_AMOUNT);
+		let case = NextCaseId::<Test>::get();
+		assert_ok!(Complaints::file(signed(ALICE), id, None));
+		for guarantor in [B1, B2] {
+			assert_ok!(Complaints::vote(signed(guarantor), case, 0, Verdict::Compensate(1)));
+		}
+	}
+
+	#[test]
+	fn three_upheld_complaints_against_a_guarantors_proteges_ban_them() {
+		test(|| {
+			upheld(100);
+			upheld(101);
+			assert!(!Complaints::is_banned(&B1));
+			upheld(102);
+			assert!(Complaints::is_banned(&B1) && Complaints::is_banned(&B2));
+			System::assert_has_event(
+				ComplaintsEvent::Banned {
+					member: B1,
+					until: 1 + RECORD_WINDOW,
+					reason: BanReason::ProtegesUpheld,
+				}
+				.into(),
+			);
+			assert!(<Complaints as BlockedInspect<_>>::is_banned(&B1));
+			// Shown with the record; over when the window has passed.
+			assert_eq!(Bans::<Test>::get(B1).map(|b| b.until), Some(1 + RECORD_WINDOW));
+			run_to_block(1 + RECORD_WINDOW);
+			assert!(!Complaints::is_banned(&B1));
+		});
+	}
+
+	#[test]
+	fn counts_outside_the_window_do_not_add_up() {
+		test(|| {
+			upheld(100);
+			upheld(101);
+			run_to_block(1 + RECORD_WINDOW);
+			upheld(102);
+			assert!(!Complaints::is_banned(&B1), "a new window began");
+			assert_eq!(WindowCounts::<Test>::get(B1).upheld, 1);
+		});
+	}
+
+	#[test]
+	fn strikes_ban_too() {
+		test(|| {
+			alice_files();
+			run_to_block(1 + ESCALATION_PERIOD);
+			assert!(!Complaints::is_banned(&B1));
+			add_deal(100, ALICE, BOB, DEAL_AMOUNT);
+			assert_ok!(Complaints::file(signed(ALICE), 100, None));
+			run_to_block(1 + 2 * ESCALATION_PERIOD);
+			assert!(Complaints::is_banned(&B1), "two strikes");
+			assert_eq!(Bans::<Test>::get(B1).map(|b| b.reason), Some(BanReason::Strikes));
+		});
+	}
+
+	#[test]
+	fn the_general_meeting_lifts_a_ban() {
+		test(|| {
+			upheld(100);
+			upheld(101);
+			upheld(102);
+			assert_noop!(Complaints::lift_ban(signed(ALICE), B1), DispatchError::BadOrigin);
+			assert_noop!(
+				Complaints::lift_ban(RuntimeOrigin::root(), A1),
+				ComplaintsError::NotBanned
+			);
+			assert_ok!(Complaints::lift_ban(RuntimeOrigin::root(), B1));
+			System::assert_last_event(ComplaintsEvent::BanLifted { member: B1 }.into());
+			assert!(!Complaints::is_banned(&B1));
+			assert_eq!(WindowCounts::<Test>::get(B1).upheld, 0);
 		});
 	}
 }

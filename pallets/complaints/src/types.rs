@@ -257,3 +257,72 @@ pub struct Record {
 	/// Decisions of panels they sat on that went against their vote.
 	pub dissents: u32,
 }
+
+/// Why a member was banned from guaranteeing.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub enum BanReason {
+	/// Too many upheld complaints against their protégés.
+	ProtegesUpheld,
+	/// Too many panels let pass without a vote.
+	Strikes,
+}
+
+/// A ban from guaranteeing: from when, until when, why.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct Ban<BlockNumber> {
+	/// The block it began in.
+	pub from: BlockNumber,
+	/// The first block the member may guarantee again.
+	pub until: BlockNumber,
+	/// Why.
+	pub reason: BanReason,
+}
+
+/// What counts towards a ban in a member's current record window.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct WindowCount<BlockNumber> {
+	/// The block the window began in.
+	pub start: BlockNumber,
+	/// Upheld complaints against their protégés in it.
+	pub upheld: u32,
+	/// Their strikes in it.
+	pub strikes: u32,
+}

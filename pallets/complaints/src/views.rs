@@ -2,8 +2,8 @@
 //! JSON through the node's `synergy_` RPC methods.
 
 use crate::{
-	BalanceOf, BlockReason, Blocks, Cases, CasesOf, Config, Outcome, Pallet, Panels, Record,
-	Records, Stage, Verdict, Votes,
+	BalanceOf, Ban, Bans, BlockReason, Blocks, Cases, CasesOf, Config, Outcome, Pallet, Panels,
+	Record, Records, Stage, Verdict, Votes,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
@@ -115,6 +115,18 @@ pub struct CaseView<AccountId, Balance, BlockNumber> {
 	pub sides: Vec<SideView<AccountId, Balance, BlockNumber>>,
 }
 
+/// A member's record, and the ban from guaranteeing in force if any.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct RecordView<BlockNumber> {
+	/// The counts.
+	#[cfg_attr(feature = "std", serde(flatten))]
+	pub record: Record,
+	/// The ban from guaranteeing in force, if any.
+	pub ban: Option<Ban<BlockNumber>>,
+}
+
 /// Why an account is blocked, case by case.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
@@ -199,8 +211,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The record of `who`.
-	pub fn record_of(who: &T::AccountId) -> Record {
-		Records::<T>::get(who)
+	pub fn record_of(who: &T::AccountId) -> RecordView<BlockNumberFor<T>> {
+		RecordView {
+			record: Records::<T>::get(who),
+			ban: Bans::<T>::get(who)
+				.filter(|ban| frame_system::Pallet::<T>::block_number() < ban.until),
+		}
 	}
 
 	/// Who is blocked and why: for one account, or for everyone (at most

@@ -535,6 +535,9 @@ pub mod pallet {
 		ExpulsionBar,
 		/// The account is not barred.
 		NotBarred,
+		/// The guarantor is banned from guaranteeing: too many upheld complaints against their
+		/// protégés, or too many panels let pass, within the record window.
+		BannedFromGuaranteeing,
 	}
 
 	#[pallet::hooks]
@@ -930,6 +933,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<MemberOf<T>, DispatchError> {
 		let sponsor = Members::<T>::get(guarantor).ok_or(Error::<T>::NotMember)?;
 		ensure!(!T::Blocked::is_blocked(guarantor), Error::<T>::Blocked);
+		ensure!(!T::Blocked::is_banned(guarantor), Error::<T>::BannedFromGuaranteeing);
 		ensure!(!T::Blocked::is_blocked(person), Error::<T>::Blocked);
 		ensure!(guarantor != person, Error::<T>::CannotGuaranteeSelf);
 		ensure!(sponsor.proteges < T::MaxProteges::get(), Error::<T>::TooManyProteges);

@@ -92,6 +92,12 @@ thread_local! {
 	static UNDER_REVIEW: RefCell<BTreeSet<(AccountId, AccountId)>> = const { RefCell::new(BTreeSet::new()) };
 	static ADMISSION_FEE: RefCell<Balance> = const { RefCell::new(0) };
 	static COMMITMENTS: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+	static BANNED: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Bans `who` from guaranteeing, as the complaints pallet would.
+pub fn ban(who: AccountId) {
+	BANNED.with(|b| b.borrow_mut().insert(who));
 }
 
 /// Marks `who` as having something of a former membership still settling in escrow.
@@ -201,6 +207,10 @@ impl synergy_primitives::BlockedInspect<AccountId> for Complaints {
 	fn is_under_review(guarantor: &AccountId, protege: &AccountId) -> bool {
 		UNDER_REVIEW.with(|r| r.borrow().contains(&(*guarantor, *protege)))
 	}
+
+	fn is_banned(who: &AccountId) -> bool {
+		BANNED.with(|b| b.borrow().contains(who))
+	}
 }
 
 pub const ADMISSION_PERIOD: u64 = 50;
@@ -281,6 +291,7 @@ pub fn new_test_ext_with_periods(
 	BLOCKED.with(|b| b.borrow_mut().clear());
 	UNDER_REVIEW.with(|r| r.borrow_mut().clear());
 	COMMITMENTS.with(|c| c.borrow_mut().clear());
+	BANNED.with(|b| b.borrow_mut().clear());
 	set_admission_fee(0);
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {

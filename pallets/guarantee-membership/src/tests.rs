@@ -583,6 +583,7 @@ mod expulsion {
 				reason: Departure::Expelled
 			}));
 			assert_eq!(Departing::<Test>::get(ALICE), Some(3));
+			assert_ok!(Membership::readmit(RuntimeOrigin::root(), ALICE));
 			assert_noop!(
 				Membership::propose(signed(BOB), ALICE, MANAGERS),
 				MembershipError::DepartureInProgress
@@ -1372,6 +1373,35 @@ mod readmission {
 			System::assert_last_event(MembershipEvent::Readmitted { who: NEWCOMER }.into());
 			run_to_block(2);
 			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+		});
+	}
+}
+
+mod banned {
+	use super::*;
+
+	#[test]
+	fn a_banned_guarantor_neither_proposes_nor_guarantees_and_their_guarantees_stand() {
+		test(|| {
+			assert_ok!(Membership::propose(signed(BOB), NEWCOMER, PENSIONERS));
+			ban(ALICE);
+			assert_noop!(
+				Membership::propose(signed(ALICE), EVE, PENSIONERS),
+				MembershipError::BannedFromGuaranteeing
+			);
+			assert_noop!(
+				Membership::guarantee(signed(ALICE), NEWCOMER),
+				MembershipError::BannedFromGuaranteeing
+			);
+			// An offer made before the ban cannot be accepted during it.
+			assert_ok!(Membership::guarantee(signed(DAVE), ALICE));
+			ban(DAVE);
+			assert_noop!(
+				Membership::accept_guarantee(signed(ALICE), DAVE),
+				MembershipError::BannedFromGuaranteeing
+			);
+			// What ALICE already guarantees stands.
+			assert_eq!(member(CHARLIE).guarantors.to_vec(), vec![DAVE, ALICE]);
 		});
 	}
 }

@@ -74,6 +74,8 @@ pub struct MemberView<AccountId, Balance, BlockNumber> {
 	pub of_voting_age: bool,
 	/// How many guarantees they may still give in this admission period.
 	pub guarantees_left: u32,
+	/// Whether they are banned from guaranteeing (see `synergy_record` for until when).
+	pub banned: bool,
 }
 
 /// An open application.
@@ -164,6 +166,7 @@ impl<T: Config> Pallet<T> {
 			escrow: T::Escrow::standing(who),
 			offers: Offers::<T>::get(who).into_inner(),
 			of_voting_age: member.number < Seniors::<T>::get().below,
+			banned: T::Blocked::is_banned(who),
 			guarantees_left: Self::guarantees_left(who, frame_system::Pallet::<T>::block_number()),
 		})
 	}

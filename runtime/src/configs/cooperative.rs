@@ -34,6 +34,9 @@ parameter_types! {
 	pub const DefaultEscalationPeriod: BlockNumber = DAYS;
 	/// A week: no level of a complaint waits longer for its panel.
 	pub const MaxEscalationPeriod: BlockNumber = 7 * DAYS;
+	/// Upheld complaints against a guarantor's protégés and their strikes count over half a
+	/// year towards a ban, which lasts as long.
+	pub const DefaultRecordWindow: BlockNumber = 182 * DAYS;
 }
 
 // The defences against a ring of sock puppets (docs/design.md works out what capturing the
@@ -192,6 +195,10 @@ impl pallet_complaints::Config for Runtime {
 	type MaxEscalationPeriod = MaxEscalationPeriod;
 	type MaxEscalationDepth = ConstU32<4>;
 	type MaxPanel = ConstU32<16>;
+	// "Once, twice, three times — the same guarantor — banned."
+	type BanThreshold = ConstU32<3>;
+	type StrikeLimit = ConstU32<5>;
+	type DefaultRecordWindow = DefaultRecordWindow;
 	type MaxOpenFiled = ConstU32<4>;
 	type MaxCasesListed = ConstU32<32>;
 	type MaxDeadlinesPerBlock = ConstU32<8>;

@@ -103,7 +103,7 @@ impl MotionRules<AccountId, RuntimeCall> for Motions {
 					| M::remove_class { .. }
 					| M::set_safeguards { .. }
 					| M::readmit { .. }
-			) | RuntimeCall::Complaints(C::set_escalation_period { .. })
+			) | RuntimeCall::Complaints(C::set_escalation_period { .. } | C::lift_ban { .. })
 				| RuntimeCall::ValidatorSet(_)
 				| RuntimeCall::Fund(pallet_fund_voting::Call::set_parameters { .. })
 				| RuntimeCall::Contributions(pallet_contributions::Call::set_min_fund_share { .. })

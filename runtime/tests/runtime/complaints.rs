@@ -185,3 +185,51 @@ fn a_sock_placed_after_the_deal_sits_on_none_of_its_panels() {
 		check_invariants();
 	});
 }
+
+/// "Once, twice, three times — the same guarantor — and boom": three upheld complaints against
+/// Bob within the record window ban his guarantors, Charlie and Dave, from guaranteeing; what
+/// they already guarantee stands, and the meeting may lift the ban.
+#[test]
+fn a_guarantor_is_banned_after_three_upheld_complaints_against_a_protege() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, _, charlie, dave] = accounts();
+		initialize_block(1);
+		let signed = |who: &AccountId| RuntimeOrigin::signed(who.clone());
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		for case in 0..3 {
+			let deal = pallet_deposit_escrow::NextDealId::<Runtime>::get();
+			assert_ok!(Escrow::open_deal(
+				signed(&alice),
+				bob.clone().into(),
+				10 * UNITS,
+				[1; 32].into()
+			));
+			assert_ok!(Escrow::accept_deal(signed(&bob), deal));
+			assert_ok!(Complaints::file(signed(&alice), deal, None));
+			for guarantor in [&charlie, &dave] {
+				assert_ok!(Complaints::vote(
+					signed(guarantor),
+					case,
+					0,
+					Verdict::Compensate(UNITS)
+				));
+			}
+		}
+		let record = Complaints::record_of(&charlie);
+		assert_eq!(record.record.proteges_upheld, 3);
+		assert!(record.ban.is_some());
+		assert_eq!(
+			synergy_runtime::Membership::member_view(&charlie).map(|m| m.banned),
+			Some(true)
+		);
+		let eve = Sr25519Keyring::Eve.to_account_id();
+		assert_noop!(
+			synergy_runtime::Membership::propose(signed(&charlie), eve.clone().into(), 2),
+			pallet_guarantee_membership::Error::<Runtime>::BannedFromGuaranteeing
+		);
+		assert!(pallet_guarantee_membership::Proteges::<Runtime>::contains_key(&charlie, &alice));
+		assert_ok!(Complaints::lift_ban(RuntimeOrigin::root(), charlie.clone()));
+		assert_ok!(synergy_runtime::Membership::propose(signed(&charlie), eve.into(), 2));
+		check_invariants();
+	});
+}

@@ -17,7 +17,7 @@ use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
 
 pub use pallet_complaints_runtime_api::{
-	BlockView, CaseId, CaseView, ComplaintsApi as ComplaintsRuntimeApi, Record,
+	BlockView, CaseId, CaseView, ComplaintsApi as ComplaintsRuntimeApi, RecordView,
 };
 
 /// The error code of an answer the runtime could not give.
@@ -45,7 +45,7 @@ pub trait ComplaintsApi<BlockHash, AccountId, Balance: Display + FromStr, BlockN
 
 	/// The record of an account: the cooperative's rating.
 	#[method(name = "synergy_record")]
-	fn record(&self, who: AccountId, at: Option<BlockHash>) -> RpcResult<Record>;
+	fn record(&self, who: AccountId, at: Option<BlockHash>) -> RpcResult<RecordView<BlockNumber>>;
 
 	/// Who is blocked and why: for one account, or (with `null`) for everyone.
 	#[method(name = "synergy_blocks")]
@@ -101,7 +101,11 @@ where
 		self.client.runtime_api().cases_of(at, who).map_err(runtime_error)
 	}
 
-	fn record(&self, who: AccountId, at: Option<Block::Hash>) -> RpcResult<Record> {
+	fn record(
+		&self,
+		who: AccountId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<RecordView<BlockNumber>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		self.client.runtime_api().record(at, who).map_err(runtime_error)
 	}
