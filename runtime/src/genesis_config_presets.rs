@@ -68,6 +68,11 @@ const DEV_SAFEGUARDS: pallet_guarantee_membership::Safeguards<u32> =
 		voting_age: 20,
 	};
 
+/// On development networks the general vote has sixty blocks (six minutes) to decide a
+/// complaint that reached it — a motion's twenty blocks of vote and five of grace fit — not a
+/// fortnight.
+const DEV_GENERAL_VOTE_PERIOD: u32 = 60;
+
 /// On development networks upheld complaints and strikes count towards a ban over two hundred
 /// blocks (twenty minutes), and a ban lasts as long, not half a year.
 const DEV_RECORD_WINDOW: u32 = 200;
@@ -169,6 +174,7 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, sudo: Option<Acc
 		complaints: ComplaintsConfig {
 			escalation_period: DEV_ESCALATION_PERIOD,
 			record_window: DEV_RECORD_WINDOW,
+			general_vote_period: DEV_GENERAL_VOTE_PERIOD,
 		},
 		fund: FundConfig { parameters: Some(dev_fund_parameters()), endowment: FUND_ENDOWMENT },
 	})

@@ -167,7 +167,7 @@ mod benchmarks {
 		let _ = Cases::<T>::try_mutate(case, |c| {
 			let c = c.as_mut().ok_or(())?;
 			for side in c.sides.iter_mut() {
-				side.stage = Stage::GeneralVote;
+				side.stage = Stage::GeneralVote { until: Zero::zero() };
 			}
 			Ok::<(), ()>(())
 		});

@@ -61,7 +61,10 @@
 //!   verdict, amount included).
 //! - **Top.** Above [`Config::MaxEscalationDepth`], or when the next panel would be empty, the
 //!   side goes to the general vote ([`Config::GeneralVote`]); [`Config::TopOrigin`] records its
-//!   decision with [`Pallet::decide`].
+//!   decision with [`Pallet::decide`]. The general vote has a deadline
+//!   ([`GeneralVotePeriod`]): a side it has not decided by then is **dismissed**
+//!   ([`Event::GeneralVoteLapsed`]) and its accused freed — escalation stops somewhere, and
+//!   nobody stays blocked past the top level's deadline.
 //! - **Outcomes**, applied to each side as soon as it is decided (a decided side never waits for
 //!   the other): *compensate* pays the amount from the escrow behind the accused to the
 //!   complainant, split by the escrow pallet's rule (guarantors may then top up), and then
@@ -200,6 +203,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxEscalationPeriod: Get<BlockNumberFor<Self>>;
 
+		/// How long the general vote has to decide a side, unless genesis set
+		/// [`GeneralVotePeriod`].
+		#[pallet::constant]
+		type DefaultGeneralVotePeriod: Get<BlockNumberFor<Self>>;
+
 		/// How many levels above level 0 a case may climb before the general vote.
 		#[pallet::constant]
 		type MaxEscalationDepth: Get<u32>;
@@ -249,6 +257,13 @@ pub mod pallet {
 	pub type EscalationPeriod<T: Config> =
 		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultEscalationPeriod>;
 
+	/// How long the general vote has to decide a side that reached it; then the side is
+	/// dismissed. Longer than a motion's vote and grace, so that a motion proposed at once can
+	/// pass.
+	#[pallet::storage]
+	pub type GeneralVotePeriod<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultGeneralVotePeriod>;
+
 	/// The window upheld complaints and strikes count over towards a ban, and a ban's length.
 	#[pallet::storage]
 	pub type RecordWindow<T: Config> =
@@ -261,6 +276,8 @@ pub mod pallet {
 		pub escalation_period: BlockNumberFor<T>,
 		/// The record window; zero keeps [`Config::DefaultRecordWindow`].
 		pub record_window: BlockNumberFor<T>,
+		/// The general vote's period; zero keeps [`Config::DefaultGeneralVotePeriod`].
+		pub general_vote_period: BlockNumberFor<T>,
 	}
 
 	#[pallet::genesis_build]
@@ -271,6 +288,9 @@ pub mod pallet {
 			}
 			if !self.record_window.is_zero() {
 				RecordWindow::<T>::put(self.record_window);
+			}
+			if !self.general_vote_period.is_zero() {
+				GeneralVotePeriod::<T>::put(self.general_vote_period);
 			}
 		}
 	}
@@ -413,8 +433,11 @@ pub mod pallet {
 		Banned { member: T::AccountId, until: BlockNumberFor<T>, reason: BanReason },
 		/// The general meeting lifted a ban.
 		BanLifted { member: T::AccountId },
-		/// A side reached the top of the guarantor graph: the general vote decides.
-		ReferredToGeneralVote { case: CaseId, side: u8 },
+		/// A side reached the top of the guarantor graph: the general vote decides, by `until`.
+		ReferredToGeneralVote { case: CaseId, side: u8, until: BlockNumberFor<T> },
+		/// The general vote did not decide side `side` by its deadline: it is dismissed and its
+		/// accused free again — nobody stays blocked past the top level's deadline.
+		GeneralVoteLapsed { case: CaseId, side: u8 },
 		/// A side was decided (`level` `None`: by the general vote).
 		SideDecided { case: CaseId, side: u8, verdict: Verdict<BalanceOf<T>>, level: Option<u32> },
 		/// The complainant withdrew their complaint.
@@ -553,19 +576,20 @@ pub mod pallet {
 			};
 			let index = case.sides.len() as u8;
 			let panel = Self::level_zero_panel(id, &case, &complainant, &accused);
-			// An accused nobody else guarantees goes straight to the general vote.
-			let deadline = if panel.is_empty() {
-				None
-			} else {
-				let at = now.saturating_add(EscalationPeriod::<T>::get());
-				Some(Self::schedule(at, id, index)?)
-			};
+			// An accused nobody else guarantees goes straight to the general vote, which has
+			// its own deadline.
+			let to_vote = panel.is_empty();
+			let period =
+				if to_vote { GeneralVotePeriod::<T>::get() } else { EscalationPeriod::<T>::get() };
+			let due = Self::schedule(now.saturating_add(period), id, index)?;
+			let deadline = (!to_vote).then_some(due);
 			let side = Side {
 				complainant: complainant.clone(),
 				accused: accused.clone(),
 				evidence,
-				stage: deadline
-					.map_or(Stage::GeneralVote, |deadline| Stage::Panel { level: 0, deadline }),
+				stage: deadline.map_or(Stage::GeneralVote { until: due }, |deadline| {
+					Stage::Panel { level: 0, deadline }
+				}),
 				panel: BoundedVec::new(),
 				outcome: None,
 				paid: Zero::zero(),
@@ -609,7 +633,11 @@ pub mod pallet {
 				Some(deadline) => Self::seat_panel(id, &mut case, index, panel, 0, deadline),
 				None => {
 					T::GeneralVote::refer(id, index);
-					Self::deposit_event(Event::ReferredToGeneralVote { case: id, side: index });
+					Self::deposit_event(Event::ReferredToGeneralVote {
+						case: id,
+						side: index,
+						until: due,
+					});
 				},
 			}
 			Cases::<T>::insert(id, case);
@@ -632,7 +660,7 @@ pub mod pallet {
 			let current = record.sides.get(side as usize).ok_or(Error::<T>::UnknownSide)?;
 			let level = match current.stage {
 				Stage::Panel { level, .. } => level,
-				Stage::GeneralVote => return Err(Error::<T>::AtGeneralVote.into()),
+				Stage::GeneralVote { .. } => return Err(Error::<T>::AtGeneralVote.into()),
 				Stage::Done | Stage::Paying { .. } => return Err(Error::<T>::SideDone.into()),
 			};
 			ensure!(current.panel.iter().any(|(g, _)| g == &voter), Error::<T>::NotOnPanel);
@@ -695,7 +723,10 @@ pub mod pallet {
 			let mut record = Self::open_case(case)?;
 			Self::check_verdict(&record, &verdict)?;
 			let current = record.sides.get(side as usize).ok_or(Error::<T>::UnknownSide)?;
-			ensure!(current.stage == Stage::GeneralVote, Error::<T>::NotAtGeneralVote);
+			ensure!(
+				matches!(current.stage, Stage::GeneralVote { .. }),
+				Error::<T>::NotAtGeneralVote
+			);
 			Self::conclude(case, &mut record, side, Outcome::Decided { verdict, level: None });
 			Cases::<T>::insert(case, record);
 			Ok(())
@@ -783,7 +814,9 @@ impl<T: Config> Pallet<T> {
 	pub fn at_general_vote(case: CaseId, side: u8) -> bool {
 		Cases::<T>::get(case).is_some_and(|c| {
 			c.closed_at.is_none()
-				&& c.sides.get(side as usize).is_some_and(|s| s.stage == Stage::GeneralVote)
+				&& c.sides
+					.get(side as usize)
+					.is_some_and(|s| matches!(s.stage, Stage::GeneralVote { .. }))
 		})
 	}
 
@@ -936,19 +969,18 @@ impl<T: Config> Pallet<T> {
 		let current = record.sides.get(side as usize).ok_or(Error::<T>::UnknownSide)?.clone();
 		let (level, deadline) = match current.stage {
 			Stage::Panel { level, deadline } => (level, deadline),
-			Stage::GeneralVote => return Err(Error::<T>::AtGeneralVote.into()),
+			Stage::GeneralVote { .. } => return Err(Error::<T>::AtGeneralVote.into()),
 			Stage::Done | Stage::Paying { .. } => return Err(Error::<T>::SideDone.into()),
 		};
 		ensure!(deadline <= now, Error::<T>::NotDue);
 		let next_level = level.saturating_add(1);
 		let next = Self::next_panel(case, &record, side, next_level);
 		// A full deadline queue refuses the step before anything changes; it stays due.
-		let next_deadline = if next_level <= T::MaxEscalationDepth::get() && !next.is_empty() {
-			let at = now.saturating_add(EscalationPeriod::<T>::get());
-			Some(Self::schedule(at, case, side)?)
-		} else {
-			None
-		};
+		let climbs = next_level <= T::MaxEscalationDepth::get() && !next.is_empty();
+		let period =
+			if climbs { EscalationPeriod::<T>::get() } else { GeneralVotePeriod::<T>::get() };
+		let due = Self::schedule(now.saturating_add(period), case, side)?;
+		let next_deadline = climbs.then_some(due);
 		for (member, _) in current.panel.iter() {
 			if !Votes::<T>::contains_key((case, side, level), member) {
 				Records::<T>::mutate(member, |r| r.strikes.saturating_inc());
@@ -963,13 +995,13 @@ impl<T: Config> Pallet<T> {
 			},
 			None => {
 				T::GeneralVote::refer(case, side);
-				Self::deposit_event(Event::ReferredToGeneralVote { case, side });
-				Stage::GeneralVote
+				Self::deposit_event(Event::ReferredToGeneralVote { case, side, until: due });
+				Stage::GeneralVote { until: due }
 			},
 		};
 		if let Some(s) = record.sides.get_mut(side as usize) {
 			s.stage = stage;
-			if stage == Stage::GeneralVote {
+			if matches!(stage, Stage::GeneralVote { .. }) {
 				s.panel = BoundedVec::new();
 			}
 		}
@@ -984,6 +1016,14 @@ impl<T: Config> Pallet<T> {
 		match stage {
 			Stage::Paying { .. } => {
 				Self::apply(case, &mut record, side);
+				Cases::<T>::insert(case, record);
+				Ok(())
+			},
+			Stage::GeneralVote { until } => {
+				ensure!(until <= now, Error::<T>::NotDue);
+				Self::deposit_event(Event::GeneralVoteLapsed { case, side });
+				let outcome = Outcome::Decided { verdict: Verdict::Dismiss, level: None };
+				Self::conclude(case, &mut record, side, outcome);
 				Cases::<T>::insert(case, record);
 				Ok(())
 			},
@@ -1155,7 +1195,8 @@ impl<T: Config> Pallet<T> {
 	/// - an account is blocked as accused exactly by the sides not yet done that accuse it,
 	///   and its escrow is frozen while it is;
 	/// - every block and every guarantee under review belongs to an open case;
-	/// - every side before a panel, or waiting to be paid, has its deadline in the queue;
+	/// - every side before a panel or the general vote, or waiting to be paid, has its deadline
+	///   in the queue;
 	/// - no deal has more than one complaint by the same party, and every complaint is in
 	///   [`Complained`];
 	/// - a done side paid at most what it decided, and all of it unless the escrow that could
@@ -1192,6 +1233,7 @@ impl<T: Config> Pallet<T> {
 				let due = match side.stage {
 					Stage::Panel { deadline, .. } => Some(deadline),
 					Stage::Paying { retry_at } => Some(retry_at),
+					Stage::GeneralVote { until } => Some(until),
 					_ => None,
 				};
 				if let Some(due) = due {

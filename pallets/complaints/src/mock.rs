@@ -79,6 +79,7 @@ pub const MAX_PANEL: u32 = 4;
 pub const BAN_THRESHOLD: u32 = 3;
 pub const STRIKE_LIMIT: u32 = 2;
 pub const RECORD_WINDOW: u64 = 100;
+pub const GENERAL_VOTE_PERIOD: u64 = 30;
 pub const MAX_OPEN_FILED: u32 = 2;
 
 thread_local! {
@@ -281,6 +282,7 @@ impl pallet_complaints::Config for Test {
 	type OnAccusation = Clocks;
 	type TopOrigin = frame_system::EnsureRoot<AccountId>;
 	type DefaultEscalationPeriod = ConstU64<ESCALATION_PERIOD>;
+	type DefaultGeneralVotePeriod = ConstU64<GENERAL_VOTE_PERIOD>;
 	type MaxEscalationPeriod = ConstU64<100>;
 	type MaxEscalationDepth = ConstU32<MAX_DEPTH>;
 	type MaxPanel = ConstU32<MAX_PANEL>;

@@ -161,10 +161,11 @@ mod filing {
 		test(|| {
 			guarantee(BOB, &[ALICE]);
 			alice_files();
-			assert_eq!(stage(0, 0), Stage::GeneralVote);
+			let until = 1 + GENERAL_VOTE_PERIOD;
+			assert_eq!(stage(0, 0), Stage::GeneralVote { until });
 			assert_eq!(referred(), vec![(0, 0)]);
 			System::assert_last_event(
-				ComplaintsEvent::ReferredToGeneralVote { case: 0, side: 0 }.into(),
+				ComplaintsEvent::ReferredToGeneralVote { case: 0, side: 0, until }.into(),
 			);
 		});
 	}
@@ -533,7 +534,7 @@ mod escalation {
 				run_to_block(deadline);
 			}
 			// Above the sixth tier the graph ends.
-			assert_eq!(stage(0, 0), Stage::GeneralVote);
+			assert!(matches!(stage(0, 0), Stage::GeneralVote { .. }));
 			assert_eq!(referred(), vec![(0, 0)]);
 			assert_eq!(
 				panels_drawn().iter().map(|(l, _)| *l).collect::<Vec<_>>(),
@@ -543,7 +544,8 @@ mod escalation {
 				Complaints::vote(signed(tiers[5][0]), 0, 0, Verdict::Dismiss),
 				ComplaintsError::AtGeneralVote
 			);
-			assert_noop!(Complaints::escalate(signed(EVE), 0, 0), ComplaintsError::AtGeneralVote);
+			// Before the general vote's deadline there is nothing to step.
+			assert_noop!(Complaints::escalate(signed(EVE), 0, 0), ComplaintsError::NotDue);
 			// The general vote decides.
 			assert_noop!(
 				Complaints::decide(signed(ALICE), 0, 0, Verdict::Revoke(DEAL_AMOUNT)),
@@ -576,7 +578,7 @@ mod escalation {
 			tree_behind_bob(MAX_DEPTH + 3);
 			alice_files();
 			run_to_block(1 + u64::from(MAX_DEPTH + 1) * ESCALATION_PERIOD);
-			assert_eq!(stage(0, 0), Stage::GeneralVote);
+			assert!(matches!(stage(0, 0), Stage::GeneralVote { .. }));
 			assert_eq!(panels_drawn().last().map(|(l, _)| *l), Some(MAX_DEPTH));
 		});
 	}
@@ -1040,6 +1042,54 @@ mod bans {
 			System::assert_last_event(ComplaintsEvent::BanLifted { member: B1 }.into());
 			assert!(!Complaints::is_banned(&B1));
 			assert_eq!(WindowCounts::<Test>::get(B1).upheld, 0);
+		});
+	}
+}
+
+mod general_vote {
+	use super::*;
+
+	#[test]
+	fn a_side_the_general_vote_does_not_decide_by_its_deadline_is_dismissed() {
+		test(|| {
+			guarantee(BOB, &[ALICE]);
+			alice_files();
+			let until = 1 + GENERAL_VOTE_PERIOD;
+			assert!(Complaints::is_blocked(&BOB));
+			assert_noop!(Complaints::escalate(signed(EVE), 0, 0), ComplaintsError::NotDue);
+			run_to_block(until - 1);
+			assert!(Complaints::is_blocked(&BOB), "blocked until the deadline");
+			run_to_block(until);
+			System::assert_has_event(
+				ComplaintsEvent::GeneralVoteLapsed { case: 0, side: 0 }.into(),
+			);
+			System::assert_has_event(
+				ComplaintsEvent::SideDecided {
+					case: 0,
+					side: 0,
+					verdict: Verdict::Dismiss,
+					level: None,
+				}
+				.into(),
+			);
+			assert!(!Complaints::is_blocked(&BOB));
+			assert!(case(0).closed_at.is_some());
+			assert_eq!(Records::<Test>::get(ALICE).dismissed, 1);
+			assert!(!frozen(BOB));
+		});
+	}
+
+	#[test]
+	fn a_decision_before_the_deadline_stands_and_the_deadline_then_does_nothing() {
+		test(|| {
+			guarantee(BOB, &[ALICE]);
+			alice_files();
+			assert_ok!(Complaints::decide(RuntimeOrigin::root(), 0, 0, Verdict::Compensate(5)));
+			assert_eq!(paid(), vec![(BOB, ALICE, 5)]);
+			run_to_block(1 + GENERAL_VOTE_PERIOD);
+			assert!(!System::events()
+				.iter()
+				.any(|r| r.event == ComplaintsEvent::GeneralVoteLapsed { case: 0, side: 0 }.into()));
 		});
 	}
 }

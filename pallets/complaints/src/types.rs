@@ -74,8 +74,10 @@ pub enum Stage<BlockNumber> {
 	/// A panel of guarantors at `level` (0: the accused's own guarantors), until `deadline`.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 	Panel { level: u32, deadline: BlockNumber },
-	/// The top of the guarantor graph: the general vote of all members decides.
-	GeneralVote,
+	/// The top of the guarantor graph: the general vote of all members decides, by `until`;
+	/// then the side is dismissed.
+	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	GeneralVote { until: BlockNumber },
 	/// Decided, or withdrawn by the complainant, and applied.
 	Done,
 	/// Decided for a compensation that could not be paid yet (the complainant's account

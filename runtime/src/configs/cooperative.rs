@@ -34,6 +34,9 @@ parameter_types! {
 	pub const DefaultEscalationPeriod: BlockNumber = DAYS;
 	/// A week: no level of a complaint waits longer for its panel.
 	pub const MaxEscalationPeriod: BlockNumber = 7 * DAYS;
+	/// The general vote has a fortnight to decide a complaint that reached it: a motion's seven
+	/// days of vote and two of grace, and five to propose it.
+	pub const DefaultGeneralVotePeriod: BlockNumber = 14 * DAYS;
 	/// Upheld complaints against a guarantor's protégés and their strikes count over half a
 	/// year towards a ban, which lasts as long.
 	pub const DefaultRecordWindow: BlockNumber = 182 * DAYS;
@@ -192,6 +195,7 @@ impl pallet_complaints::Config for Runtime {
 	type OnAccusation = Membership;
 	type TopOrigin = MeetingOrRoot;
 	type DefaultEscalationPeriod = DefaultEscalationPeriod;
+	type DefaultGeneralVotePeriod = DefaultGeneralVotePeriod;
 	type MaxEscalationPeriod = MaxEscalationPeriod;
 	type MaxEscalationDepth = ConstU32<4>;
 	type MaxPanel = ConstU32<16>;

@@ -176,7 +176,7 @@ fn a_sock_placed_after_the_deal_sits_on_none_of_its_panels() {
 		}
 		// Level 1 would be the sock alone; it is nobody: the side goes to the general vote.
 		let case = pallet_complaints::Cases::<Runtime>::get(0).unwrap();
-		assert_eq!(case.sides[0].stage, Stage::GeneralVote);
+		assert!(matches!(case.sides[0].stage, Stage::GeneralVote { .. }));
 		assert!(!pallet_complaints::Blocks::<Runtime>::contains_key(&sock, 0));
 		assert_noop!(
 			Complaints::vote(signed(&sock), 0, 0, Verdict::Dismiss),
@@ -230,6 +230,39 @@ fn a_guarantor_is_banned_after_three_upheld_complaints_against_a_protege() {
 		assert!(pallet_guarantee_membership::Proteges::<Runtime>::contains_key(&charlie, &alice));
 		assert_ok!(Complaints::lift_ban(RuntimeOrigin::root(), charlie.clone()));
 		assert_ok!(synergy_runtime::Membership::propose(signed(&charlie), eve.into(), 2));
+		check_invariants();
+	});
+}
+
+/// Escalation stops somewhere, and within a deadline: a side at the general vote that no motion
+/// decides by the general vote's period is dismissed, and its accused is free again.
+#[test]
+fn a_side_the_general_vote_does_not_decide_in_time_is_dismissed() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, bob, ..] = accounts();
+		initialize_block(1);
+		let deal = alice_deals_with_bob();
+		assert_ok!(Complaints::file(RuntimeOrigin::signed(alice.clone()), deal, None));
+		let period = pallet_complaints::EscalationPeriod::<Runtime>::get();
+		for n in 2..=1 + period {
+			initialize_block(n);
+		}
+		// Nobody above level 0 may sit: the general vote, with its deadline.
+		let top = pallet_complaints::GeneralVotePeriod::<Runtime>::get();
+		assert_eq!(top, 60, "development networks give the general vote sixty blocks");
+		let until = 1 + period + top;
+		let case = pallet_complaints::Cases::<Runtime>::get(0).unwrap();
+		assert_eq!(case.sides[0].stage, Stage::GeneralVote { until });
+		for n in 2 + period..until {
+			initialize_block(n);
+		}
+		assert!(pallet_complaints::AccusedIn::<Runtime>::contains_key(&bob));
+		initialize_block(until);
+		let case = pallet_complaints::Cases::<Runtime>::get(0).unwrap();
+		assert!(case.closed_at.is_some());
+		assert!(!pallet_complaints::AccusedIn::<Runtime>::contains_key(&bob));
+		assert!(!pallet_deposit_escrow::Frozen::<Runtime>::contains_key(&bob));
+		assert_eq!(pallet_complaints::Records::<Runtime>::get(&alice).dismissed, 1);
 		check_invariants();
 	});
 }

@@ -128,7 +128,7 @@ fn an_accused_member_in_grace_cannot_lapse_out_of_a_case() {
 		assert_eq!(status(&bob), Some(MemberStatus::GracePaused { left: GRACE }));
 		assert_eq!(behind(&bob), QUANTUM);
 		// Nobody above Dave: the general meeting decides, and the escrow pays in full.
-		assert_eq!(stage(case, 0), Stage::GeneralVote);
+		assert!(matches!(stage(case, 0), Stage::GeneralVote { .. }));
 		let before = Balances::free_balance(&alice);
 		assert_ok!(Complaints::decide(
 			RuntimeOrigin::root(),
@@ -182,7 +182,7 @@ fn guarantors_cannot_skip_a_top_up_to_escape_a_later_case() {
 		let left = behind(&bob);
 		assert_eq!(left, 2 * QUANTUM - 1_000 * UNITS);
 		// Undecided by the guarantor graph, the case reached the general meeting meanwhile.
-		assert_eq!(stage(case + 1, 0), Stage::GeneralVote);
+		assert!(matches!(stage(case + 1, 0), Stage::GeneralVote { .. }));
 		assert_ok!(Complaints::decide(
 			RuntimeOrigin::root(),
 			case + 1,
@@ -263,7 +263,7 @@ fn a_compensation_is_paid_before_the_disputed_deal_closes() {
 		assert_eq!(behind(&bob), QUANTUM);
 		let case = next_case();
 		assert_ok!(Complaints::file(signed(&alice), id, None));
-		assert_eq!(stage(case, 0), Stage::GeneralVote);
+		assert!(matches!(stage(case, 0), Stage::GeneralVote { .. }));
 		let before = Balances::free_balance(&alice);
 		assert_ok!(Complaints::decide(
 			RuntimeOrigin::root(),
