@@ -156,6 +156,11 @@ pub trait BlockedInspect<AccountId> {
 	/// Whether the guarantee of `guarantor` for `protege` is under review by an open case
 	/// (the guarantor sits on its panel for that protégé): it cannot be revoked.
 	fn is_under_review(guarantor: &AccountId, protege: &AccountId) -> bool;
+	/// Whether `who` is banned from guaranteeing (their protégés failed too often, or they let
+	/// too many panels pass): no new proposals or guarantees by them.
+	fn is_banned(_who: &AccountId) -> bool {
+		false
+	}
 }
 
 /// No complaints pallet: nobody is blocked.
