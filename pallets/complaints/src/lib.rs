@@ -1052,13 +1052,13 @@ impl<T: Config> Pallet<T> {
 		if let Outcome::Decided { verdict, level } = outcome {
 			Self::deposit_event(Event::SideDecided { case, side, verdict, level });
 			// The panel members who voted otherwise: the refusal is on their record.
-			let panel =
-				record.sides.get(side as usize).map(|s| s.panel.clone()).unwrap_or_default();
-			for (member, _) in panel.iter().filter(|_| level.is_some()) {
-				let vote = Votes::<T>::get((case, side, level.unwrap_or_default()), member);
-				if vote.is_some_and(|vote| vote != verdict) {
-					Records::<T>::mutate(member, |r| r.dissents.saturating_inc());
-					Self::deposit_event(Event::Dissent { case, side, member: member.clone() });
+			if let (Some(level), Some(current)) = (level, record.sides.get(side as usize)) {
+				for (member, _) in current.panel.iter() {
+					let vote = Votes::<T>::get((case, side, level), member);
+					if vote.is_some_and(|vote| vote != verdict) {
+						Records::<T>::mutate(member, |r| r.dissents.saturating_inc());
+						Self::deposit_event(Event::Dissent { case, side, member: member.clone() });
+					}
 				}
 			}
 		}

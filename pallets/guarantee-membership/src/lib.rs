@@ -955,24 +955,22 @@ impl<T: Config> Pallet<T> {
 		(now / period).saturated_into::<u32>()
 	}
 
-	/// Counts one more guarantee given by `guarantor` in this admission period, refusing it
-	/// beyond [`Safeguards::per_guarantor`].
-	fn count_guarantee(guarantor: &T::AccountId, now: BlockNumberFor<T>) -> DispatchResult {
+	/// `who`'s count of guarantees given in the admission period `now` falls in (afresh when a
+	/// new period began), and how many one member may give in it.
+	fn guarantees_this_period(who: &T::AccountId, now: BlockNumberFor<T>) -> (PeriodCount, u32) {
 		let safeguards = CurrentSafeguards::<T>::get();
 		let period = Self::period_at(now, &safeguards);
-		let mut given = GivenThisPeriod::<T>::get(guarantor);
+		let mut given = GivenThisPeriod::<T>::get(who);
 		if given.period != period {
 			given = PeriodCount { period, count: 0, base: 0 };
 		}
-		ensure!(given.count < safeguards.per_guarantor, Error::<T>::GuaranteeLimitReached);
-		given.count.saturating_inc();
-		GivenThisPeriod::<T>::insert(guarantor, given);
-		Ok(())
+		(given, safeguards.per_guarantor)
 	}
 
-	/// Counts one more application opened in this admission period, refusing it beyond
-	/// [`Safeguards::growth`] of the members (at least [`Safeguards::growth_floor`]).
-	fn count_application(now: BlockNumberFor<T>) -> DispatchResult {
+	/// The cooperative's count of applications opened in the admission period `now` falls in
+	/// (afresh when a new period began, based on today's members), and how many it allows:
+	/// [`Safeguards::growth`] of the members, at least [`Safeguards::growth_floor`].
+	fn applications_this_period(now: BlockNumberFor<T>) -> (PeriodCount, u32) {
 		let safeguards = CurrentSafeguards::<T>::get();
 		let period = Self::period_at(now, &safeguards);
 		let mut opened = OpenedThisPeriod::<T>::get();
@@ -980,6 +978,23 @@ impl<T: Config> Pallet<T> {
 			opened = PeriodCount { period, count: 0, base: Members::<T>::count().max(1) };
 		}
 		let allowed = (safeguards.growth * opened.base).max(safeguards.growth_floor);
+		(opened, allowed)
+	}
+
+	/// Counts one more guarantee given by `guarantor` in this admission period, refusing it
+	/// beyond [`Safeguards::per_guarantor`].
+	fn count_guarantee(guarantor: &T::AccountId, now: BlockNumberFor<T>) -> DispatchResult {
+		let (mut given, allowed) = Self::guarantees_this_period(guarantor, now);
+		ensure!(given.count < allowed, Error::<T>::GuaranteeLimitReached);
+		given.count.saturating_inc();
+		GivenThisPeriod::<T>::insert(guarantor, given);
+		Ok(())
+	}
+
+	/// Counts one more application opened in this admission period, refusing it beyond what
+	/// the cooperative's growth allows.
+	fn count_application(now: BlockNumberFor<T>) -> DispatchResult {
+		let (mut opened, allowed) = Self::applications_this_period(now);
 		ensure!(opened.count < allowed, Error::<T>::GrowthLimitReached);
 		opened.count.saturating_inc();
 		OpenedThisPeriod::<T>::put(opened);
@@ -988,23 +1003,14 @@ impl<T: Config> Pallet<T> {
 
 	/// How many applications may still open in this admission period.
 	pub fn applications_left(now: BlockNumberFor<T>) -> u32 {
-		let safeguards = CurrentSafeguards::<T>::get();
-		let opened = OpenedThisPeriod::<T>::get();
-		let (count, base) =
-			if opened.period == Self::period_at(now, &safeguards) && opened.base != 0 {
-				(opened.count, opened.base)
-			} else {
-				(0, Members::<T>::count().max(1))
-			};
-		(safeguards.growth * base).max(safeguards.growth_floor).saturating_sub(count)
+		let (opened, allowed) = Self::applications_this_period(now);
+		allowed.saturating_sub(opened.count)
 	}
 
 	/// How many guarantees `who` may still give in this admission period.
 	pub fn guarantees_left(who: &T::AccountId, now: BlockNumberFor<T>) -> u32 {
-		let safeguards = CurrentSafeguards::<T>::get();
-		let given = GivenThisPeriod::<T>::get(who);
-		let count = if given.period == Self::period_at(now, &safeguards) { given.count } else { 0 };
-		safeguards.per_guarantor.saturating_sub(count)
+		let (given, allowed) = Self::guarantees_this_period(who, now);
+		allowed.saturating_sub(given.count)
 	}
 
 	/// Brings up to `max` members, in membership order, into the general meeting's electorate
