@@ -85,16 +85,17 @@ async function run(nodeName, networkInfo) {
     );
     check(BigInt(after.balance) === BigInt(before.balance) + 50n * UNIT + fee, "the fund's balance");
 
-    // Eve counts in the general meeting once she reaches the voting age.
-    while ((await api.query.membership.seniors()).count.toNumber() < 5) await sleep(3000);
-
-    // Eve's node makes session keys owned by her account, and she registers them while the
-    // founders propose (the keys are needed only when the validator motion executes).
+    // Eve's node makes session keys owned by her account, and she registers them while she waits
+    // for her voting age and the founders propose (the keys are needed only when the validator
+    // motion executes).
     const registered = (async () => {
       const generated = await eveNode.send("author_rotateKeysWithOwner", ["0x" + Buffer.from(eve.publicKey).toString("hex")]);
       await signAndFinalize(api, api.tx.session.setKeys(generated.keys, generated.proof), eve);
     })();
     registered.catch(() => {}); // awaited below, before the votes
+
+    // Eve counts in the general meeting once she reaches the voting age.
+    while ((await api.query.membership.seniors()).count.toNumber() < 5) await sleep(2000);
 
     // Four proposals at once: two spends, a class quantum, and Eve as a validator.
     const ferdieBefore = await free(ferdie);
