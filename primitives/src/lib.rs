@@ -13,7 +13,7 @@
 //! | [`OnTopUpMissed`] | membership by guarantee | escrow |
 //! | [`Expel`] | membership by guarantee | complaints |
 //! | [`DisputeEscrow`] | escrowed deposit quanta | complaints |
-//! | [`GeneralVote`] | fund voting | complaints |
+//! | [`ReferToMeeting`] | fund voting | complaints |
 //! | [`OnAccusation`] | membership by guarantee | complaints |
 //! | [`CommonFund`] | fund voting | membership by guarantee, contributions |
 
@@ -234,15 +234,21 @@ impl<AccountId> OnAccusation<AccountId> for () {
 	fn cleared(_: &AccountId) {}
 }
 
-/// The general vote of all members: the top of complaint escalation.
-pub trait GeneralVote {
-	/// Side `side` of case `case` reached the top of the guarantor graph: the members decide.
-	fn refer(case: CaseId, side: u8);
+/// The general meeting, for a complaint that reached the top of the guarantor graph: it opens
+/// a motion of its own for each of the side's options (calls that decide the side), with the
+/// parties recused, so that nobody needs to propose one.
+pub trait ReferToMeeting<Call> {
+	/// Side `side` of case `case` reached the general vote; `options` are the calls that
+	/// decide it, one motion each. Returns the motions opened (none where a motion could not
+	/// open: the side is then dismissed when its general vote lapses).
+	fn refer(case: CaseId, side: u8, options: Vec<Call>) -> Vec<u32>;
 }
 
-/// No general vote yet: the privileged origin of the complaints pallet decides.
-impl GeneralVote for () {
-	fn refer(_: CaseId, _: u8) {}
+/// No general meeting: nothing opens, and the side lapses at its deadline.
+impl<Call> ReferToMeeting<Call> for () {
+	fn refer(_: CaseId, _: u8, _: Vec<Call>) -> Vec<u32> {
+		Vec::new()
+	}
 }
 
 /// Where money paid into the common fund came from: the fund's statement keeps a total per
@@ -264,7 +270,7 @@ impl GeneralVote for () {
 pub enum Inflow {
 	/// What the chain's genesis put in the fund.
 	Endowment,
-	/// The fee a new member pays when admitted.
+	/// The admission fee of a new member's class, paid by them or for them.
 	AdmissionFee,
 	/// The common fund's fixed share of a project's revenue.
 	ProjectRevenue,
@@ -280,23 +286,14 @@ pub enum Inflow {
 pub trait CommonFund<AccountId, Balance> {
 	/// Moves `amount` from `from` into the fund, recorded under `source`. Nothing moves on
 	/// error.
+	/// A zero amount moves nothing.
 	fn pay_in(from: &AccountId, amount: Balance, source: Inflow) -> DispatchResult;
-	/// Charges `who` the admission fee as they become a member (nothing when the fee is zero).
-	fn charge_admission_fee(who: &AccountId) -> DispatchResult;
-	/// Whether [`Self::charge_admission_fee`] would succeed for `who` now.
-	fn can_pay_admission_fee(who: &AccountId) -> bool;
 }
 
 /// No fund: nothing is charged and nothing moves.
 impl<AccountId, Balance> CommonFund<AccountId, Balance> for () {
 	fn pay_in(_: &AccountId, _: Balance, _: Inflow) -> DispatchResult {
 		Ok(())
-	}
-	fn charge_admission_fee(_: &AccountId) -> DispatchResult {
-		Ok(())
-	}
-	fn can_pay_admission_fee(_: &AccountId) -> bool {
-		true
 	}
 }
 

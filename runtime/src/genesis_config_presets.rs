@@ -98,12 +98,17 @@ fn dev_fund_parameters() -> pallet_fund_voting::Parameters<Balance, u32> {
 /// Every endowed development account starts with this balance.
 const ENDOWMENT: Balance = 1_000_000 * UNITS;
 
-/// The class table with the seed's proportions: the guarantee each guarantor escrows.
-fn classes() -> Vec<(u16, alloc::string::String, Balance)> {
+/// The admission fee of the two upper classes.
+const ADMISSION_FEE: Balance = 10 * UNITS;
+
+/// The class table with the seed's proportions: the guarantee each guarantor escrows, and the
+/// admission fee.
+fn classes() -> Vec<(u16, alloc::string::String, Balance, Balance)> {
 	vec![
-		(0, "managers and business people".into(), 2_100 * UNITS),
-		(1, "middle tier".into(), 100 * UNITS),
-		(2, "pensioners and low-income members".into(), 10 * UNITS),
+		(0, "managers and business people".into(), 2_100 * UNITS, ADMISSION_FEE),
+		(1, "middle tier".into(), 100 * UNITS, ADMISSION_FEE),
+		// "Everyone who came in was admitted free of charge": the pensioners pay nothing.
+		(2, "pensioners and low-income members".into(), 10 * UNITS, 0),
 	]
 }
 

@@ -70,10 +70,13 @@ async function run(nodeName, networkInfo) {
       (async () => {
         await signAndInclude(api, api.tx.membership.propose(eve.address, MIDDLE), alice);
         await signAndInclude(api, api.tx.membership.guarantee(eve.address), bob);
+        // Eve pays her class's admission fee herself, then accepts: both free answers.
+        await signAndInclude(api, api.tx.membership.payFee(eve.address), eve);
         await signAndFinalize(api, api.tx.membership.accept(), eve);
       })(),
     ]);
-    const fee = (await api.query.fund.currentParameters()).admissionFee.toBigInt();
+    const fee = (await api.query.membership.classes(MIDDLE)).unwrap().fee.toBigInt();
+    check(fee > 0n, "the middle tier pays an admission fee");
     const after = await fund();
     check(
       BigInt(after.statement.donations) === BigInt(before.statement.donations) + 50n * UNIT,
@@ -105,7 +108,7 @@ async function run(nodeName, networkInfo) {
       propose(api.tx.fund.proposeSpend(ferdie.address, 7n * UNIT, rationale), dave),
       propose(
         api.tx.fund.proposeMotion(
-          api.tx.membership.setClass(PENSIONERS, "pensioners and low-income members", 12n * UNIT),
+          api.tx.membership.setClass(PENSIONERS, "pensioners and low-income members", 12n * UNIT, 0),
           rationale
         ),
         charlie

@@ -1,7 +1,8 @@
-// A newcomer joins through two founders' guarantees, paying the admission fee into the common
-// fund (a founder gives them the fee), deals within the
-// quantum complete, the named refusals hold, the pool refuses a non-member, and every hold is
-// checked to the unit. Signs as a wallet would, with @polkadot/api. Returns 1 on success.
+// A pensioner joins through two founders' guarantees for free (nobody pays anything), deals
+// within the quantum complete, the named refusals hold, the pool refuses a non-member, every
+// hold is checked to the unit, and a middle-tier candidate holding nothing is admitted the
+// moment a sponsor outside the cooperative pays the class's admission fee. Signs as a wallet
+// would, with @polkadot/api. Returns 1 on success.
 const { Keyring } = require("@polkadot/keyring");
 const { mnemonicGenerate, cryptoWaitReady, blake2AsHex } = require("@polkadot/util-crypto");
 const {
@@ -17,6 +18,7 @@ const {
 } = require("./lib");
 
 const UNIT = 10n ** 12n;
+const MIDDLE = 1;
 const PENSIONERS = 2;
 const MANAGERS_QUANTUM = 2100n * UNIT;
 const PENSIONERS_QUANTUM = 10n * UNIT;
@@ -40,24 +42,24 @@ async function run(nodeName, networkInfo, args = []) {
     check(aliceHeld === 2n * MANAGERS_QUANTUM, `Alice escrows ${aliceHeld}`);
     check((await free(newcomer)) === 0n, "the newcomer starts with nothing");
 
-    // Two founders guarantee the newcomer. Holding nothing, the newcomer cannot pay the
-    // admission fee; given it, they accept, and acceptance itself costs nothing.
+    // Two founders guarantee the newcomer, a pensioner: the class has no admission fee, and
+    // the newcomer, holding nothing, accepts for free.
+    const fund = async () => (await api.query.fund.fundStatement()).admissionFees.toBigInt();
+    const feesBefore = await fund();
+    check((await api.query.membership.classes(PENSIONERS)).unwrap().fee.isZero(), "pensioners join free");
     await signAndFinalize(api, api.tx.membership.propose(newcomer.address, PENSIONERS), alice);
     await signAndFinalize(api, api.tx.membership.guarantee(newcomer.address), bob);
-    // An acceptance that cannot pay the fee would fail: it is not free, and the pool refuses it.
-    await refused(signAndFinalize(api, api.tx.membership.accept(), newcomer), "Custom error: 3");
-    const fee = (await api.query.fund.currentParameters()).admissionFee.toBigInt();
-    await signAndFinalize(api, api.tx.balances.transferKeepAlive(newcomer.address, fee + UNIT), alice);
     await signAndFinalize(api, api.tx.membership.accept(), newcomer);
     check((await api.query.membership.members(newcomer.address)).isSome, "the newcomer is a member");
-    check((await free(newcomer)) === UNIT, "the newcomer paid exactly the fee, and nothing to accept");
+    check((await free(newcomer)) === 0n, "the newcomer paid nothing at all");
+    check((await fund()) === feesBefore, "no fee reached the fund");
     check((await held(alice)) === aliceHeld + PENSIONERS_QUANTUM, "Alice escrows one more quantum");
     check((await held(bob)) === bobHeld + PENSIONERS_QUANTUM, "Bob escrows one more quantum");
 
     console.log("membership-escrow: the newcomer is a member");
     // Members transfer among themselves normally: the newcomer gets money for fees.
     await signAndFinalize(api, api.tx.balances.transferKeepAlive(newcomer.address, UNIT), alice);
-    check((await free(newcomer)) === 2n * UNIT, "the newcomer received exactly one SYN");
+    check((await free(newcomer)) === UNIT, "the newcomer received exactly one SYN");
 
     // A deal within the quantum completes with both confirmations.
     const terms = blake2AsHex("ten kilos of sausage for five SYN");
@@ -161,6 +163,23 @@ async function run(nodeName, networkInfo, args = []) {
     } finally {
       await auditor.disconnect();
     }
+
+    // A middle-tier candidate holding nothing accepts; the application waits for the fee
+    // until Eve, who is no member, pays it: the candidate is a member in that moment.
+    const candidate = keyring.addFromMnemonic(mnemonicGenerate());
+    const fee = (await api.query.membership.classes(MIDDLE)).unwrap().fee.toBigInt();
+    check(fee > 0n, "the middle tier pays an admission fee");
+    await signAndFinalize(api, api.tx.membership.propose(candidate.address, MIDDLE), alice);
+    await signAndFinalize(api, api.tx.membership.guarantee(candidate.address), bob);
+    await signAndFinalize(api, api.tx.membership.accept(), candidate);
+    const node = await rpcProvider(networkInfo, nodeName);
+    const waiting = await node.send("synergy_application", [candidate.address]).finally(() => node.disconnect());
+    check(waiting.accepted && waiting.feePaidBy === null, `waiting for the fee: ${JSON.stringify(waiting)}`);
+    const feesBeforeSponsor = await fund();
+    await signAndFinalize(api, api.tx.membership.payFee(candidate.address), eve);
+    check((await api.query.membership.members(candidate.address)).isSome, "the sponsored candidate is a member");
+    check((await free(candidate)) === 0n, "the candidate paid nothing");
+    check((await fund()) === feesBeforeSponsor + fee, "the sponsor's fee reached the fund");
     return 1;
   } finally {
     await api.disconnect();

@@ -37,10 +37,10 @@ async function run(nodeName, networkInfo, args = []) {
     const period = safeguards.period.toNumber();
     check(safeguards.perGuarantor.toNumber() === 3, "the development safeguards");
 
-    // Each sock is given its admission fee and a little for fees: 10 SYN of fee a sock.
-    const fee = (await api.query.fund.currentParameters()).admissionFee.toBigInt();
+    // Pensioners join free: each sock is given only a little for transaction fees.
+    check((await api.query.membership.classes(PENSIONERS)).unwrap().fee.isZero(), "pensioners join free");
     for (const sock of [...socks, fourth]) {
-      await signAndInclude(api, api.tx.balances.transferKeepAlive(sock.address, fee + 2n * UNIT), charlie);
+      await signAndInclude(api, api.tx.balances.transferKeepAlive(sock.address, 2n * UNIT), charlie);
     }
     // Alice's three proposals and the refused fourth fall in one admission period: start at
     // the beginning of one.

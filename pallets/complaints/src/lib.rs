@@ -13,7 +13,7 @@
 //!             ▼          …                                             │
 //!           level MaxEscalationDepth, or the graph ends                │
 //!             ▼                                                        │
-//!           general vote of all members (GeneralVote; TopOrigin) ──────┤
+//!           general vote of all members (motions; TopOrigin)     ──────┤
 //!  withdraw (by the complainant, any time) ────────────────────────────┤
 //!                                                                      ▼
 //!     each side as it is done: its outcome applied, its accused's block lifted
@@ -60,8 +60,11 @@
 //!   decide by a **strict majority of the panel** (more than half of its members vote the same
 //!   verdict, amount included).
 //! - **Top.** Above [`Config::MaxEscalationDepth`], or when the next panel would be empty, the
-//!   side goes to the general vote ([`Config::GeneralVote`]); [`Config::TopOrigin`] records its
-//!   decision with [`Pallet::decide`]. The general vote has a deadline
+//!   side goes to the general vote ([`Config::GeneralVote`]), which **opens a motion by itself
+//!   for each of the side's options** — compensate the deal's amount (paid up to the escrow
+//!   behind the accused), revoke with that payment, dismiss — each carrying [`Pallet::decide`]
+//!   with the parties recused; [`Config::TopOrigin`] (the passed motion) records the decision.
+//!   The first option passed decides; the others then find the side decided. The general vote has a deadline
 //!   ([`GeneralVotePeriod`]): a side it has not decided by then is **dismissed**
 //!   ([`Event::GeneralVoteLapsed`]) and its accused freed — escalation stops somewhere, and
 //!   nobody stays blocked past the top level's deadline.
@@ -108,8 +111,8 @@ use sp_core::H256;
 use sp_runtime::traits::{One, Saturating, Zero};
 use synergy_primitives::file_deadline;
 pub use synergy_primitives::{
-	BlockedInspect, CaseId, DealId, DealSummary, DisputeEscrow, Expel, GeneralVote, GuaranteeAges,
-	MembershipInspect, OnAccusation,
+	BlockedInspect, CaseId, DealId, DealSummary, DisputeEscrow, Expel, GuaranteeAges,
+	MembershipInspect, OnAccusation, ReferToMeeting,
 };
 
 pub use pallet::*;
@@ -181,8 +184,13 @@ pub mod pallet {
 		/// The deals, and the escrow compensation is paid from.
 		type Escrow: DisputeEscrow<Self::AccountId, BalanceOf<Self>, BlockNumberFor<Self>>;
 
-		/// The general vote of all members, the top of escalation.
-		type GeneralVote: GeneralVote;
+		/// The runtime's calls, of which this pallet's [`Pallet::decide`] is one: the general
+		/// meeting's motions for a side referred to it carry it.
+		type RuntimeCall: From<Call<Self>> + IsType<<Self as frame_system::Config>::RuntimeCall>;
+
+		/// The general vote of all members, the top of escalation: it opens a motion for each of
+		/// a referred side's options by itself.
+		type GeneralVote: ReferToMeeting<<Self as frame_system::Config>::RuntimeCall>;
 
 		/// Told when a member becomes accused and when they are cleared: their grace clock
 		/// stops meanwhile.
@@ -433,8 +441,14 @@ pub mod pallet {
 		Banned { member: T::AccountId, until: BlockNumberFor<T>, reason: BanReason },
 		/// The general meeting lifted a ban.
 		BanLifted { member: T::AccountId },
-		/// A side reached the top of the guarantor graph: the general vote decides, by `until`.
-		ReferredToGeneralVote { case: CaseId, side: u8, until: BlockNumberFor<T> },
+		/// A side reached the top of the guarantor graph: the general vote decides, by `until`,
+		/// through the general meeting's `motions` the chain opened for its options.
+		ReferredToGeneralVote {
+			case: CaseId,
+			side: u8,
+			until: BlockNumberFor<T>,
+			motions: Vec<u32>,
+		},
 		/// The general vote did not decide side `side` by its deadline: it is dismissed and its
 		/// accused free again — nobody stays blocked past the top level's deadline.
 		GeneralVoteLapsed { case: CaseId, side: u8 },
@@ -632,11 +646,13 @@ pub mod pallet {
 			match deadline {
 				Some(deadline) => Self::seat_panel(id, &mut case, index, panel, 0, deadline),
 				None => {
-					T::GeneralVote::refer(id, index);
+					let options = Self::general_vote_options(id, &case, index);
+					let motions = T::GeneralVote::refer(id, index, options);
 					Self::deposit_event(Event::ReferredToGeneralVote {
 						case: id,
 						side: index,
 						until: due,
+						motions,
 					});
 				},
 			}
@@ -994,8 +1010,14 @@ impl<T: Config> Pallet<T> {
 				Stage::Panel { level: next_level, deadline }
 			},
 			None => {
-				T::GeneralVote::refer(case, side);
-				Self::deposit_event(Event::ReferredToGeneralVote { case, side, until: due });
+				let options = Self::general_vote_options(case, &record, side);
+				let motions = T::GeneralVote::refer(case, side, options);
+				Self::deposit_event(Event::ReferredToGeneralVote {
+					case,
+					side,
+					until: due,
+					motions,
+				});
 				Stage::GeneralVote { until: due }
 			},
 		};
@@ -1007,6 +1029,30 @@ impl<T: Config> Pallet<T> {
 		}
 		Cases::<T>::insert(case, record);
 		Ok(())
+	}
+
+	/// The general meeting's options for side `side` of a case: compensate the deal's amount
+	/// (paid up to the escrow behind the accused that their other deals do not need), revoke
+	/// with the same payment, or dismiss — each the [`Pallet::decide`] call a motion carries.
+	fn general_vote_options(
+		case: CaseId,
+		record: &CaseOf<T>,
+		side: u8,
+	) -> Vec<<T as frame_system::Config>::RuntimeCall> {
+		let mut verdicts = Vec::new();
+		if !record.amount.is_zero() {
+			verdicts.push(Verdict::Compensate(record.amount));
+		}
+		verdicts.push(Verdict::Revoke(record.amount));
+		verdicts.push(Verdict::Dismiss);
+		verdicts
+			.into_iter()
+			.map(|verdict| {
+				let call: <T as Config>::RuntimeCall =
+					Call::<T>::decide { case, side, verdict }.into();
+				call.into()
+			})
+			.collect()
 	}
 
 	/// What a side's due deadline asks for: the next level, or another try at its payment.

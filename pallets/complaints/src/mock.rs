@@ -91,6 +91,7 @@ thread_local! {
 	static HEADROOM: RefCell<BTreeMap<AccountId, Balance>> = const { RefCell::new(BTreeMap::new()) };
 	static PAID: RefCell<Vec<(AccountId, AccountId, Balance)>> = const { RefCell::new(Vec::new()) };
 	static REFERRED: RefCell<Vec<(u32, u8)>> = const { RefCell::new(Vec::new()) };
+	static OPTIONS: RefCell<Vec<Vec<RuntimeCall>>> = const { RefCell::new(Vec::new()) };
 	static PAYMENTS_FAIL: RefCell<bool> = const { RefCell::new(false) };
 	static CLOCKS: RefCell<Vec<(AccountId, bool)>> = const { RefCell::new(Vec::new()) };
 	static SINCE: RefCell<BTreeMap<(AccountId, AccountId), u64>> = const { RefCell::new(BTreeMap::new()) };
@@ -158,6 +159,11 @@ pub fn expelled() -> Vec<AccountId> {
 /// The sides referred to the general vote.
 pub fn referred() -> Vec<(u32, u8)> {
 	REFERRED.with(|r| r.borrow().clone())
+}
+
+/// The options of each side referred to the general meeting so far.
+pub fn referred_options() -> Vec<Vec<RuntimeCall>> {
+	OPTIONS.with(|o| o.borrow().clone())
 }
 
 /// Whether the escrow behind `who` is frozen.
@@ -266,10 +272,14 @@ impl synergy_primitives::DisputeEscrow<AccountId, Balance, u64> for Escrow {
 	}
 }
 
+/// The general meeting: records each referral and its options, and "opens" motion 7 for each.
 pub struct GeneralMeeting;
-impl synergy_primitives::GeneralVote for GeneralMeeting {
-	fn refer(case: u32, side: u8) {
+impl synergy_primitives::ReferToMeeting<RuntimeCall> for GeneralMeeting {
+	fn refer(case: u32, side: u8, options: Vec<RuntimeCall>) -> Vec<u32> {
 		REFERRED.with(|r| r.borrow_mut().push((case, side)));
+		let motions = options.iter().map(|_| 7).collect();
+		OPTIONS.with(|o| o.borrow_mut().push(options));
+		motions
 	}
 }
 
@@ -278,6 +288,7 @@ impl pallet_complaints::Config for Test {
 	type Members = Members;
 	type Randomness = TestRandomness;
 	type Escrow = Escrow;
+	type RuntimeCall = RuntimeCall;
 	type GeneralVote = GeneralMeeting;
 	type OnAccusation = Clocks;
 	type TopOrigin = frame_system::EnsureRoot<AccountId>;
@@ -331,6 +342,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	HEADROOM.with(|h| h.borrow_mut().clear());
 	PAID.with(|p| p.borrow_mut().clear());
 	REFERRED.with(|r| r.borrow_mut().clear());
+	OPTIONS.with(|o| o.borrow_mut().clear());
 	PAYMENTS_FAIL.with(|f| *f.borrow_mut() = false);
 	CLOCKS.with(|c| c.borrow_mut().clear());
 	SINCE.with(|s| s.borrow_mut().clear());

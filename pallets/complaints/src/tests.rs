@@ -165,7 +165,27 @@ mod filing {
 			assert_eq!(stage(0, 0), Stage::GeneralVote { until });
 			assert_eq!(referred(), vec![(0, 0)]);
 			System::assert_last_event(
-				ComplaintsEvent::ReferredToGeneralVote { case: 0, side: 0, until }.into(),
+				ComplaintsEvent::ReferredToGeneralVote {
+					case: 0,
+					side: 0,
+					until,
+					motions: vec![7, 7, 7],
+				}
+				.into(),
+			);
+			// The general meeting gets a motion for each option: compensate or revoke with the
+			// deal's amount, or dismiss.
+			let amount = case(0).amount;
+			let decide = |verdict| {
+				RuntimeCall::Complaints(crate::Call::decide { case: 0, side: 0, verdict })
+			};
+			assert_eq!(
+				referred_options(),
+				vec![vec![
+					decide(Verdict::Compensate(amount)),
+					decide(Verdict::Revoke(amount)),
+					decide(Verdict::Dismiss),
+				]]
 			);
 		});
 	}

@@ -136,12 +136,6 @@ impl synergy_primitives::CommonFund<AccountId, Balance> for Fund {
 		INFLOWS.with(|i| *i.borrow_mut().entry(source as u8).or_default() += amount);
 		Ok(())
 	}
-	fn charge_admission_fee(_: &AccountId) -> DispatchResult {
-		Ok(())
-	}
-	fn can_pay_admission_fee(_: &AccountId) -> bool {
-		true
-	}
 }
 
 /// What the fund received from `source`.

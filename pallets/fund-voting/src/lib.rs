@@ -20,6 +20,10 @@
 //!   [`Config::MaxMotionWeight`], executed with the general meeting's origin
 //!   ([`Origin::GeneralMeeting`], checked by [`EnsureGeneralMeeting`]).
 //!
+//! The chain proposes too: a complaint that reaches the general vote opens a motion for each
+//! of its options by itself ([`ReferToMeeting`]), proposed by the fund's account with no
+//! deposit, so that no side waits for a member to propose its decision.
+//!
 //! The **electorate** is fixed when a proposal opens: the members who had reached the voting
 //! age by then ([`MembershipInspect::electorate`], by membership number: a member admitted
 //! moments before cannot vote), less the members it concerns — a spend's beneficiary, the parties of a
@@ -86,7 +90,7 @@ use sp_runtime::{
 };
 use synergy_primitives::file_deadline;
 pub use synergy_primitives::{
-	CaseId, CommonFund, Electorate, GeneralVote, Inflow, MembershipInspect,
+	CaseId, CommonFund, Electorate, Inflow, MembershipInspect, ReferToMeeting,
 };
 
 pub use pallet::*;
@@ -375,9 +379,10 @@ pub mod pallet {
 		DepositForfeited { id: ProposalId, proposer: T::AccountId, amount: BalanceOf<T> },
 		/// The general meeting set new parameters.
 		ParametersSet { parameters: ParametersOf<T> },
-		/// A side of a complaint reached the top of the guarantor graph: a motion of the general
-		/// meeting decides it.
-		ComplaintReferred { case: CaseId, side: u8 },
+		/// A side of a complaint reached the top of the guarantor graph: the general meeting
+		/// decides it. `motions` are the motions the chain opened for its options (proposed by
+		/// the fund's account, holding no deposit), the parties recused.
+		ComplaintReferred { case: CaseId, side: u8, motions: Vec<ProposalId> },
 	}
 
 	#[pallet::error]
@@ -485,7 +490,8 @@ pub mod pallet {
 				parameters.approval
 			};
 			let kind = ProposalKind::Spend { beneficiary: beneficiary.clone(), amount, rationale };
-			let (id, ends) = Self::open(proposer.clone(), kind, approval, [beneficiary.clone()])?;
+			let (id, ends) =
+				Self::open(Some(proposer.clone()), kind, approval, [beneficiary.clone()])?;
 			Self::deposit_event(Event::SpendProposed { id, proposer, beneficiary, amount, ends });
 			Ok(())
 		}
@@ -516,7 +522,7 @@ pub mod pallet {
 			};
 			let kind = ProposalKind::Motion { call: bytes, rationale };
 			let (id, ends) =
-				Self::open(proposer.clone(), kind, approval, T::Motions::parties(&call))?;
+				Self::open(Some(proposer.clone()), kind, approval, T::Motions::parties(&call))?;
 			Self::deposit_event(Event::MotionProposed { id, proposer, call_hash, ends });
 			Ok(())
 		}
@@ -689,7 +695,6 @@ impl<T: Config> Pallet<T> {
 			};
 		}
 		within!(
-			admission_fee,
 			proposal_deposit,
 			voting_period,
 			grace_period,
@@ -758,27 +763,34 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Opens a proposal: holds the deposit, fixes the electorate, files the voting deadline.
+	/// The proposer is a member, holding the deposit, or with `None` the chain itself (a
+	/// complaint referred to the general meeting): the fund's account proposes, holding nothing.
 	fn open(
-		proposer: T::AccountId,
+		proposer: Option<T::AccountId>,
 		kind: ProposalKindOf<T>,
 		approval: Perbill,
 		parties: impl IntoIterator<Item = T::AccountId>,
 	) -> Result<(ProposalId, BlockNumberFor<T>), DispatchError> {
-		ensure!(T::Members::is_in_good_standing(&proposer), Error::<T>::NotMember);
-		let open = OpenOf::<T>::get(&proposer);
-		ensure!(open < T::MaxOpenPerMember::get(), Error::<T>::TooManyOpen);
 		let parameters = CurrentParameters::<T>::get();
+		let (proposer, deposit) = match proposer {
+			Some(member) => {
+				ensure!(T::Members::is_in_good_standing(&member), Error::<T>::NotMember);
+				let open = OpenOf::<T>::get(&member);
+				ensure!(open < T::MaxOpenPerMember::get(), Error::<T>::TooManyOpen);
+				(member, parameters.proposal_deposit)
+			},
+			None => (Self::account_id(), Zero::zero()),
+		};
+		let open = OpenOf::<T>::get(&proposer);
 		let now = frame_system::Pallet::<T>::block_number();
 		let ends = now.saturating_add(parameters.voting_period);
 		let id = NextProposalId::<T>::get();
 		let due =
 			file_deadline::<Deadlines<T>, _, _, _>(ends, id).ok_or(Error::<T>::TooManyDeadlines)?;
-		T::Currency::hold(
-			&HoldReason::ProposalDeposit.into(),
-			&proposer,
-			parameters.proposal_deposit,
-		)
-		.map_err(|_| Error::<T>::CannotHoldDeposit)?;
+		if !deposit.is_zero() {
+			T::Currency::hold(&HoldReason::ProposalDeposit.into(), &proposer, deposit)
+				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
+		}
 		let Electorate { below: voters_below, count: mut electorate } = T::Members::electorate();
 		for party in parties {
 			let votes =
@@ -794,7 +806,7 @@ impl<T: Config> Pallet<T> {
 			id,
 			Proposal {
 				proposer,
-				deposit: parameters.proposal_deposit,
+				deposit,
 				kind,
 				opened: now,
 				electorate,
@@ -807,6 +819,35 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		Ok((id, ends))
+	}
+
+	/// Opens the chain's own motion for `call`, an option of a referred complaint.
+	fn open_referred(
+		call: &<T as frame_system::Config>::RuntimeCall,
+	) -> Result<ProposalId, DispatchError> {
+		ensure!(
+			call.get_dispatch_info().call_weight.all_lte(T::MaxMotionWeight::get()),
+			Error::<T>::MotionTooHeavy
+		);
+		let encoded = call.encode();
+		let call_hash = H256(sp_io::hashing::blake2_256(&encoded));
+		let bytes = BoundedVec::try_from(encoded).map_err(|_| Error::<T>::MotionTooLong)?;
+		let parameters = CurrentParameters::<T>::get();
+		let approval = if T::Motions::critical(call) {
+			parameters.super_approval
+		} else {
+			parameters.approval
+		};
+		// The rationale is the case itself, on chain: no document to hash.
+		let kind = ProposalKind::Motion { call: bytes, rationale: H256::zero() };
+		let (id, ends) = Self::open(None, kind, approval, T::Motions::parties(call))?;
+		Self::deposit_event(Event::MotionProposed {
+			id,
+			proposer: Self::account_id(),
+			call_hash,
+			ends,
+		});
+		Ok(id)
 	}
 
 	/// Takes proposal `id` off the deadline queue it waits in.
@@ -937,6 +978,10 @@ impl<T: Config> Pallet<T> {
 			*open = open.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
 		});
 		let amount = proposal.deposit;
+		if amount.is_zero() {
+			// A motion the chain opened: nothing was held.
+			return;
+		}
 		let released = T::Currency::release(
 			&HoldReason::ProposalDeposit.into(),
 			&proposer,
@@ -1030,24 +1075,26 @@ impl<T: Config> CommonFund<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		}
 		Self::take_in(from, amount, source, Preservation::Expendable)
 	}
-
-	fn charge_admission_fee(who: &T::AccountId) -> DispatchResult {
-		let fee = CurrentParameters::<T>::get().admission_fee;
-		if fee.is_zero() {
-			return Ok(());
-		}
-		Self::take_in(who, fee, Inflow::AdmissionFee, Preservation::Preserve)
-	}
-
-	fn can_pay_admission_fee(who: &T::AccountId) -> bool {
-		let fee = CurrentParameters::<T>::get().admission_fee;
-		fee.is_zero()
-			|| T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite) >= fee
-	}
 }
 
-impl<T: Config> GeneralVote for Pallet<T> {
-	fn refer(case: CaseId, side: u8) {
-		Self::deposit_event(Event::ComplaintReferred { case, side });
+impl<T: Config> ReferToMeeting<<T as frame_system::Config>::RuntimeCall> for Pallet<T> {
+	fn refer(
+		case: CaseId,
+		side: u8,
+		options: Vec<<T as frame_system::Config>::RuntimeCall>,
+	) -> Vec<ProposalId> {
+		let mut motions = Vec::new();
+		for call in options {
+			match Self::open_referred(&call) {
+				Ok(id) => motions.push(id),
+				// The side still lapses at its deadline, dismissed: nobody stays blocked.
+				Err(error) => log::warn!(
+					target: LOG_TARGET,
+					"no motion opened for case {case} side {side}: {error:?}"
+				),
+			}
+		}
+		Self::deposit_event(Event::ComplaintReferred { case, side, motions: motions.clone() });
+		motions
 	}
 }

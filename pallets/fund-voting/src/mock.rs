@@ -172,7 +172,6 @@ impl crate::MotionRules<AccountId, RuntimeCall> for Motions {
 /// The parameters of the tests: quorum a half, approval a half, super approval 70 %.
 pub fn parameters() -> Parameters<Balance, u64> {
 	Parameters {
-		admission_fee: FEE,
 		proposal_deposit: DEPOSIT,
 		voting_period: VOTING,
 		grace_period: GRACE,
@@ -194,7 +193,6 @@ pub fn limits() -> crate::ParameterLimits<Balance, u64> {
 	let percent = Perbill::from_percent;
 	crate::ParameterLimits {
 		min: Parameters {
-			admission_fee: 0,
 			proposal_deposit: 0,
 			voting_period: 1,
 			grace_period: 1,
@@ -209,7 +207,6 @@ pub fn limits() -> crate::ParameterLimits<Balance, u64> {
 			budget_period: 1,
 		},
 		max: Parameters {
-			admission_fee: 1_000_000,
 			proposal_deposit: 1_000_000,
 			voting_period: 1_000,
 			grace_period: 1_000,

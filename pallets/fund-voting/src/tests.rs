@@ -83,28 +83,27 @@ mod fund {
 	}
 
 	#[test]
-	fn other_pallets_pay_in_tagged_and_admission_charges_the_fee() {
+	fn other_pallets_pay_in_tagged() {
 		test(|| {
-			assert_ok!(<Fund as CommonFund<_, _>>::charge_admission_fee(&EVE));
+			assert_ok!(<Fund as CommonFund<_, _>>::pay_in(&EVE, FEE, Inflow::AdmissionFee));
 			System::assert_last_event(
 				FundEvent::PaidIn { from: EVE, amount: FEE, source: Inflow::AdmissionFee }.into(),
 			);
 			assert_ok!(<Fund as CommonFund<_, _>>::pay_in(&FERDIE, 70, Inflow::ProjectRevenue));
 			assert_ok!(<Fund as CommonFund<_, _>>::pay_in(&FERDIE, 3, Inflow::Remainder));
-			assert_ok!(<Fund as CommonFund<_, _>>::pay_in(&FERDIE, 0, Inflow::Remainder));
 			let s = statement();
 			assert_eq!((s.admission_fees, s.project_revenue, s.remainders), (FEE, 70, 3));
 			assert_eq!(Fund::fund_balance(), ENDOWMENT + FEE + 73);
-			assert!(<Fund as CommonFund<_, _>>::charge_admission_fee(&PAUPER).is_err());
+			assert!(<Fund as CommonFund<_, _>>::pay_in(&PAUPER, FEE, Inflow::AdmissionFee).is_err());
 		});
 	}
 
 	#[test]
-	fn no_admission_fee_charges_nothing() {
+	fn a_zero_payment_moves_nothing() {
 		test(|| {
-			CurrentParameters::<Test>::mutate(|p| p.admission_fee = 0);
-			assert_ok!(<Fund as CommonFund<_, _>>::charge_admission_fee(&PAUPER));
+			assert_ok!(<Fund as CommonFund<_, _>>::pay_in(&PAUPER, 0, Inflow::AdmissionFee));
 			assert_eq!(statement().admission_fees, 0);
+			assert_eq!(System::events().len(), 0);
 		});
 	}
 }
@@ -609,7 +608,7 @@ mod motions {
 	fn a_passed_motion_executes_with_the_general_meetings_origin() {
 		test(|| {
 			let mut changed = parameters();
-			changed.admission_fee = 99;
+			changed.proposal_deposit = 99;
 			let call = set_parameters(changed.clone());
 			let id = motion(call.clone());
 			System::assert_last_event(
@@ -706,7 +705,7 @@ mod motions {
 				Parameters { super_approval: percent(100), ..parameters() },
 				Parameters { objection: percent(0), ..parameters() },
 				Parameters { spam: percent(10), ..parameters() },
-				Parameters { admission_fee: 1_000_001, ..parameters() },
+				Parameters { proposal_deposit: 1_000_001, ..parameters() },
 			] {
 				assert_noop!(
 					Fund::set_parameters(meeting.clone(), out_of_bounds),
@@ -770,10 +769,47 @@ mod motions {
 	}
 
 	#[test]
-	fn a_complaint_referred_to_the_general_vote_is_announced() {
+	fn a_referred_complaint_opens_a_motion_for_each_option_by_itself() {
 		test(|| {
-			<Fund as GeneralVote>::refer(3, 1);
-			System::assert_last_event(FundEvent::ComplaintReferred { case: 3, side: 1 }.into());
+			let fund = Fund::account_id();
+			let first = NextProposalId::<Test>::get();
+			// Two options, the first concerning ALICE; a third too heavy to be a motion.
+			let options = vec![
+				remark(&[ALICE as u8]),
+				remark(&[BOB as u8, CHARLIE as u8]),
+				RuntimeCall::Fund(crate::Call::close { id: 0 }),
+			];
+			let opened = <Fund as ReferToMeeting<_>>::refer(3, 1, options);
+			assert_eq!(opened, vec![first, first + 1]);
+			System::assert_last_event(
+				FundEvent::ComplaintReferred { case: 3, side: 1, motions: opened.clone() }.into(),
+			);
+			assert!(fund_events().contains(&FundEvent::MotionProposed {
+				id: first,
+				proposer: fund,
+				call_hash: H256(sp_io::hashing::blake2_256(&remark(&[ALICE as u8]).encode())),
+				ends: 1 + VOTING,
+			}));
+			// Nobody held a deposit, no member's count of open proposals moved, and the
+			// parties are recused.
+			let proposal = Proposals::<Test>::get(first).unwrap();
+			assert_eq!((proposal.proposer, proposal.deposit), (fund, 0));
+			assert_eq!(proposal.electorate, 3);
+			assert_eq!(Proposals::<Test>::get(first + 1).unwrap().electorate, 2);
+			assert_eq!(OpenOf::<Test>::get(ALICE), 0);
+			assert_noop!(Fund::vote(signed(ALICE), first, Vote::Aye), FundError::Recused);
+			// The members pass the first; it executes, and nothing was held or returned.
+			votes(first, &[BOB, CHARLIE, DAVE], Vote::Aye);
+			run_to_block(1 + VOTING + GRACE);
+			assert_eq!(status(first), Status::Executed { at: 1 + VOTING + GRACE, ok: true });
+			assert!(!fund_events()
+				.iter()
+				.any(|e| matches!(e, FundEvent::DepositReturned { id, .. } if *id == first)));
+			// The second, without quorum, expires.
+			assert_eq!(status(first + 1), Status::Expired { at: 1 + VOTING });
+			assert_eq!(OpenOf::<Test>::get(fund), 0);
+			// Nobody can withdraw the chain's own motion.
+			assert_noop!(Fund::cancel(signed(ALICE), first + 1), FundError::NotProposer);
 		});
 	}
 }

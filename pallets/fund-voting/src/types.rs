@@ -105,8 +105,6 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Statement<Balance
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Parameters<Balance, BlockNumber> {
-	/// What a new member pays into the fund when admitted.
-	pub admission_fee: Balance,
 	/// What a proposer holds while a proposal is open.
 	pub proposal_deposit: Balance,
 	/// How long members vote on a proposal.

@@ -35,7 +35,8 @@ fn candidate<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 fn ensure_class<T: Config>() {
 	if !Classes::<T>::contains_key(CLASS) {
 		let name = BoundedVec::truncate_from(b"class".to_vec());
-		Classes::<T>::insert(CLASS, Class { name, quantum: quantum::<T>() });
+		// An admission fee, so that admissions pay it into the fund and closings refund it.
+		Classes::<T>::insert(CLASS, Class { name, quantum: quantum::<T>(), fee: quantum::<T>() });
 	}
 }
 
@@ -58,8 +59,28 @@ fn member<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	who
 }
 
-/// An open application of a fresh candidate with `guarantors` guarantees.
+/// An open application of a fresh candidate with `guarantors` guarantees, its fee paid by a
+/// sponsor.
 fn application<T: Config>(guarantors: u32, accepted: bool) -> (T::AccountId, Vec<T::AccountId>) {
+	unpaid_application::<T>(guarantors, accepted, true)
+}
+
+/// `sponsor` pays `candidate`'s admission fee.
+fn pay_fee_of<T: Config>(candidate: &T::AccountId) {
+	let sponsor = funded::<T>("sponsor", 0);
+	assert_ok(Pallet::<T>::pay_fee(
+		RawOrigin::Signed(sponsor).into(),
+		T::Lookup::unlookup(candidate.clone()),
+	));
+}
+
+/// An open application of a fresh candidate with `guarantors` guarantees, its fee paid by a
+/// sponsor if `paid`.
+fn unpaid_application<T: Config>(
+	guarantors: u32,
+	accepted: bool,
+	paid: bool,
+) -> (T::AccountId, Vec<T::AccountId>) {
 	let candidate = candidate::<T>("candidate", 0);
 	let first = member::<T>("guarantor", 0);
 	fresh_period::<T>();
@@ -68,6 +89,9 @@ fn application<T: Config>(guarantors: u32, accepted: bool) -> (T::AccountId, Vec
 		T::Lookup::unlookup(candidate.clone()),
 		CLASS,
 	));
+	if paid {
+		pay_fee_of::<T>(&candidate);
+	}
 	let mut all = vec![first];
 	for i in 1..guarantors {
 		let g = member::<T>("guarantor", i);
@@ -122,7 +146,7 @@ mod benchmarks {
 			T::ClassOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let name = BoundedVec::truncate_from(vec![b'x'; T::MaxClassNameLen::get() as usize]);
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, CLASS, name, quantum::<T>());
+		_(origin as T::RuntimeOrigin, CLASS, name, quantum::<T>(), quantum::<T>());
 		assert!(Classes::<T>::contains_key(CLASS));
 		Ok(())
 	}
@@ -227,6 +251,17 @@ mod benchmarks {
 		assert!(Members::<T>::contains_key(&candidate));
 	}
 
+	// A sponsor pays the fee of an accepted application with the most guarantees: the
+	// candidate is admitted and the fee reaches the fund.
+	#[benchmark]
+	fn pay_fee() {
+		let (candidate, _) = unpaid_application::<T>(T::MaxGuarantors::get(), true, false);
+		let sponsor = funded::<T>("sponsor", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(sponsor), T::Lookup::unlookup(candidate.clone()));
+		assert!(Members::<T>::contains_key(&candidate));
+	}
+
 	#[benchmark]
 	fn decline() {
 		let (candidate, _) = application::<T>(T::MaxGuarantors::get(), false);
@@ -289,6 +324,7 @@ mod benchmarks {
 					T::Lookup::unlookup(protege.clone()),
 					CLASS,
 				));
+				pay_fee_of::<T>(&protege);
 				assert_ok(
 					Pallet::<T>::guarantee(
 						RawOrigin::Signed(other).into(),
@@ -318,6 +354,7 @@ mod benchmarks {
 		let now = frame_system::Pallet::<T>::block_number();
 		let due = now.saturating_add(ApplicationPeriod::<T>::get());
 		let mut deadlines = BoundedVec::new();
+		let sponsor = funded::<T>("sponsor", 0);
 		for i in 0..d {
 			let candidate: T::AccountId = account("candidate", i, SEED);
 			let expires_at = due;
@@ -330,9 +367,20 @@ mod benchmarks {
 			}
 			frame_system::Pallet::<T>::inc_providers(&candidate);
 			ClassUsers::<T>::mutate(CLASS, |n| n.saturating_inc());
+			// A fee paid, which the expiry refunds.
+			assert_ok(
+				T::Currency::mint_into(&Pallet::<T>::fee_account(), quantum::<T>()).map(|_| ()),
+			);
 			Applications::<T>::insert(
 				&candidate,
-				Application { class: CLASS, guarantors, accepted: false, expires_at },
+				Application {
+					class: CLASS,
+					guarantors,
+					accepted: false,
+					expires_at,
+					fee: quantum::<T>(),
+					fee_paid_by: Some(sponsor.clone()),
+				},
 			);
 			let _ = deadlines.try_push(Deadline::ApplicationExpiry(candidate));
 		}

@@ -1,19 +1,21 @@
 //! The permissioned pool: a transaction extension that refuses signed transactions from
 //! accounts that are not members, at validation, so that they never enter a block and cost the
 //! validators nothing. The exceptions: a pending candidate's answer to their own application
-//! that will succeed ([`Pallet::is_free_answer`]: an `accept` not yet given, a `decline`), and
-//! the calls the runtime opens to all ([`Config::OpenToAll`]: a donation to the common fund,
-//! revenue paid into a project, a claim of what one earned there).
+//! that will succeed ([`Pallet::is_free_answer`]: an `accept` not yet given, a `decline`, the
+//! payment of their own admission fee), and the calls the runtime opens to all
+//! ([`Config::OpenToAll`]: a donation to the common fund, an admission fee paid for a
+//! candidate, revenue paid into a project, a claim of what one earned there).
 //!
 //! The runtime may also refuse particular calls to particular members ([`Config::Refused`]: a
 //! validator purging its session keys).
 //!
 //! A free answer is free of fees, so it must not be a way to fill blocks for nothing: any
-//! other answer (an `accept` already given) is refused here with the rest, and the runtime's fee
+//! other answer (an `accept` already given, a fee already paid or one the candidate cannot pay)
+//! is refused here with the rest, and the runtime's fee
 //! extension gives a free answer no priority, refuses a tip on it and lets at most one answer of
 //! an account wait in the pool ([`free_answer_validity`]).
 
-use crate::{Applications, Call, CommonFund, Config, Members};
+use crate::{Applications, Call, Config, Members};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
@@ -24,7 +26,7 @@ use frame_support::{
 use scale_info::TypeInfo;
 use sp_runtime::{
 	impl_tx_ext_default,
-	traits::{DispatchInfoOf, TransactionExtension, ValidateResult},
+	traits::{DispatchInfoOf, StaticLookup, TransactionExtension, ValidateResult},
 	transaction_validity::InvalidTransaction,
 };
 
@@ -36,14 +38,9 @@ pub const NOT_A_MEMBER: u8 = 1;
 /// priority for a transaction that pays nothing.
 pub const TIP_ON_A_FREE_ANSWER: u8 = 2;
 
-/// `InvalidTransaction::Custom` code of a candidate's `accept` that would complete their
-/// admission but cannot pay the admission fee: it would fail, so it is not free, and a
-/// candidate (not a member yet) may send nothing else.
-pub const ADMISSION_FEE_UNPAID: u8 = 3;
-
 /// Calls the runtime refuses at the pool to particular members, with the
-/// `InvalidTransaction::Custom` code to refuse them with (codes 1 to 3 are this extension's own;
-/// the runtime's start at 4). The runtime refuses a validator's `session.purge_keys`.
+/// `InvalidTransaction::Custom` code to refuse them with (codes 1 to 3 are kept for this
+/// extension; the runtime's start at 4). The runtime refuses a validator's `session.purge_keys`.
 pub trait RefusedCalls<AccountId, Call> {
 	/// The code to refuse `call` signed by member `who` with, if it is refused.
 	fn refused(who: &AccountId, call: &Call) -> Option<u8>;
@@ -100,17 +97,21 @@ where
 	T::RuntimeCall: IsSubType<Call<T>>,
 {
 	/// Whether `call` is `who`'s answer to their own open application that will succeed: an
-	/// `accept` not yet given (and, when it completes the admission, whose admission fee the
-	/// candidate can pay), or a `decline`. The only transactions a non-member may send (beside
+	/// `accept` not yet given, a `decline`, or the payment of their own admission fee, due,
+	/// unpaid and within what they hold. The only transactions a non-member may send (beside
 	/// [`Config::OpenToAll`]), and free of fees.
 	pub fn is_free_answer(who: &T::AccountId, call: &T::RuntimeCall) -> bool {
 		match call.is_sub_type() {
-			Some(Call::accept {}) => Applications::<T>::get(who).is_some_and(|a| {
-				!a.accepted
-					&& ((a.guarantors.len() as u32) < T::MinGuarantors::get()
-						|| T::Fund::can_pay_admission_fee(who))
-			}),
+			Some(Call::accept {}) => Applications::<T>::get(who).is_some_and(|a| !a.accepted),
 			Some(Call::decline {}) => Applications::<T>::contains_key(who),
+			Some(Call::pay_fee { candidate }) => {
+				T::Lookup::lookup(candidate.clone()).is_ok_and(|candidate| &candidate == who)
+					&& Applications::<T>::get(who).is_some_and(|a| {
+						!a.fee.is_zero()
+							&& a.fee_paid_by.is_none()
+							&& crate::Pallet::<T>::can_pay_fee(who, who, a.fee)
+					})
+			},
 			_ => false,
 		}
 	}
@@ -126,10 +127,9 @@ where
 	type Pre = ();
 
 	fn weight(&self, call: &T::RuntimeCall) -> Weight {
-		// Four storage reads at most: the member record, the application, and, when an
-		// acceptance completes the admission, the admission fee and the candidate's account;
-		// and what the runtime's refusals read.
-		T::DbWeight::get().reads(4).saturating_add(T::Refused::weight(call))
+		// Three storage reads at most: the member record, the application, and, for a
+		// candidate paying their own fee, their account; and what the runtime's refusals read.
+		T::DbWeight::get().reads(3).saturating_add(T::Refused::weight(call))
 	}
 
 	fn validate(
@@ -150,10 +150,7 @@ where
 				&& !crate::Pallet::<T>::is_free_answer(who, call)
 				&& !T::OpenToAll::contains(call)
 			{
-				let unpaid_acceptance = matches!(call.is_sub_type(), Some(Call::accept {}))
-					&& Applications::<T>::get(who).is_some_and(|a| !a.accepted);
-				let code = if unpaid_acceptance { ADMISSION_FEE_UNPAID } else { NOT_A_MEMBER };
-				return Err(InvalidTransaction::Custom(code).into());
+				return Err(InvalidTransaction::Custom(NOT_A_MEMBER).into());
 			}
 		}
 		Ok((Default::default(), (), origin))

@@ -7,11 +7,19 @@
 //! [`Config::Escrow`], and complaints reach it through [`Config::Blocked`].
 //!
 //! ## Terms
-//! - **Class**: a row of the class table, with a name and a **quantum**: the amount each
-//!   guarantor escrows for a member of that class (the seed's 2100 / 100 / 10).
+//! - **Class**: a row of the class table, with a name, a **quantum** — the amount each
+//!   guarantor escrows for a member of that class (the seed's 2100 / 100 / 10) — and an
+//!   **admission fee**, which the general meeting sets per class (zero admits for free: "everyone
+//!   who came in was admitted free of charge").
 //! - **Guarantee**: an edge guarantor → protégé, backed by one quantum in escrow.
 //! - **Application**: a candidate proposed by a member, gathering guarantees until the
-//!   candidate has accepted and has enough of them, or until it expires.
+//!   candidate has accepted, has enough of them and their class's fee is paid, or until it
+//!   expires. Anyone may pay the fee ([`Pallet::pay_fee`]: the candidate, a guarantor, any
+//!   member, a sponsor outside the cooperative — or the fund, by a spend to the candidate),
+//!   before or after the acceptance; it waits in the pallet's account ([`Pallet::fee_account`])
+//!   and reaches the common fund at the admission, or returns to its payer if the application
+//!   closes. The application provides for the candidate's account, so the candidate may pay
+//!   their fee with all they hold: no existential deposit on top.
 //! - **Grace**: a member left with fewer than `MinGuarantors` guarantees has
 //!   [`GracePeriod`] blocks to find another; otherwise the membership **lapses**.
 //! - **Expulsion lasts**: an expelled account may not be proposed again for [`ReadmissionBar`]
@@ -35,6 +43,7 @@
 //!   or an offer — a guarantee of a member needs their consent, and lasts only while they want
 //!   it.
 //! - Candidates: [`Pallet::accept`], [`Pallet::decline`].
+//! - Anyone, member or not: [`Pallet::pay_fee`] of an application.
 //! - Anyone: [`Pallet::expire_application`], [`Pallet::end_grace`],
 //!   [`Pallet::continue_departure`] — the fallbacks for what the pallet does on its own in
 //!   `on_initialize`.
@@ -42,7 +51,7 @@
 //!
 //! ## Lifecycle
 //! ```text
-//!  propose ──► Application ──(≥ MinGuarantors guarantees and accepted)──► Member::Active
+//!  propose ──► Application ──(≥ MinGuarantors guarantees, accepted, fee paid)──► Member::Active
 //!                 │  └─ decline / expiry: every escrow released                 │    ▲
 //!                 ▼                                                        revoke│    │guarantee
 //!              (closed)                                                          ▼    │
@@ -68,23 +77,26 @@ pub mod weights;
 use alloc::vec::Vec;
 use frame_support::{
 	pallet_prelude::*,
-	traits::{fungible, Get},
-	BoundedVec,
+	traits::{
+		fungible,
+		tokens::{Fortitude, Preservation},
+		Get,
+	},
+	BoundedVec, PalletId,
 };
 use frame_system::pallet_prelude::*;
 use sp_runtime::{
-	traits::{One, Saturating, StaticLookup, Zero},
+	traits::{AccountIdConversion, One, Saturating, StaticLookup, Zero},
 	DispatchResult,
 };
 use synergy_primitives::file_deadline;
 pub use synergy_primitives::{
 	BlockedInspect, ClassId, CommonFund, Electorate, EscrowStanding, Expel, GuaranteeEscrow,
-	MembershipInspect, OnAccusation, OnTopUpMissed,
+	Inflow, MembershipInspect, OnAccusation, OnTopUpMissed,
 };
 
 pub use extension::{
-	free_answer_validity, CheckMembership, RefusedCalls, ADMISSION_FEE_UNPAID, NOT_A_MEMBER,
-	TIP_ON_A_FREE_ANSWER,
+	free_answer_validity, CheckMembership, RefusedCalls, NOT_A_MEMBER, TIP_ON_A_FREE_ANSWER,
 };
 pub use pallet::*;
 pub use types::*;
@@ -106,6 +118,7 @@ pub type MemberOf<T> = MemberRecord<
 pub type ApplicationOf<T> = Application<
 	<T as frame_system::Config>::AccountId,
 	BlockNumberFor<T>,
+	BalanceOf<T>,
 	<T as Config>::MaxGuarantors,
 >;
 type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
@@ -130,8 +143,16 @@ pub mod pallet {
 		/// Who is blocked by an open complaint.
 		type Blocked: BlockedInspect<Self::AccountId>;
 
-		/// The common fund, which charges the admission fee as a candidate becomes a member.
+		/// The common fund, which receives the admission fee as a candidate becomes a member.
 		type Fund: CommonFund<Self::AccountId, BalanceOf<Self>>;
+
+		/// The pallet's id, whose account keeps the admission fees paid for open applications.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// The highest admission fee a class may have: no motion can close the doors by price.
+		#[pallet::constant]
+		type MaxAdmissionFee: Get<BalanceOf<Self>>;
 
 		/// Calls anyone may sign, member or not (a donation to the common fund, revenue paid into a
 		/// project, a claim of what one earned there): every other call of a non-member is refused
@@ -315,8 +336,8 @@ pub mod pallet {
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// The class table: (id, name, quantum).
-		pub classes: Vec<(ClassId, alloc::string::String, BalanceOf<T>)>,
+		/// The class table: (id, name, quantum, admission fee).
+		pub classes: Vec<(ClassId, alloc::string::String, BalanceOf<T>, BalanceOf<T>)>,
 		/// The founders: (account, class, guarantors). Every guarantor must be a founder, and
 		/// every founder needs at least `MinGuarantors` guarantors; each guarantee escrows the
 		/// founder's class quantum from the guarantor.
@@ -351,11 +372,12 @@ pub mod pallet {
 				assert!(safeguards.within(&min, &max), "safeguards out of the runtime's bounds");
 				CurrentSafeguards::<T>::put(safeguards);
 			}
-			for (id, name, quantum) in &self.classes {
+			for (id, name, quantum, fee) in &self.classes {
 				let name =
 					BoundedVec::try_from(name.clone().into_bytes()).expect("class name too long");
 				assert!(!quantum.is_zero(), "class {id} has a zero quantum");
-				Classes::<T>::insert(id, Class { name, quantum: *quantum });
+				assert!(Pallet::<T>::valid_fee(*fee), "class {id}'s fee is out of bounds");
+				Classes::<T>::insert(id, Class { name, quantum: *quantum, fee: *fee });
 			}
 			assert!(Classes::<T>::count() <= T::MaxClasses::get(), "too many classes");
 			let founders: Vec<&T::AccountId> = self.founders.iter().map(|f| &f.0).collect();
@@ -409,7 +431,7 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A class was added or changed.
-		ClassSet { class: ClassId, quantum: BalanceOf<T> },
+		ClassSet { class: ClassId, quantum: BalanceOf<T>, fee: BalanceOf<T> },
 		/// A class was removed.
 		ClassRemoved { class: ClassId },
 		/// A member proposed a candidate, guaranteeing them.
@@ -423,6 +445,11 @@ pub mod pallet {
 		ApplicationGuaranteed { candidate: T::AccountId, guarantor: T::AccountId },
 		/// The candidate accepted their application.
 		ApplicationAccepted { candidate: T::AccountId },
+		/// `payer` paid the admission fee of `candidate`'s application: it waits in the
+		/// pallet's account until the admission.
+		AdmissionFeePaid { candidate: T::AccountId, payer: T::AccountId, amount: BalanceOf<T> },
+		/// The application closed without an admission: the fee went back to its payer.
+		AdmissionFeeRefunded { candidate: T::AccountId, payer: T::AccountId, amount: BalanceOf<T> },
 		/// The candidate declined; every guarantee was released.
 		ApplicationDeclined { candidate: T::AccountId },
 		/// The application expired incomplete; every guarantee was released.
@@ -472,14 +499,22 @@ pub mod pallet {
 		TooManyClasses,
 		/// A class's quantum must be above zero.
 		ZeroQuantum,
+		/// A class's admission fee must be zero, or at least the existential deposit (so that a
+		/// refund can always reach its payer) and at most [`Config::MaxAdmissionFee`].
+		FeeOutOfBounds,
+		/// The application's class charges no admission fee.
+		NoFeeDue,
+		/// The application's admission fee is already paid.
+		FeeAlreadyPaid,
+		/// The payer cannot pay the admission fee from what they hold (a payer other than the
+		/// candidate keeps the existential deposit).
+		CannotPayFee,
 		/// The class still has members or open applications.
 		ClassInUse,
 		/// The account is not a member.
 		NotMember,
 		/// The account is blocked by an open complaint.
 		Blocked,
-		/// The candidate cannot pay the admission fee into the common fund.
-		AdmissionFeeUnpaid,
 		/// The account is already a member.
 		AlreadyMember,
 		/// The account already has an open application.
@@ -570,8 +605,11 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Adds a class to the table or changes one. A new quantum applies to guarantees given
-		/// afterwards; escrow already held stays as it is.
+		/// Adds a class to the table or changes one: its name, the quantum each guarantor
+		/// escrows and the admission fee (zero, or from the existential deposit to
+		/// [`Config::MaxAdmissionFee`]). A new
+		/// quantum applies to guarantees given afterwards, a new fee to applications opened
+		/// afterwards; what is already held or due stays as it is.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::set_class())]
 		pub fn set_class(
@@ -579,15 +617,17 @@ pub mod pallet {
 			class: ClassId,
 			name: BoundedVec<u8, T::MaxClassNameLen>,
 			quantum: BalanceOf<T>,
+			fee: BalanceOf<T>,
 		) -> DispatchResult {
 			T::ClassOrigin::ensure_origin(origin)?;
 			ensure!(!quantum.is_zero(), Error::<T>::ZeroQuantum);
+			ensure!(Self::valid_fee(fee), Error::<T>::FeeOutOfBounds);
 			ensure!(
 				Classes::<T>::contains_key(class) || Classes::<T>::count() < T::MaxClasses::get(),
 				Error::<T>::TooManyClasses
 			);
-			Classes::<T>::insert(class, Class { name, quantum });
-			Self::deposit_event(Event::ClassSet { class, quantum });
+			Classes::<T>::insert(class, Class { name, quantum, fee });
+			Self::deposit_event(Event::ClassSet { class, quantum, fee });
 			Ok(())
 		}
 
@@ -627,7 +667,8 @@ pub mod pallet {
 			ensure!(!Departing::<T>::contains_key(&candidate), Error::<T>::DepartureInProgress);
 			ensure!(!T::Blocked::is_blocked(&candidate), Error::<T>::Blocked);
 			ensure!(!T::Escrow::has_commitments(&candidate), Error::<T>::FormerMembershipSettling);
-			let quantum = Classes::<T>::get(class).ok_or(Error::<T>::UnknownClass)?.quantum;
+			let Class { quantum, fee, .. } =
+				Classes::<T>::get(class).ok_or(Error::<T>::UnknownClass)?;
 
 			let now = frame_system::Pallet::<T>::block_number();
 			Self::count_application(now)?;
@@ -642,7 +683,14 @@ pub mod pallet {
 			guarantors.try_push(guarantor.clone()).map_err(|_| Error::<T>::TooManyGuarantors)?;
 			Applications::<T>::insert(
 				&candidate,
-				Application { class, guarantors, accepted: false, expires_at },
+				Application {
+					class,
+					guarantors,
+					accepted: false,
+					expires_at,
+					fee,
+					fee_paid_by: None,
+				},
 			);
 			sponsor.proteges.saturating_inc();
 			Members::<T>::insert(&guarantor, sponsor);
@@ -778,9 +826,10 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// The candidate accepts their application. With enough guarantees they become a member
-		/// at once; otherwise as soon as the last guarantee arrives. Free of fees for a pending
-		/// candidate: it works from an account holding nothing.
+		/// The candidate accepts their application. With enough guarantees and the admission fee
+		/// paid they become a member at once; otherwise as soon as the last of them arrives — an
+		/// acceptance never waits for the fee, nor fails for want of it. Free of fees for a
+		/// pending candidate: it works from an account holding nothing.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::accept())]
 		pub fn accept(origin: OriginFor<T>) -> DispatchResult {
@@ -790,6 +839,41 @@ pub mod pallet {
 			ensure!(!application.accepted, Error::<T>::AlreadyAccepted);
 			application.accepted = true;
 			Self::deposit_event(Event::ApplicationAccepted { candidate: candidate.clone() });
+			Self::admit_if_complete(candidate, application)
+		}
+
+		/// Pays the admission fee of `candidate`'s application: the caller may be the candidate,
+		/// a guarantor, any member or anyone outside the cooperative. The fee waits in the
+		/// pallet's account; with the application otherwise complete the candidate is admitted
+		/// at once and the fee goes to the common fund; if the application closes without an
+		/// admission it returns to the payer. The candidate may pay with all they hold (the
+		/// application provides for their account); anyone else keeps the existential deposit.
+		#[pallet::call_index(14)]
+		// Until its own benchmark is generated: the acceptance that admits, which pays the fee
+		// into the fund as this does.
+		#[pallet::weight(T::WeightInfo::accept())]
+		pub fn pay_fee(origin: OriginFor<T>, candidate: AccountIdLookupOf<T>) -> DispatchResult {
+			let payer = ensure_signed(origin)?;
+			let candidate = T::Lookup::lookup(candidate)?;
+			let mut application =
+				Applications::<T>::get(&candidate).ok_or(Error::<T>::NoApplication)?;
+			ensure!(!application.fee.is_zero(), Error::<T>::NoFeeDue);
+			ensure!(application.fee_paid_by.is_none(), Error::<T>::FeeAlreadyPaid);
+			let preservation =
+				if payer == candidate { Preservation::Expendable } else { Preservation::Preserve };
+			<T::Currency as fungible::Mutate<_>>::transfer(
+				&payer,
+				&Self::fee_account(),
+				application.fee,
+				preservation,
+			)
+			.map_err(|_| Error::<T>::CannotPayFee)?;
+			application.fee_paid_by = Some(payer.clone());
+			Self::deposit_event(Event::AdmissionFeePaid {
+				candidate: candidate.clone(),
+				payer,
+				amount: application.fee,
+			});
 			Self::admit_if_complete(candidate, application)
 		}
 
@@ -1110,6 +1194,30 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// The account that keeps the admission fees paid for open applications.
+	pub fn fee_account() -> T::AccountId {
+		T::PalletId::get().into_account_truncating()
+	}
+
+	/// Whether `fee` may be a class's admission fee: none, or one a refund can always pay, up
+	/// to the highest allowed.
+	fn valid_fee(fee: BalanceOf<T>) -> bool {
+		fee.is_zero()
+			|| (fee >= <T::Currency as fungible::Inspect<_>>::minimum_balance()
+				&& fee <= T::MaxAdmissionFee::get())
+	}
+
+	/// Whether `who` can pay `candidate`'s admission fee now (see [`Pallet::pay_fee`]).
+	pub fn can_pay_fee(who: &T::AccountId, candidate: &T::AccountId, fee: BalanceOf<T>) -> bool {
+		let preservation =
+			if who == candidate { Preservation::Expendable } else { Preservation::Preserve };
+		<T::Currency as fungible::Inspect<_>>::reducible_balance(
+			who,
+			preservation,
+			Fortitude::Polite,
+		) >= fee
+	}
+
 	/// The next membership number, taken.
 	fn take_member_number() -> u32 {
 		NextMemberNumber::<T>::mutate(|next| {
@@ -1119,16 +1227,18 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Makes the candidate a member if they have accepted and have enough guarantees, charging
-	/// the admission fee; otherwise stores the application as it now is.
+	/// Makes the candidate a member if they have accepted, have enough guarantees and their
+	/// admission fee is paid (or none is due), paying the fee into the common fund; otherwise
+	/// stores the application as it now is.
 	fn admit_if_complete(candidate: T::AccountId, application: ApplicationOf<T>) -> DispatchResult {
-		let complete =
-			application.accepted && application.guarantors.len() as u32 >= T::MinGuarantors::get();
+		let complete = application.accepted
+			&& application.guarantors.len() as u32 >= T::MinGuarantors::get()
+			&& (application.fee.is_zero() || application.fee_paid_by.is_some());
 		if !complete {
 			Applications::<T>::insert(&candidate, application);
 			return Ok(());
 		}
-		T::Fund::charge_admission_fee(&candidate).map_err(|_| Error::<T>::AdmissionFeeUnpaid)?;
+		T::Fund::pay_in(&Self::fee_account(), application.fee, Inflow::AdmissionFee)?;
 		Applications::<T>::remove(&candidate);
 		let guarantors = application.guarantors.to_vec();
 		let number = Self::take_member_number();
@@ -1152,11 +1262,32 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Releases every guarantee of a closed application and forgets it (the caller has taken
-	/// it from storage).
+	/// Releases every guarantee of a closed application, returns its fee to the payer, and
+	/// forgets it (the caller has taken it from storage).
 	fn close_application(candidate: &T::AccountId, application: ApplicationOf<T>) {
 		for guarantor in &application.guarantors {
 			Self::end_guarantee(guarantor, candidate);
+		}
+		if let Some(payer) = application.fee_paid_by {
+			let refund = <T::Currency as fungible::Mutate<_>>::transfer(
+				&Self::fee_account(),
+				&payer,
+				application.fee,
+				Preservation::Expendable,
+			);
+			match refund {
+				Ok(_) => Self::deposit_event(Event::AdmissionFeeRefunded {
+					candidate: candidate.clone(),
+					payer,
+					amount: application.fee,
+				}),
+				// The fee is at least the existential deposit, so it reaches any account; should
+				// it not, it stays in the pallet's account, which the invariants report.
+				Err(error) => log::error!(
+					target: LOG_TARGET,
+					"admission fee of {candidate:?} not refunded to {payer:?}: {error:?}"
+				),
+			}
 		}
 		ClassUsers::<T>::mutate(application.class, |n| n.saturating_dec());
 		Self::release_provider(candidate);
@@ -1428,6 +1559,7 @@ impl<T: Config> Pallet<T> {
 			);
 			*users.entry(member.class).or_default() += 1;
 		}
+		let mut fees_paid = BalanceOf::<T>::zero();
 		for (candidate, application) in Applications::<T>::iter() {
 			ensure!(!Members::<T>::contains_key(&candidate), "a member with an open application");
 			for guarantor in &application.guarantors {
@@ -1437,7 +1569,16 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 			*users.entry(application.class).or_default() += 1;
+			if application.fee_paid_by.is_some() {
+				ensure!(!application.fee.is_zero(), "a fee paid where none is due");
+				fees_paid = fees_paid.saturating_add(application.fee);
+			}
 		}
+		// Anyone may send the pallet's account more; it never holds less than the fees it keeps.
+		ensure!(
+			<T::Currency as fungible::Inspect<_>>::balance(&Self::fee_account()) >= fees_paid,
+			"the admission fees paid are not all held"
+		);
 		for (class, count) in ClassUsers::<T>::iter() {
 			ensure!(users.get(&class).copied().unwrap_or_default() == count, "class users differ");
 		}

@@ -7,7 +7,7 @@ use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
 		fungible::{Inspect, Mutate},
-		tokens::{Fortitude, Preservation},
+		tokens::Preservation,
 		ConstU32, ConstU64, Hooks,
 	},
 	BoundedVec,
@@ -49,10 +49,16 @@ impl frame_system::Config for Test {
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
+parameter_types! {
+	/// One unit, unless a test raises it.
+	pub static ExistentialDeposit: Balance = 1;
+}
+
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
 	type Balance = Balance;
 	type AccountStore = System;
+	type ExistentialDeposit = ExistentialDeposit;
 }
 
 /// Founders and the quanta of the three seed classes.
@@ -90,7 +96,6 @@ thread_local! {
 	static COMMITTED: RefCell<BTreeSet<(AccountId, AccountId)>> = const { RefCell::new(BTreeSet::new()) };
 	static BLOCKED: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
 	static UNDER_REVIEW: RefCell<BTreeSet<(AccountId, AccountId)>> = const { RefCell::new(BTreeSet::new()) };
-	static ADMISSION_FEE: RefCell<Balance> = const { RefCell::new(0) };
 	static COMMITMENTS: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
 	static BANNED: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
 }
@@ -110,9 +115,16 @@ pub fn unblock(who: AccountId) {
 	BLOCKED.with(|b| b.borrow_mut().remove(&who));
 }
 
-/// Sets the admission fee the mock fund charges (none unless a test sets one).
+/// Sets every class's admission fee (none unless a test sets one): applications opened
+/// afterwards owe it.
 pub fn set_admission_fee(fee: Balance) {
-	ADMISSION_FEE.with(|f| *f.borrow_mut() = fee);
+	for class in [MANAGERS, MIDDLE, PENSIONERS] {
+		crate::Classes::<Test>::mutate(class, |c| {
+			if let Some(c) = c {
+				c.fee = fee;
+			}
+		});
+	}
 }
 
 /// Escrow in a pot account, recorded per (guarantor, protégé).
@@ -176,25 +188,14 @@ impl synergy_primitives::GuaranteeEscrow<AccountId, Balance> for PotEscrow {
 	}
 }
 
-/// A common fund that takes the admission fee a test set into [`FUND`], keeping the payer
-/// alive.
+/// A common fund that takes what is paid in into [`FUND`].
 pub struct FeeFund;
 impl synergy_primitives::CommonFund<AccountId, Balance> for FeeFund {
 	fn pay_in(from: &AccountId, amount: Balance, _: synergy_primitives::Inflow) -> DispatchResult {
-		Balances::transfer(from, &FUND, amount, Preservation::Preserve).map(|_| ())
-	}
-
-	fn charge_admission_fee(who: &AccountId) -> DispatchResult {
-		match ADMISSION_FEE.with(|f| *f.borrow()) {
-			0 => Ok(()),
-			fee => Self::pay_in(who, fee, synergy_primitives::Inflow::AdmissionFee),
+		if amount == 0 {
+			return Ok(());
 		}
-	}
-
-	fn can_pay_admission_fee(who: &AccountId) -> bool {
-		let fee = ADMISSION_FEE.with(|f| *f.borrow());
-		fee == 0
-			|| Balances::reducible_balance(who, Preservation::Preserve, Fortitude::Polite) >= fee
+		Balances::transfer(from, &FUND, amount, Preservation::Expendable).map(|_| ())
 	}
 }
 
@@ -233,6 +234,7 @@ parameter_types! {
 		growth_floor: 100,
 		voting_age: 0,
 	};
+	pub const FeesPalletId: frame_support::PalletId = frame_support::PalletId(*b"syn/fees");
 	pub const SafeguardBounds: (crate::Safeguards<u64>, crate::Safeguards<u64>) = (
 		crate::Safeguards {
 			period: 1,
@@ -256,6 +258,8 @@ impl pallet_guarantee_membership::Config for Test {
 	type Escrow = PotEscrow;
 	type Blocked = Complaints;
 	type Fund = FeeFund;
+	type PalletId = FeesPalletId;
+	type MaxAdmissionFee = ConstU64<100_000>;
 	type OpenToAll = frame_support::traits::Nothing;
 	type Refused = RefusedToDave;
 	type ClassOrigin = frame_system::EnsureRoot<AccountId>;
@@ -311,9 +315,9 @@ pub fn new_test_ext_with_periods(
 	.unwrap();
 	pallet_guarantee_membership::GenesisConfig::<Test> {
 		classes: vec![
-			(MANAGERS, "managers and business people".into(), MANAGERS_QUANTUM),
-			(MIDDLE, "middle tier".into(), MIDDLE_QUANTUM),
-			(PENSIONERS, "pensioners".into(), PENSIONERS_QUANTUM),
+			(MANAGERS, "managers and business people".into(), MANAGERS_QUANTUM, 0),
+			(MIDDLE, "middle tier".into(), MIDDLE_QUANTUM, 0),
+			(PENSIONERS, "pensioners".into(), PENSIONERS_QUANTUM, 0),
 		],
 		founders: vec![
 			(ALICE, MANAGERS, vec![BOB, CHARLIE]),

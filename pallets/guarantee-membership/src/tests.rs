@@ -47,11 +47,13 @@ mod classes {
 	#[test]
 	fn root_sets_and_removes_a_class() {
 		test(|| {
-			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 7, name("students"), 5));
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 7, name("students"), 5, 0));
 			assert_eq!(Classes::<Test>::get(7).unwrap().quantum, 5);
-			System::assert_last_event(MembershipEvent::ClassSet { class: 7, quantum: 5 }.into());
+			System::assert_last_event(
+				MembershipEvent::ClassSet { class: 7, quantum: 5, fee: 0 }.into(),
+			);
 
-			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 7, name("students"), 6));
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 7, name("students"), 6, 0));
 			assert_eq!(Classes::<Test>::get(7).unwrap().quantum, 6);
 
 			assert_ok!(Membership::remove_class(RuntimeOrigin::root(), 7));
@@ -64,7 +66,7 @@ mod classes {
 	fn only_the_class_origin_changes_the_table() {
 		test(|| {
 			assert_noop!(
-				Membership::set_class(signed(ALICE), 7, name("x"), 5),
+				Membership::set_class(signed(ALICE), 7, name("x"), 5, 0),
 				DispatchError::BadOrigin
 			);
 			assert_noop!(
@@ -78,7 +80,7 @@ mod classes {
 	fn a_zero_quantum_is_refused() {
 		test(|| {
 			assert_noop!(
-				Membership::set_class(RuntimeOrigin::root(), 7, name("x"), 0),
+				Membership::set_class(RuntimeOrigin::root(), 7, name("x"), 0, 0),
 				MembershipError::ZeroQuantum
 			);
 		});
@@ -87,13 +89,13 @@ mod classes {
 	#[test]
 	fn the_table_is_bounded() {
 		test(|| {
-			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("fourth"), 1));
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("fourth"), 1, 0));
 			assert_noop!(
-				Membership::set_class(RuntimeOrigin::root(), 4, name("fifth"), 1),
+				Membership::set_class(RuntimeOrigin::root(), 4, name("fifth"), 1, 0),
 				MembershipError::TooManyClasses
 			);
 			// Changing an existing row is always possible.
-			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("fourth"), 2));
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("fourth"), 2, 0));
 		});
 	}
 
@@ -169,31 +171,20 @@ mod applications {
 	}
 
 	#[test]
-	fn admission_charges_the_fee_and_numbers_the_member() {
+	fn admission_pays_the_fee_into_the_fund_and_numbers_the_member() {
 		test(|| {
 			set_admission_fee(7);
 			assert_eq!(member(DAVE).number, 3);
 			assert_eq!(<Membership as MembershipInspect<_>>::next_membership_number(), 4);
 			assert_ok!(Membership::propose(signed(ALICE), EVE, PENSIONERS));
 			assert_ok!(Membership::guarantee(signed(BOB), EVE));
+			assert_ok!(Membership::pay_fee(signed(EVE), EVE));
 			assert_ok!(Membership::accept(signed(EVE)));
 			assert_eq!(Balances::balance(&FUND), 1 + 7);
 			assert_eq!(Balances::balance(&EVE), 100_000 - 7);
 			assert_eq!(member(EVE).number, 4);
 			assert_eq!(<Membership as MembershipInspect<_>>::membership_number(&EVE), Some(4));
 			assert_eq!(<Membership as MembershipInspect<_>>::next_membership_number(), 5);
-		});
-	}
-
-	#[test]
-	fn a_candidate_who_cannot_pay_the_fee_is_not_admitted_and_nothing_moves() {
-		test(|| {
-			set_admission_fee(7);
-			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
-			assert_ok!(Membership::guarantee(signed(BOB), NEWCOMER));
-			assert_noop!(Membership::accept(signed(NEWCOMER)), MembershipError::AdmissionFeeUnpaid);
-			assert!(Applications::<Test>::contains_key(NEWCOMER));
-			assert_eq!(Balances::balance(&FUND), 1);
 		});
 	}
 
@@ -252,7 +243,7 @@ mod applications {
 	fn a_guarantor_who_cannot_pay_the_quantum_moves_nothing() {
 		test(|| {
 			// ALICE has 95_800 free; the mock escrow's transfer of more fails as an underflow.
-			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("rich"), 1_000_000));
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("rich"), 1_000_000, 0));
 			assert_noop!(
 				Membership::propose(signed(ALICE), NEWCOMER, 3),
 				ArithmeticError::Underflow
@@ -306,7 +297,7 @@ mod applications {
 	#[test]
 	fn an_application_has_a_bounded_number_of_guarantors() {
 		test(|| {
-			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("cheap"), 1));
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("cheap"), 1, 0));
 			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, 3));
 			assert_ok!(Membership::guarantee(signed(BOB), NEWCOMER));
 			assert_ok!(Membership::guarantee(signed(CHARLIE), NEWCOMER));
@@ -394,7 +385,7 @@ mod applications {
 	#[test]
 	fn deadlines_spill_into_later_blocks_and_then_run_out() {
 		test(|| {
-			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("cheap"), 1));
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("cheap"), 1, 0));
 			// Fill the expiry block and the following ones by hand.
 			for offset in 0..16u64 {
 				Deadlines::<Test>::insert(
@@ -415,6 +406,198 @@ mod applications {
 				Applications::<Test>::get(NEWCOMER).unwrap().expires_at,
 				1 + APPLICATION_PERIOD + 15
 			);
+		});
+	}
+}
+
+mod fees {
+	use super::*;
+	use frame_support::traits::{fungible::Mutate, tokens::Preservation};
+
+	fn fee_pot() -> Balance {
+		Balances::balance(&Membership::fee_account())
+	}
+
+	#[test]
+	fn a_pensioner_joins_for_free_and_nobody_pays_anything() {
+		test(|| {
+			// Genesis gives every class no fee here, as the runtime does the pensioners.
+			assert_eq!(Classes::<Test>::get(PENSIONERS).unwrap().fee, 0);
+			admit_newcomer();
+			assert!(Members::<Test>::contains_key(NEWCOMER));
+			assert_eq!(Balances::balance(&NEWCOMER), 0);
+			assert_eq!(Balances::balance(&FUND), 1);
+			assert!(!membership_events()
+				.iter()
+				.any(|e| matches!(e, MembershipEvent::AdmissionFeePaid { .. })));
+		});
+	}
+
+	#[test]
+	fn an_acceptance_waits_for_the_fee_and_a_sponsor_outside_the_cooperative_pays_it() {
+		test(|| {
+			set_admission_fee(7);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			assert_ok!(Membership::guarantee(signed(BOB), NEWCOMER));
+			// NEWCOMER holds nothing: the acceptance is recorded, no second signature needed.
+			assert_ok!(Membership::accept(signed(NEWCOMER)));
+			System::assert_last_event(
+				MembershipEvent::ApplicationAccepted { candidate: NEWCOMER }.into(),
+			);
+			assert!(!Members::<Test>::contains_key(NEWCOMER));
+			assert_eq!(Applications::<Test>::get(NEWCOMER).unwrap().fee, 7);
+			// EVE is no member: she pays, and NEWCOMER is admitted in that moment.
+			assert_ok!(Membership::pay_fee(signed(EVE), NEWCOMER));
+			assert!(Members::<Test>::contains_key(NEWCOMER));
+			assert_eq!(Balances::balance(&EVE), 100_000 - 7);
+			assert_eq!(Balances::balance(&FUND), 1 + 7);
+			assert_eq!(fee_pot(), 0);
+			let events = membership_events();
+			assert!(events.contains(&MembershipEvent::AdmissionFeePaid {
+				candidate: NEWCOMER,
+				payer: EVE,
+				amount: 7
+			}));
+			assert_eq!(
+				events.last(),
+				Some(&MembershipEvent::MemberAdmitted {
+					member: NEWCOMER,
+					class: PENSIONERS,
+					guarantors: vec![ALICE, BOB]
+				})
+			);
+		});
+	}
+
+	#[test]
+	fn a_candidate_pays_their_fee_with_all_they_hold() {
+		test(|| {
+			set_admission_fee(7);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			assert_ok!(Balances::transfer(&FERDIE, &NEWCOMER, 7, Preservation::Preserve));
+			// Before the acceptance and the second guarantee: the fee waits in the pallet.
+			assert_ok!(Membership::pay_fee(signed(NEWCOMER), NEWCOMER));
+			assert_eq!(Balances::balance(&NEWCOMER), 0);
+			assert_eq!(fee_pot(), 7);
+			assert_eq!(Applications::<Test>::get(NEWCOMER).unwrap().fee_paid_by, Some(NEWCOMER));
+			// The application provides for the account it emptied.
+			assert!(System::account_exists(&NEWCOMER));
+			assert_ok!(Membership::accept(signed(NEWCOMER)));
+			assert_ok!(Membership::guarantee(signed(BOB), NEWCOMER));
+			assert!(Members::<Test>::contains_key(NEWCOMER));
+			assert_eq!(Balances::balance(&FUND), 1 + 7);
+			assert_eq!(fee_pot(), 0);
+		});
+	}
+
+	#[test]
+	fn a_fee_returns_to_its_payer_when_the_application_is_declined_or_expires() {
+		test(|| {
+			set_admission_fee(7);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			assert_ok!(Membership::pay_fee(signed(CHARLIE), NEWCOMER));
+			let charlie = Balances::balance(&CHARLIE);
+			assert_ok!(Membership::decline(signed(NEWCOMER)));
+			assert_eq!(Balances::balance(&CHARLIE), charlie + 7);
+			assert!(membership_events().contains(&MembershipEvent::AdmissionFeeRefunded {
+				candidate: NEWCOMER,
+				payer: CHARLIE,
+				amount: 7
+			}));
+
+			assert_ok!(Membership::propose(signed(ALICE), EVE, PENSIONERS));
+			assert_ok!(Membership::pay_fee(signed(FERDIE), EVE));
+			assert_eq!(fee_pot(), 7);
+			run_to_block(1 + APPLICATION_PERIOD);
+			assert!(!Applications::<Test>::contains_key(EVE));
+			assert_eq!(Balances::balance(&FERDIE), 100_000);
+			assert_eq!(fee_pot(), 0);
+			assert_eq!(Balances::balance(&FUND), 1);
+			System::assert_has_event(
+				MembershipEvent::AdmissionFeeRefunded { candidate: EVE, payer: FERDIE, amount: 7 }
+					.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn the_fee_due_is_the_class_fee_when_the_application_opened() {
+		test(|| {
+			set_admission_fee(7);
+			assert_ok!(Membership::propose(signed(ALICE), EVE, PENSIONERS));
+			set_admission_fee(50);
+			assert_ok!(Membership::pay_fee(signed(EVE), EVE));
+			assert_eq!(Balances::balance(&EVE), 100_000 - 7);
+			assert_eq!(
+				Membership::application_view(&EVE).map(|a| (a.fee, a.fee_paid_by)),
+				Some((7, Some(EVE)))
+			);
+		});
+	}
+
+	#[test]
+	fn fee_misuse_is_refused_and_nothing_moves() {
+		test(|| {
+			// No application.
+			assert_noop!(Membership::pay_fee(signed(EVE), FERDIE), MembershipError::NoApplication);
+			assert_noop!(Membership::pay_fee(signed(EVE), ALICE), MembershipError::NoApplication);
+			// No fee due.
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			assert_noop!(Membership::pay_fee(signed(EVE), NEWCOMER), MembershipError::NoFeeDue);
+			set_admission_fee(7);
+			assert_ok!(Membership::propose(signed(ALICE), EVE, PENSIONERS));
+			// A payer holding nothing, and one who would fall below the existential deposit.
+			assert_noop!(Membership::pay_fee(signed(NEWCOMER), EVE), MembershipError::CannotPayFee);
+			set_admission_fee(100_000);
+			assert_ok!(Membership::propose(signed(BOB), FERDIE, PENSIONERS));
+			// EVE holds exactly the fee: as FERDIE's sponsor she must keep the existential
+			// deposit (FERDIE could pay it all, for her own application).
+			assert_noop!(Membership::pay_fee(signed(EVE), FERDIE), MembershipError::CannotPayFee);
+			assert_noop!(
+				Membership::pay_fee(signed(CHARLIE), FERDIE),
+				MembershipError::CannotPayFee
+			);
+			// Paying twice.
+			assert_ok!(Membership::pay_fee(signed(FERDIE), EVE));
+			assert_noop!(Membership::pay_fee(signed(EVE), EVE), MembershipError::FeeAlreadyPaid);
+			assert_eq!(fee_pot(), 7);
+		});
+	}
+
+	#[test]
+	fn a_class_fee_is_zero_or_between_the_existential_deposit_and_the_highest_fee() {
+		test(|| {
+			ExistentialDeposit::set(5);
+			assert_noop!(
+				Membership::set_class(RuntimeOrigin::root(), MIDDLE, name("middle"), 100, 4),
+				MembershipError::FeeOutOfBounds
+			);
+			assert_ok!(Membership::set_class(
+				RuntimeOrigin::root(),
+				MIDDLE,
+				name("middle"),
+				100,
+				5
+			));
+			System::assert_last_event(
+				MembershipEvent::ClassSet { class: MIDDLE, quantum: 100, fee: 5 }.into(),
+			);
+			assert_noop!(
+				Membership::set_class(RuntimeOrigin::root(), MIDDLE, name("middle"), 100, 100_001),
+				MembershipError::FeeOutOfBounds
+			);
+			assert_ok!(Membership::set_class(
+				RuntimeOrigin::root(),
+				MIDDLE,
+				name("middle"),
+				100,
+				0
+			));
+			assert_eq!(
+				Membership::class_views().iter().find(|c| c.id == MIDDLE).map(|c| c.fee),
+				Some(0)
+			);
+			ExistentialDeposit::set(1);
 		});
 	}
 }
@@ -788,32 +971,48 @@ mod permissioned_pool {
 	}
 
 	#[test]
-	fn an_accept_that_cannot_pay_the_admission_fee_is_no_free_answer() {
+	fn an_accept_is_free_whether_or_not_the_fee_is_paid() {
 		test(|| {
 			set_admission_fee(5);
 			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
-			let accept = RuntimeCall::Membership(crate::Call::accept {});
-			// One guarantee: the acceptance only records the answer, and is free.
-			assert!(Membership::is_free_answer(&NEWCOMER, &accept));
 			assert_ok!(Membership::guarantee(signed(BOB), NEWCOMER));
-			// Complete, it would charge the fee NEWCOMER cannot pay: it would fail, so it is
-			// refused at the pool by its own code, and is never free.
-			assert!(!Membership::is_free_answer(&NEWCOMER, &accept));
-			assert_eq!(
-				validate(signed(NEWCOMER), accept.clone()),
-				Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(
-					ADMISSION_FEE_UNPAID
-				)))
-			);
-			// Given the fee and the existential deposit, it is free again.
+			let accept = RuntimeCall::Membership(crate::Call::accept {});
+			// Complete but for the fee NEWCOMER cannot pay: the acceptance records the answer
+			// and the application waits for the fee, so it succeeds and is free.
+			assert!(Membership::is_free_answer(&NEWCOMER, &accept));
+			assert_ok!(validate(signed(NEWCOMER), accept));
+		});
+	}
+
+	#[test]
+	fn a_candidate_paying_their_own_fee_is_a_free_answer_only_when_it_will_succeed() {
+		test(|| {
+			set_admission_fee(5);
+			assert_ok!(Membership::propose(signed(ALICE), NEWCOMER, PENSIONERS));
+			let own = RuntimeCall::Membership(crate::Call::pay_fee { candidate: NEWCOMER });
+			// NEWCOMER holds nothing: the payment would fail, so it is refused at the pool.
+			assert!(!Membership::is_free_answer(&NEWCOMER, &own));
+			assert_eq!(validate(signed(NEWCOMER), own.clone()), Err(REFUSED));
+			// Given exactly the fee, no existential deposit on top, it is free.
 			assert_ok!(<Balances as frame_support::traits::fungible::Mutate<_>>::transfer(
 				&ALICE,
 				&NEWCOMER,
-				5 + 1,
+				5,
 				frame_support::traits::tokens::Preservation::Preserve
 			));
-			assert!(Membership::is_free_answer(&NEWCOMER, &accept));
-			assert_ok!(validate(signed(NEWCOMER), accept));
+			assert!(Membership::is_free_answer(&NEWCOMER, &own));
+			assert_ok!(validate(signed(NEWCOMER), own.clone()));
+			// Paying another candidate's fee is no answer of NEWCOMER's own.
+			let other = RuntimeCall::Membership(crate::Call::pay_fee { candidate: EVE });
+			assert!(!Membership::is_free_answer(&NEWCOMER, &other));
+			// Once paid, paying again is refused like any non-member's transaction.
+			assert_ok!(Membership::pay_fee(signed(NEWCOMER), NEWCOMER));
+			assert!(!Membership::is_free_answer(&NEWCOMER, &own));
+			// A class without a fee has nothing to pay.
+			set_admission_fee(0);
+			assert_ok!(Membership::propose(signed(ALICE), EVE, PENSIONERS));
+			let free = RuntimeCall::Membership(crate::Call::pay_fee { candidate: EVE });
+			assert!(!Membership::is_free_answer(&EVE, &free));
 		});
 	}
 
@@ -1248,7 +1447,7 @@ mod consent {
 	#[test]
 	fn offers_are_forgotten_with_the_member() {
 		test(|| {
-			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("cheap"), 1));
+			assert_ok!(Membership::set_class(RuntimeOrigin::root(), 3, name("cheap"), 1, 0));
 			for (candidate, guarantors) in [(EVE, [ALICE, BOB]), (FERDIE, [BOB, CHARLIE])] {
 				assert_ok!(Membership::propose(signed(guarantors[0]), candidate, 3));
 				assert_ok!(Membership::guarantee(signed(guarantors[1]), candidate));

@@ -10,8 +10,9 @@ use frame_support::{
 use scale_info::TypeInfo;
 pub use synergy_primitives::ClassId;
 
-/// A row of the class table: who the class is for, and the guarantee each guarantor escrows
-/// for a member of it (the member's "quantum of action").
+/// A row of the class table: who the class is for, the guarantee each guarantor escrows for a
+/// member of it (the member's "quantum of action"), and the admission fee a new member of it
+/// brings the common fund.
 #[derive(
 	CloneNoBound,
 	PartialEqNoBound,
@@ -30,6 +31,9 @@ pub struct Class<Balance: Clone + PartialEq + Eq + core::fmt::Debug, MaxNameLen:
 	pub name: BoundedVec<u8, MaxNameLen>,
 	/// The amount each guarantor escrows for a member of this class.
 	pub quantum: Balance,
+	/// The admission fee: paid into the common fund when a member of this class is admitted,
+	/// by the candidate or by anyone for them. Zero (the seed's pensioners) admits for free.
+	pub fee: Balance,
 }
 
 /// Where a member stands.
@@ -114,10 +118,11 @@ pub struct MemberRecord<
 	MaxEncodedLen,
 )]
 #[scale_info(skip_type_params(MaxGuarantors))]
-#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen, Balance: MaxEncodedLen))]
 pub struct Application<
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
 	MaxGuarantors: Get<u32>,
 > {
 	/// The class applied for.
@@ -128,6 +133,11 @@ pub struct Application<
 	pub accepted: bool,
 	/// The block after which the application expires if it is not complete.
 	pub expires_at: BlockNumber,
+	/// The admission fee due: the class's fee when the application opened.
+	pub fee: Balance,
+	/// Who paid the fee, if it is due and paid: it waits in the pallet's account until the
+	/// admission pays it into the fund, or returns to them if the application closes.
+	pub fee_paid_by: Option<AccountId>,
 }
 
 /// A deadline the pallet keeps on its own, at the block it falls due.

@@ -36,6 +36,9 @@ pub struct ClassView<Balance> {
 	/// What each guarantor escrows for a member of it.
 	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))]
 	pub quantum: Balance,
+	/// The admission fee of a new member of it (zero: admitted for free).
+	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))]
+	pub fee: Balance,
 	/// Its members and open applications.
 	pub users: u32,
 }
@@ -103,6 +106,11 @@ pub struct ApplicationView<AccountId, Balance, BlockNumber> {
 	pub accepted: bool,
 	/// The block after which it expires unless complete.
 	pub expires_at: BlockNumber,
+	/// The admission fee due (zero: none).
+	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))]
+	pub fee: Balance,
+	/// Who paid the fee, once paid.
+	pub fee_paid_by: Option<AccountId>,
 }
 
 /// One account in the guarantor graph around another.
@@ -145,6 +153,7 @@ impl<T: Config> Pallet<T> {
 				id,
 				name: String::from_utf8_lossy(&class.name).into_owned(),
 				quantum: class.quantum,
+				fee: class.fee,
 				users: ClassUsers::<T>::get(id),
 			})
 			.collect()
@@ -185,6 +194,8 @@ impl<T: Config> Pallet<T> {
 			guarantors: application.guarantors.into_inner(),
 			accepted: application.accepted,
 			expires_at: application.expires_at,
+			fee: application.fee,
+			fee_paid_by: application.fee_paid_by,
 		})
 	}
 

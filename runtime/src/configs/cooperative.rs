@@ -3,10 +3,14 @@
 
 use super::governance::MeetingOrRoot;
 use crate::{
-	time::DAYS, AccountId, Balances, BlockNumber, Complaints, Escrow, Fund, Membership, Runtime,
-	RuntimeCall, RuntimeHoldReason, ValidatorSet,
+	currency::UNITS, time::DAYS, AccountId, Balances, BlockNumber, Complaints, Escrow, Fund,
+	Membership, Runtime, RuntimeCall, RuntimeHoldReason, ValidatorSet,
 };
-use frame_support::{parameter_types, traits::ConstU32, PalletId};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU128, ConstU32},
+	PalletId,
+};
 use pallet_guarantee_membership::Safeguards;
 use sp_runtime::Perbill;
 
@@ -77,9 +81,9 @@ parameter_types! {
 	);
 }
 
-/// The calls anyone may sign, member or not: a gift to the common fund, revenue paid into a
-/// project (a customer paying), and a claim of what one earned in a project (kept by those who
-/// have since left the cooperative).
+/// The calls anyone may sign, member or not: a gift to the common fund, a candidate's admission
+/// fee (a sponsor paying), revenue paid into a project (a customer paying), and a claim of what
+/// one earned in a project (kept by those who have since left the cooperative).
 pub struct OpenToAll;
 impl frame_support::traits::Contains<crate::RuntimeCall> for OpenToAll {
 	fn contains(call: &crate::RuntimeCall) -> bool {
@@ -87,6 +91,7 @@ impl frame_support::traits::Contains<crate::RuntimeCall> for OpenToAll {
 		matches!(
 			call,
 			crate::RuntimeCall::Fund(pallet_fund_voting::Call::donate { .. })
+				| crate::RuntimeCall::Membership(pallet_guarantee_membership::Call::pay_fee { .. })
 				| crate::RuntimeCall::Contributions(C::pay_revenue { .. } | C::claim { .. })
 		)
 	}
@@ -121,11 +126,19 @@ impl pallet_guarantee_membership::RefusedCalls<AccountId, RuntimeCall> for Refus
 	}
 }
 
+parameter_types! {
+	/// The account of the membership pallet keeps the admission fees paid for open applications.
+	pub const MembershipPalletId: PalletId = PalletId(*b"syn/memb");
+}
+
 impl pallet_guarantee_membership::Config for Runtime {
 	type Currency = Balances;
 	type Escrow = Escrow;
 	type Blocked = Complaints;
 	type Fund = Fund;
+	type PalletId = MembershipPalletId;
+	// A hundred times the usual fee: no motion can close the doors by price.
+	type MaxAdmissionFee = ConstU128<{ 1_000 * UNITS }>;
 	type OpenToAll = OpenToAll;
 	type Refused = Refused;
 	type ClassOrigin = MeetingOrRoot;
@@ -189,7 +202,9 @@ impl pallet_complaints::Config for Runtime {
 	type Members = Membership;
 	type Randomness = ParentHashRandomness;
 	type Escrow = Escrow;
-	// A side at the top of the graph is announced to the general meeting, whose motion decides.
+	type RuntimeCall = RuntimeCall;
+	// A side at the top of the graph goes to the general meeting, which opens a motion for each
+	// of its options by itself.
 	type GeneralVote = Fund;
 	// An accused member's grace clock stands still until their last case closes.
 	type OnAccusation = Membership;

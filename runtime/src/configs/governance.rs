@@ -27,7 +27,6 @@ parameter_types! {
 	pub const FundPalletId: PalletId = PalletId(*b"syn/fund");
 	/// The general meeting's rules until it sets its own.
 	pub DefaultFundParameters: Parameters<Balance, BlockNumber> = Parameters {
-		admission_fee: 10 * UNITS,
 		proposal_deposit: 10 * UNITS,
 		voting_period: 7 * DAYS,
 		grace_period: 2 * DAYS,
@@ -48,7 +47,6 @@ parameter_types! {
 	/// of ten blocks to thirty days, and the deposit that keeps proposals from being free.
 	pub FundParameterLimits: ParameterLimits<Balance, BlockNumber> = ParameterLimits {
 		min: Parameters {
-			admission_fee: 0,
 			proposal_deposit: UNITS,
 			voting_period: 10,
 			grace_period: 1,
@@ -63,7 +61,6 @@ parameter_types! {
 			budget_period: 100,
 		},
 		max: Parameters {
-			admission_fee: 1_000 * UNITS,
 			proposal_deposit: 1_000 * UNITS,
 			voting_period: 30 * DAYS,
 			grace_period: 30 * DAYS,

@@ -1,7 +1,8 @@
 //! The general meeting on the real runtime: a spend voted by the founders pays exactly from the
 //! fund; a motion changes the class table with the meeting's origin; motions carry only
 //! governance calls, every change of a rule needs the super approval and stays within the
-//! runtime's bounds, and the parties of a complaint may not vote on its decision; the validator
+//! runtime's bounds, and a complaint at the general vote is decided by a motion the chain opened
+//! for it, its parties recused; the validator
 //! set reaches the session pallet at a session boundary.
 
 // A test fails loudly, with the reason, where the runtime and node never may.
@@ -9,6 +10,7 @@
 
 use crate::common;
 
+use codec::Encode;
 use common::{ext_from_preset, initialize_block};
 use frame_support::{assert_noop, assert_ok};
 use pallet_fund_voting::{CurrentParameters, Proposals, Status, Vote};
@@ -82,13 +84,14 @@ fn a_motion_changes_a_class_quantum_with_the_general_meetings_origin() {
 		let name: frame_support::BoundedVec<u8, _> = b"pensioners".to_vec().try_into().unwrap();
 		// A member alone cannot change the class table.
 		assert_noop!(
-			synergy_runtime::Membership::set_class(signed(&alice), 2, name.clone(), 12 * UNITS),
+			synergy_runtime::Membership::set_class(signed(&alice), 2, name.clone(), 12 * UNITS, 0),
 			sp_runtime::DispatchError::BadOrigin
 		);
 		let call = RuntimeCall::Membership(pallet_guarantee_membership::Call::set_class {
 			class: 2,
 			name,
 			quantum: 12 * UNITS,
+			fee: 0,
 		});
 		assert_ok!(Fund::propose_motion(signed(&alice), Box::new(call), H256::zero()));
 		pass(0, &[alice, bob, charlie], 1);
@@ -133,41 +136,82 @@ fn motions_carry_only_governance_calls_and_validator_changes_need_the_super_appr
 	});
 }
 
+/// A side that reaches the top opens the general meeting's motions by itself, one for each
+/// option, with its parties recused; the members pass one, and it decides the side.
 #[test]
-fn the_parties_of_a_complaint_may_not_vote_on_its_decision() {
+fn a_side_at_the_general_vote_is_decided_by_a_motion_the_chain_opened() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, _] = accounts();
+		let [alice, bob, charlie, dave] = accounts();
 		initialize_block(1);
 		let deal = pallet_deposit_escrow::NextDealId::<Runtime>::get();
 		assert_ok!(Escrow::open_deal(signed(&alice), bob.clone().into(), UNITS, [1; 32].into()));
 		assert_ok!(Escrow::accept_deal(signed(&bob), deal));
 		assert_ok!(Complaints::file(signed(&alice), deal, None));
-		let decide = RuntimeCall::Complaints(pallet_complaints::Call::decide {
-			case: 0,
-			side: 0,
-			verdict: pallet_complaints::Verdict::Dismiss,
-		});
+		let decide = |verdict| {
+			RuntimeCall::Complaints(pallet_complaints::Call::decide { case: 0, side: 0, verdict })
+		};
 		// Not before the side reaches the general vote: the motion's recusal would be fixed
 		// before its parties are.
 		assert_noop!(
-			Fund::propose_motion(signed(&charlie), Box::new(decide.clone()), H256::zero()),
+			Fund::propose_motion(
+				signed(&charlie),
+				Box::new(decide(pallet_complaints::Verdict::Dismiss)),
+				H256::zero()
+			),
 			pallet_fund_voting::Error::<Runtime>::MotionNotAllowed
 		);
 		// Level 0 (Charlie and Dave), level 1 (Dave, for Charlie), then nobody: the top.
 		let period = pallet_complaints::EscalationPeriod::<Runtime>::get();
-		run_blocks(1, 1 + 2 * period);
+		let top = 1 + 2 * period;
+		run_blocks(1, top);
 		assert!(Complaints::at_general_vote(0, 0));
-		assert_ok!(Fund::propose_motion(signed(&charlie), Box::new(decide), H256::zero()));
-		let proposal = Proposals::<Runtime>::get(0).unwrap();
-		assert_eq!(proposal.electorate, 2, "four members, less the two parties");
+		// Three motions, opened by the chain: compensate, revoke, dismiss.
+		let options = [
+			pallet_complaints::Verdict::Compensate(UNITS),
+			pallet_complaints::Verdict::Revoke(UNITS),
+			pallet_complaints::Verdict::Dismiss,
+		];
+		for (id, verdict) in options.into_iter().enumerate() {
+			let proposal = Proposals::<Runtime>::get(id as u32).unwrap();
+			assert_eq!((proposal.proposer, proposal.deposit), (Fund::account_id(), 0));
+			let pallet_fund_voting::ProposalKind::Motion { call, .. } = proposal.kind else {
+				panic!("a motion")
+			};
+			assert_eq!(call.to_vec(), decide(verdict).encode());
+			assert_eq!(proposal.electorate, 2, "four members, less the two parties");
+		}
 		for party in [&alice, &bob] {
 			assert_noop!(
 				Fund::vote(signed(party), 0, Vote::Nay),
 				pallet_fund_voting::Error::<Runtime>::Recused
 			);
 		}
-		assert_ok!(Fund::vote(signed(&charlie), 0, Vote::Aye));
+		// Charlie and Dave pass the compensation: Alice is paid from the escrow behind Bob.
+		let at = pass(0, &[charlie, dave], top);
+		assert_eq!(Proposals::<Runtime>::get(0).unwrap().status, Status::Executed { at, ok: true });
+		let case = pallet_complaints::Cases::<Runtime>::get(0).unwrap();
+		assert_eq!(case.sides[0].stage, pallet_complaints::Stage::Done);
+		assert_eq!(case.sides[0].paid, UNITS);
+		assert!(frame_system::Pallet::<Runtime>::events().iter().any(|r| r.event
+			== pallet_complaints::Event::<Runtime>::CompensationPaid {
+				case: 0,
+				side: 0,
+				accused: bob.clone(),
+				complainant: alice.clone(),
+				decided: UNITS,
+				paid: UNITS,
+			}
+			.into()));
+		// The other options, without votes, expire.
+		for id in [1, 2] {
+			assert!(matches!(
+				Proposals::<Runtime>::get(id).unwrap().status,
+				Status::Expired { .. }
+			));
+		}
 		check_invariants();
+		pallet_complaints::Pallet::<Runtime>::do_try_state().unwrap();
+		pallet_deposit_escrow::Pallet::<Runtime>::do_try_state().unwrap();
 	});
 }
 

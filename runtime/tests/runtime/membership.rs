@@ -7,9 +7,7 @@
 use crate::common;
 
 use codec::Encode;
-use common::{
-	existential_deposit, ext_from_preset, initialize_block, signed, signed_by, signed_with_tip,
-};
+use common::{ext_from_preset, initialize_block, signed, signed_by, signed_with_tip};
 use frame_support::{assert_ok, traits::fungible::InspectHold};
 use sp_core::{sr25519, Pair};
 use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
@@ -84,16 +82,19 @@ fn the_pool_refuses_a_non_members_transfer() {
 }
 
 #[test]
-fn a_candidate_joins_through_two_guarantors_and_pays_the_admission_fee_into_the_fund() {
+fn a_candidate_holding_nothing_joins_and_a_sponsor_outside_the_cooperative_pays_the_fee() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		initialize_block(1);
 		let newcomer = sr25519::Pair::from_string("//Newcomer", None).unwrap();
 		let who: AccountId = newcomer.public().into();
 		assert_eq!(Balances::free_balance(&who), 0);
 
+		// The middle tier pays an admission fee.
+		let fee = pallet_guarantee_membership::Classes::<Runtime>::get(1).unwrap().fee;
+		assert_eq!(fee, 10 * UNITS);
 		let propose = RuntimeCall::Membership(MembershipCall::propose {
 			candidate: who.clone().into(),
-			class: 2,
+			class: 1,
 		});
 		assert_ok!(Executive::apply_extrinsic(signed(propose, Sr25519Keyring::Alice, 0)).unwrap());
 		let guarantee =
@@ -109,34 +110,87 @@ fn a_candidate_joins_through_two_guarantors_and_pays_the_admission_fee_into_the_
 			Executive::apply_extrinsic(signed_by(transfer, &newcomer, 0)),
 			Err(NOT_A_MEMBER)
 		);
-
-		// Holding nothing, the candidate cannot pay the admission fee: the acceptance would
-		// fail, so it is not free, and it never enters a block.
-		let accept = RuntimeCall::Membership(MembershipCall::accept {});
+		// Holding nothing, the candidate cannot pay their own fee: refused at the pool.
+		let own_fee =
+			RuntimeCall::Membership(MembershipCall::pay_fee { candidate: who.clone().into() });
 		assert_eq!(
-			Executive::apply_extrinsic(signed_by(accept.clone(), &newcomer, 0)),
-			Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(
-				pallet_guarantee_membership::ADMISSION_FEE_UNPAID
-			)))
+			Executive::apply_extrinsic(signed_by(own_fee.clone(), &newcomer, 0)),
+			Err(NOT_A_MEMBER)
 		);
+
+		// The acceptance is free and recorded: the application waits for the fee.
+		let accept = RuntimeCall::Membership(MembershipCall::accept {});
+		assert_ok!(Executive::apply_extrinsic(signed_by(accept, &newcomer, 0)).unwrap());
 		assert!(!pallet_guarantee_membership::Members::<Runtime>::contains_key(&who));
 
-		// A guarantor gives them the fee; acceptance itself costs nothing.
-		let fee = pallet_fund_voting::CurrentParameters::<Runtime>::get().admission_fee;
-		let gift = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
-			dest: who.clone().into(),
-			value: fee + existential_deposit(),
-		});
-		assert_ok!(Executive::apply_extrinsic(signed(gift, Sr25519Keyring::Alice, 1)).unwrap());
+		// Ferdie, no member, pays it: the candidate is admitted in that moment.
+		let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+		assert!(!pallet_guarantee_membership::Members::<Runtime>::contains_key(&ferdie));
+		let ferdie_before = Balances::free_balance(&ferdie);
 		let fund_before = pallet_fund_voting::Pallet::<Runtime>::fund_balance();
-		assert_ok!(Executive::apply_extrinsic(signed_by(accept, &newcomer, 0)).unwrap());
+		assert_ok!(Executive::apply_extrinsic(signed(own_fee, Sr25519Keyring::Ferdie, 0)).unwrap());
 		assert!(pallet_guarantee_membership::Members::<Runtime>::contains_key(&who));
-		assert_eq!(Balances::free_balance(&who), existential_deposit());
+		// The fee and the transaction's own fee: a sponsor's payment is no free answer.
+		assert!(Balances::free_balance(&ferdie) < ferdie_before - fee);
+		assert_eq!(Balances::free_balance(&who), 0);
 		assert_eq!(pallet_fund_voting::Pallet::<Runtime>::fund_balance(), fund_before + fee);
 		assert_eq!(pallet_fund_voting::FundStatement::<Runtime>::get().admission_fees, fee);
-		assert_eq!(pallet_deposit_escrow::Behind::<Runtime>::get(&who), 2 * 10 * UNITS);
+		assert_eq!(pallet_deposit_escrow::Behind::<Runtime>::get(&who), 2 * 100 * UNITS);
 		pallet_guarantee_membership::Pallet::<Runtime>::do_try_state().unwrap();
 		pallet_deposit_escrow::Pallet::<Runtime>::do_try_state().unwrap();
+		pallet_fund_voting::Pallet::<Runtime>::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn a_pensioner_joins_for_free_and_pays_with_a_gift_of_exactly_a_fee_elsewhere() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		initialize_block(1);
+		// A pensioner: no fee at all, nobody pays anything.
+		let pensioner = sr25519::Pair::from_string("//Pensioner", None).unwrap();
+		let who: AccountId = pensioner.public().into();
+		assert_eq!(pallet_guarantee_membership::Classes::<Runtime>::get(2).unwrap().fee, 0);
+		let propose = |candidate: &AccountId, class, nonce| {
+			let call = RuntimeCall::Membership(MembershipCall::propose {
+				candidate: candidate.clone().into(),
+				class,
+			});
+			assert_ok!(
+				Executive::apply_extrinsic(signed(call, Sr25519Keyring::Alice, nonce)).unwrap()
+			);
+			let call = RuntimeCall::Membership(MembershipCall::guarantee {
+				person: candidate.clone().into(),
+			});
+			assert_ok!(
+				Executive::apply_extrinsic(signed(call, Sr25519Keyring::Bob, nonce)).unwrap()
+			);
+		};
+		propose(&who, 2, 0);
+		let accept = RuntimeCall::Membership(MembershipCall::accept {});
+		assert_ok!(Executive::apply_extrinsic(signed_by(accept.clone(), &pensioner, 0)).unwrap());
+		assert!(pallet_guarantee_membership::Members::<Runtime>::contains_key(&who));
+		assert_eq!(Balances::free_balance(&who), 0);
+		assert_eq!(pallet_fund_voting::FundStatement::<Runtime>::get().admission_fees, 0);
+
+		// A middle-tier candidate given exactly the fee, no existential deposit on top, pays
+		// it themselves, free of transaction fees.
+		let candidate = sr25519::Pair::from_string("//Candidate", None).unwrap();
+		let who: AccountId = candidate.public().into();
+		propose(&who, 1, 1);
+		let fee = pallet_guarantee_membership::Classes::<Runtime>::get(1).unwrap().fee;
+		let gift = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+			dest: who.clone().into(),
+			value: fee,
+		});
+		assert_ok!(Executive::apply_extrinsic(signed(gift, Sr25519Keyring::Charlie, 0)).unwrap());
+		let own_fee =
+			RuntimeCall::Membership(MembershipCall::pay_fee { candidate: who.clone().into() });
+		assert_ok!(Executive::apply_extrinsic(signed_by(own_fee, &candidate, 0)).unwrap());
+		assert_eq!(Balances::free_balance(&who), 0);
+		assert_ok!(Executive::apply_extrinsic(signed_by(accept, &candidate, 1)).unwrap());
+		assert!(pallet_guarantee_membership::Members::<Runtime>::contains_key(&who));
+		assert_eq!(pallet_fund_voting::FundStatement::<Runtime>::get().admission_fees, fee);
+		pallet_guarantee_membership::Pallet::<Runtime>::do_try_state().unwrap();
 		pallet_fund_voting::Pallet::<Runtime>::do_try_state().unwrap();
 	});
 }
