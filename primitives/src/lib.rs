@@ -179,6 +179,10 @@ pub trait Expel<AccountId> {
 	/// Expels member `who`: their membership ends and the guarantees they gave end in bounded
 	/// pages.
 	fn expel(who: &AccountId) -> DispatchResult;
+	/// Ends `guarantor`'s guarantee of member `protege`, who refused to answer for them in a
+	/// complaint: the guarantor loses guarantor status towards them (the escrow stays held as
+	/// far as the protégé's deals and cases need it); the protégé, left short, enters grace.
+	fn forfeit_guarantee(guarantor: &AccountId, protege: &AccountId) -> DispatchResult;
 }
 
 /// A deal as a complaint sees it.
@@ -217,6 +221,17 @@ pub trait DisputeEscrow<AccountId, Balance, BlockNumber> {
 	/// Pays exactly `amount` from the escrow behind `accused` to `injured`, split across the
 	/// guarantors by the escrow's rule; nothing moves unless all of it can.
 	fn compensate(accused: &AccountId, injured: &AccountId, amount: Balance) -> DispatchResult;
+	/// [`Self::compensate`], the escrow of the guarantors in `first` paying first (each all
+	/// they hold behind `accused`, in turn), the others sharing what remains.
+	fn compensate_first(
+		accused: &AccountId,
+		injured: &AccountId,
+		amount: Balance,
+		first: &[AccountId],
+	) -> DispatchResult {
+		let _ = first;
+		Self::compensate(accused, injured, amount)
+	}
 }
 
 /// Told when a member becomes accused (their first open complaint) and when they are cleared

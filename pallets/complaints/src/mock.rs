@@ -85,6 +85,7 @@ pub const MAX_OPEN_FILED: u32 = 2;
 thread_local! {
 	static GUARANTORS: RefCell<BTreeMap<AccountId, Vec<AccountId>>> = const { RefCell::new(BTreeMap::new()) };
 	static EXPELLED: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
+	static FORFEITED: RefCell<Vec<(AccountId, AccountId)>> = const { RefCell::new(Vec::new()) };
 	static DEALS: RefCell<BTreeMap<DealId, DealSummary<AccountId, Balance, u64>>> = const { RefCell::new(BTreeMap::new()) };
 	static DISPUTED: RefCell<Vec<DealId>> = const { RefCell::new(Vec::new()) };
 	static FROZEN: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
@@ -154,6 +155,11 @@ pub fn disputed() -> Vec<DealId> {
 /// The members expelled.
 pub fn expelled() -> Vec<AccountId> {
 	EXPELLED.with(|e| e.borrow().clone())
+}
+
+/// The guarantees forfeited: (guarantor, protégé).
+pub fn forfeited() -> Vec<(AccountId, AccountId)> {
+	FORFEITED.with(|f| f.borrow().clone())
 }
 
 /// The sides referred to the general vote.
@@ -232,6 +238,21 @@ impl synergy_primitives::Expel<AccountId> for Members {
 	fn expel(who: &AccountId) -> DispatchResult {
 		GUARANTORS.with(|g| g.borrow_mut().remove(who)).ok_or(DispatchError::Other("NotMember"))?;
 		EXPELLED.with(|e| e.borrow_mut().push(*who));
+		Ok(())
+	}
+
+	fn forfeit_guarantee(guarantor: &AccountId, protege: &AccountId) -> DispatchResult {
+		GUARANTORS.with(|g| {
+			let mut g = g.borrow_mut();
+			let list = g.get_mut(protege).ok_or(DispatchError::Other("NotMember"))?;
+			let before = list.len();
+			list.retain(|x| x != guarantor);
+			if list.len() == before {
+				return Err(DispatchError::Other("NotGuarantor"));
+			}
+			Ok(())
+		})?;
+		FORFEITED.with(|f| f.borrow_mut().push((*guarantor, *protege)));
 		Ok(())
 	}
 }
@@ -336,6 +357,7 @@ impl pallet_complaints::BenchmarkHelper<AccountId> for BenchmarkGraph {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	GUARANTORS.with(|g| g.borrow_mut().clear());
 	EXPELLED.with(|e| e.borrow_mut().clear());
+	FORFEITED.with(|f| f.borrow_mut().clear());
 	DEALS.with(|d| d.borrow_mut().clear());
 	DISPUTED.with(|d| d.borrow_mut().clear());
 	FROZEN.with(|f| f.borrow_mut().clear());

@@ -56,6 +56,11 @@
 //! escrow back up within [`TopUpPeriod`] (counted from when the protégé's last case closes);
 //! otherwise their guarantee lapses. A compensation about an open deal is paid before that
 //! deal closes, so the escrow its closing would release still pays it.
+//!
+//! [`Pallet::compensate_first`] names guarantors who pay first — those the complaints pallet
+//! found refused to answer for the accused: each pays all they hold behind the accused, in the
+//! order named, until the amount is paid; the others share only what remains, by the rule
+//! above.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -908,26 +913,54 @@ impl<T: Config> Pallet<T> {
 		injured: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
+		Self::compensate_first(accused, injured, amount, &[])
+	}
+
+	/// [`Self::compensate`], but the escrow of the guarantors in `first` (who refused to answer
+	/// for the accused when their panel sat) pays first, each all they hold behind the accused
+	/// in turn, and the others share only what remains, by the same rule.
+	pub fn compensate_first(
+		accused: &T::AccountId,
+		injured: &T::AccountId,
+		amount: BalanceOf<T>,
+		first: &[T::AccountId],
+	) -> DispatchResult {
 		let total = Behind::<T>::get(accused);
 		ensure!(amount <= total, Error::<T>::InsufficientEscrow);
 		if amount.is_zero() {
 			return Ok(());
 		}
-		let mut shares: Vec<(T::AccountId, EscrowOf<T>, BalanceOf<T>)> =
-			Self::records_behind(accused)
-				.map(|(g, record)| {
-					let share = Self::pro_rata_floor(amount, record.held, total);
-					(g, record, share)
-				})
-				.collect();
+		let (mut firsts, others): (Vec<_>, Vec<_>) =
+			Self::records_behind(accused).partition(|(g, _)| first.contains(g));
+		firsts.sort_by_key(|(g, _)| first.iter().position(|f| f == g));
+		let mut left = amount;
+		let mut shares: Vec<(T::AccountId, EscrowOf<T>, BalanceOf<T>)> = firsts
+			.into_iter()
+			.map(|(g, record)| {
+				let share = record.held.min(left);
+				left.saturating_reduce(share);
+				(g, record, share)
+			})
+			.collect();
+		// What the others share, by their escrow.
+		let shared = left;
+		let total =
+			others.iter().fold(BalanceOf::<T>::zero(), |sum, (_, r)| sum.saturating_add(r.held));
+		let mut rest: Vec<(T::AccountId, EscrowOf<T>, BalanceOf<T>)> = others
+			.into_iter()
+			.map(|(g, record)| {
+				let share = Self::pro_rata_floor(shared, record.held, total);
+				(g, record, share)
+			})
+			.collect();
 		// Who pays the rounding units first: the largest escrow, then the lowest account id.
-		shares.sort_by(|a, b| b.1.held.cmp(&a.1.held).then_with(|| a.0.cmp(&b.0)));
-		let mut remainder = amount.saturating_sub(
-			shares.iter().fold(Zero::zero(), |sum: BalanceOf<T>, s| sum.saturating_add(s.2)),
+		rest.sort_by(|a, b| b.1.held.cmp(&a.1.held).then_with(|| a.0.cmp(&b.0)));
+		let mut remainder = shared.saturating_sub(
+			rest.iter().fold(Zero::zero(), |sum: BalanceOf<T>, s| sum.saturating_add(s.2)),
 		);
 		// At most one unit per guarantor per round; the shares were rounded down, so one
 		// round over the guarantors always suffices (remainder < number of guarantors).
-		for (_, record, share) in shares.iter_mut() {
+		for (_, record, share) in rest.iter_mut() {
 			if remainder.is_zero() {
 				break;
 			}
@@ -937,6 +970,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(remainder.is_zero(), Error::<T>::InsufficientEscrow);
+		shares.extend(rest);
 
 		// All the shares move, or none: a failure part-way rolls back the ones already paid.
 		with_storage_layer(|| Self::pay_shares(accused, injured, amount, shares))
@@ -1278,5 +1312,14 @@ impl<T: Config> DisputeEscrow<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		Self::compensate(accused, injured, amount)
+	}
+
+	fn compensate_first(
+		accused: &T::AccountId,
+		injured: &T::AccountId,
+		amount: BalanceOf<T>,
+		first: &[T::AccountId],
+	) -> DispatchResult {
+		Self::compensate_first(accused, injured, amount, first)
 	}
 }

@@ -409,6 +409,29 @@ mod compensation {
 	}
 
 	#[test]
+	fn the_guarantors_who_refused_to_answer_pay_first() {
+		test(|| {
+			let injured = Balances::balance(&EVE);
+			let (bob_held, charlie_held) = (held(BOB), held(CHARLIE));
+			// CHARLIE refused: he pays all he holds behind ALICE before BOB pays anything.
+			assert_ok!(Escrow::compensate_first(&ALICE, &EVE, QUANTUM - 1, &[CHARLIE]));
+			assert_eq!(held(CHARLIE), charlie_held - (QUANTUM - 1));
+			assert_eq!(held(BOB), bob_held);
+			// Beyond his escrow, the others share the rest by the usual rule.
+			assert_ok!(Escrow::compensate_first(&ALICE, &EVE, 11, &[CHARLIE]));
+			assert_eq!(held(CHARLIE), charlie_held - QUANTUM);
+			assert_eq!(held(BOB), bob_held - 10);
+			assert_eq!(Balances::balance(&EVE), injured + QUANTUM + 10);
+			assert_eq!(Behind::<Test>::get(ALICE), QUANTUM - 10);
+			// Nothing moves unless all of it can.
+			assert_noop!(
+				Escrow::compensate_first(&ALICE, &EVE, QUANTUM, &[CHARLIE, BOB]),
+				EscrowError::InsufficientEscrow
+			);
+		});
+	}
+
+	#[test]
 	fn compensation_with_no_room_for_its_top_up_deadlines_moves_nothing() {
 		test(|| {
 			fill_deadlines::<TopUpDeadlines<Test>, _>(1 + TOP_UP_PERIOD, (EVE, EVE));

@@ -469,6 +469,10 @@ pub mod pallet {
 		GuaranteeRevoked { guarantor: T::AccountId, protege: T::AccountId },
 		/// A guarantee ended because one side departed; its escrow was released.
 		GuaranteeEnded { guarantor: T::AccountId, protege: T::AccountId },
+		/// A guarantor who refused to answer for their protégé in a complaint lost the
+		/// guarantee (the complaints pallet's rule); its escrow stays held as far as the
+		/// protégé's deals and cases need it.
+		GuaranteeForfeited { guarantor: T::AccountId, protege: T::AccountId },
 		/// A member was left with too few guarantors and must find another by `until`.
 		GraceStarted { member: T::AccountId, until: BlockNumberFor<T> },
 		/// A member in grace found enough guarantors again.
@@ -1654,6 +1658,19 @@ impl<T: Config> OnAccusation<T::AccountId> for Pallet<T> {
 impl<T: Config> Expel<T::AccountId> for Pallet<T> {
 	fn expel(who: &T::AccountId) -> DispatchResult {
 		Self::expel(who)
+	}
+
+	fn forfeit_guarantee(guarantor: &T::AccountId, protege: &T::AccountId) -> DispatchResult {
+		let mut member = Members::<T>::get(protege).ok_or(Error::<T>::NotMember)?;
+		ensure!(member.guarantors.contains(guarantor), Error::<T>::NotGuarantor);
+		Self::end_guarantee(guarantor, protege);
+		Self::deposit_event(Event::GuaranteeForfeited {
+			guarantor: guarantor.clone(),
+			protege: protege.clone(),
+		});
+		Self::lose_guarantor(protege, &mut member, guarantor);
+		Members::<T>::insert(protege, member);
+		Ok(())
 	}
 }
 

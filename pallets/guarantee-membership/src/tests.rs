@@ -753,6 +753,35 @@ mod expulsion {
 	use super::*;
 
 	#[test]
+	fn a_guarantor_who_refused_to_answer_forfeits_the_guarantee() {
+		test(|| {
+			// BOB guarantees ALICE (with CHARLIE); a complaint found he refused to answer.
+			let bob = Balances::balance(&BOB);
+			assert_ok!(<Membership as Expel<_>>::forfeit_guarantee(&BOB, &ALICE));
+			assert!(!Proteges::<Test>::contains_key(BOB, ALICE));
+			assert_eq!(member(ALICE).guarantors.to_vec(), vec![CHARLIE]);
+			assert_eq!(member(BOB).proteges, 1);
+			assert_eq!(escrow_of(BOB, ALICE), None);
+			assert_eq!(Balances::balance(&BOB), bob + MANAGERS_QUANTUM);
+			let events = membership_events();
+			assert!(events.contains(&MembershipEvent::GuaranteeForfeited {
+				guarantor: BOB,
+				protege: ALICE
+			}));
+			assert!(matches!(member(ALICE).status, MemberStatus::Grace { .. }));
+			// Only a guarantee that exists, of a member.
+			assert_noop!(
+				<Membership as Expel<_>>::forfeit_guarantee(&BOB, &ALICE),
+				MembershipError::NotGuarantor
+			);
+			assert_noop!(
+				<Membership as Expel<_>>::forfeit_guarantee(&BOB, &EVE),
+				MembershipError::NotMember
+			);
+		});
+	}
+
+	#[test]
 	fn expulsion_releases_guarantees_to_the_expelled_and_pages_the_ones_they_gave() {
 		test(|| {
 			admit_newcomer(); // ALICE now guarantees CHARLIE, DAVE and NEWCOMER.
