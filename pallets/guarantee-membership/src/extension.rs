@@ -26,7 +26,7 @@ use frame_support::{
 use scale_info::TypeInfo;
 use sp_runtime::{
 	impl_tx_ext_default,
-	traits::{DispatchInfoOf, StaticLookup, TransactionExtension, ValidateResult},
+	traits::{DispatchInfoOf, StaticLookup, TransactionExtension, ValidateResult, Zero},
 	transaction_validity::InvalidTransaction,
 };
 

@@ -296,7 +296,6 @@ pub fn new_test_ext_with_periods(
 	UNDER_REVIEW.with(|r| r.borrow_mut().clear());
 	COMMITMENTS.with(|c| c.borrow_mut().clear());
 	BANNED.with(|b| b.borrow_mut().clear());
-	set_admission_fee(0);
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: vec![

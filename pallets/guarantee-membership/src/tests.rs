@@ -1073,6 +1073,7 @@ mod views {
 					id: MANAGERS,
 					name: "managers and business people".into(),
 					quantum: MANAGERS_QUANTUM,
+					fee: 0,
 					users: 4,
 				})
 			);
