@@ -160,11 +160,12 @@ fn a_side_at_the_general_vote_is_decided_by_a_motion_the_chain_opened() {
 			),
 			pallet_fund_voting::Error::<Runtime>::MotionNotAllowed
 		);
-		// Level 0 (Charlie and Dave), level 1 (Dave, for Charlie), then nobody: the top.
+		// Level 0 (Charlie and Dave), then nobody — one seat per case: the top.
 		let period = pallet_complaints::EscalationPeriod::<Runtime>::get();
-		let top = 1 + 2 * period;
+		let top = 1 + period;
 		run_blocks(1, top);
 		assert!(Complaints::at_general_vote(0, 0));
+		assert_eq!(Proposals::<Runtime>::get(0).unwrap().opened, top);
 		// Three motions, opened by the chain: compensate, revoke, dismiss.
 		let options = [
 			pallet_complaints::Verdict::Compensate(UNITS),

@@ -110,12 +110,13 @@ fn a_candidate_holding_nothing_joins_and_a_sponsor_outside_the_cooperative_pays_
 			Executive::apply_extrinsic(signed_by(transfer, &newcomer, 0)),
 			Err(NOT_A_MEMBER)
 		);
-		// Holding nothing, the candidate cannot pay their own fee: refused at the pool.
+		// Holding nothing, the candidate cannot pay their own fee: no free answer, and they
+		// cannot pay the transaction's fee either, so the pool refuses it.
 		let own_fee =
 			RuntimeCall::Membership(MembershipCall::pay_fee { candidate: who.clone().into() });
 		assert_eq!(
 			Executive::apply_extrinsic(signed_by(own_fee.clone(), &newcomer, 0)),
-			Err(NOT_A_MEMBER)
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
 		);
 
 		// The acceptance is free and recorded: the application waits for the fee.
