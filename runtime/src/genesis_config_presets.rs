@@ -81,6 +81,13 @@ const DEV_RECORD_WINDOW: u32 = 200;
 /// (ten minutes), not a year.
 const DEV_READMISSION_BAR: u32 = 100;
 
+/// The complaint bond of each class: small beside its quantum — one SYN for managers
+/// (quantum 2 100 SYN) and the middle tier (100 SYN), nothing for pensioners (10 SYN), whom a
+/// bond would price out of complaining. A counter-complaint holds its complaint's bond.
+fn complaint_bonds() -> Vec<(u16, Balance)> {
+	vec![(0, UNITS), (1, UNITS), (2, 0)]
+}
+
 /// What the common fund holds at genesis.
 const FUND_ENDOWMENT: Balance = 100_000 * UNITS;
 
@@ -180,6 +187,7 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, sudo: Option<Acc
 			escalation_period: DEV_ESCALATION_PERIOD,
 			record_window: DEV_RECORD_WINDOW,
 			general_vote_period: DEV_GENERAL_VOTE_PERIOD,
+			complaint_bonds: complaint_bonds(),
 		},
 		fund: FundConfig { parameters: Some(dev_fund_parameters()), endowment: FUND_ENDOWMENT },
 	})

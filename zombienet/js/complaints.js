@@ -54,10 +54,15 @@ async function run(nodeName, networkInfo, args = []) {
     const blocks = await rpc.send("synergy_blocks", [bob.address]);
     check(blocks.length === 1 && blocks[0].reason === "accused", `Bob's blocks: ${JSON.stringify(blocks)}`);
     const amount = 40n * UNIT;
+    // Filing held Alice's complaint bond; the upheld complaint gives it back with the payment.
+    const bond = BigInt((await rpc.send("synergy_case", [first])).sides[0].bond);
     const [aliceBefore, behindBefore] = [await free(alice), await behind(bob)];
     await signAndFinalize(api, api.tx.complaints.vote(first, 0, { Compensate: amount }), charlie);
     await signAndFinalize(api, api.tx.complaints.vote(first, 0, { Compensate: amount }), dave);
-    check((await free(alice)) === aliceBefore + amount, "Alice received exactly the compensation");
+    check(
+      (await free(alice)) === aliceBefore + amount + bond,
+      "Alice received exactly the compensation, and her bond back"
+    );
     check((await behind(bob)) === behindBefore - amount, "the escrow behind Bob fell by exactly it");
     const closed = await rpc.send("synergy_case", [first]);
     check(closed.closedAt !== null, "the first case closed");

@@ -1,11 +1,12 @@
 //! Benchmarks of every call and of the escalation hook, at the worst case of the configured
-//! bounds: full panels whose members each have the most guarantors, counter-complaints, and
-//! cases that drew in a full panel at every level before they close.
+//! bounds: full panels whose members each have the most guarantors, counter-complaints, the
+//! largest complaint bond held and moved, and cases that drew in a full panel at every level
+//! before they close.
 
 use super::*;
 use alloc::vec;
 use frame_benchmarking::v2::*;
-use frame_support::traits::Hooks;
+use frame_support::traits::{fungible::Mutate, Hooks};
 use frame_system::RawOrigin;
 
 const SEED: u32 = 0;
@@ -34,7 +35,22 @@ fn parties<T: Config>(tag: u32) -> (T::AccountId, T::AccountId, DealId) {
 		T::BenchmarkHelper::guarantee(member, &above);
 	}
 	let deal = T::BenchmarkHelper::deal(&complainant, &accused);
+	stake_bonds::<T>(&complainant, &accused);
 	(complainant, accused, deal)
+}
+
+/// Makes the complainant's class hold the largest bond, and both parties able to hold it.
+fn stake_bonds<T: Config>(complainant: &T::AccountId, accused: &T::AccountId) {
+	let bond = T::MaxComplaintBond::get();
+	if let Some(class) = T::Members::class_of(complainant) {
+		ComplaintBonds::<T>::insert(class, bond);
+	}
+	let funds = bond.saturating_mul(2u32.into()).saturating_add(T::Currency::minimum_balance());
+	for party in [complainant, accused] {
+		if let Err(error) = T::Currency::mint_into(party, funds) {
+			panic!("benchmark setup failed: {error:?}");
+		}
+	}
 }
 
 /// Fills both parties' lists of recent cases, so that filing drops the oldest.
@@ -100,6 +116,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(accused), deal, Some(H256::zero()));
 		assert_eq!(Cases::<T>::get(0).map(|c| c.sides.len()), Some(2));
+		assert_eq!(Cases::<T>::get(0).map(|c| c.sides[1].bond), Some(T::MaxComplaintBond::get()));
 	}
 
 	// The last vote, which decides the last open side by revocation over the most dissents
@@ -134,12 +151,14 @@ mod benchmarks {
 		assert!(Cases::<T>::get(case).is_some_and(|c| c.closed_at.is_some()));
 	}
 
-	// The withdrawal that closes a case with the most guarantees drawn in.
+	// The withdrawal that closes a case with the most guarantees drawn in, after the first
+	// deadline: the bond is paid to the accused.
 	#[benchmark]
 	fn withdraw() {
 		let (complainant, _, deal) = parties::<T>(0);
 		let _ = Pallet::<T>::file(RawOrigin::Signed(complainant.clone()).into(), deal, None);
 		fill_reviews::<T>(0);
+		make_due::<T>(0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(complainant), 0);
 		assert!(Cases::<T>::get(0).is_some_and(|c| c.closed_at.is_some()));
@@ -202,13 +221,24 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn set_complaint_bond() {
+		let amount = T::MaxComplaintBond::get();
+		#[extrinsic_call]
+		_(RawOrigin::Root, 1, amount);
+		assert_eq!(ComplaintBonds::<T>::get(1), amount);
+	}
+
+	#[benchmark]
 	fn lift_ban() {
 		let member: T::AccountId = account("banned", 0, 0);
 		let now = frame_system::Pallet::<T>::block_number();
 		let ban =
 			Ban { from: now, until: now.saturating_add(10u32.into()), reason: BanReason::Strikes };
 		Bans::<T>::insert(&member, ban);
-		WindowCounts::<T>::insert(&member, WindowCount { start: now, upheld: 0, strikes: 5 });
+		WindowCounts::<T>::insert(
+			&member,
+			WindowCount { start: now, upheld: 0, strikes: 5, dismissed: 1 },
+		);
 		#[extrinsic_call]
 		_(RawOrigin::Root, member.clone());
 		assert!(!Bans::<T>::contains_key(&member));

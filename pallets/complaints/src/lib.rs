@@ -5,7 +5,7 @@
 //!
 //! ## Lifecycle
 //! ```text
-//!  file ──► level 0: the accused's guarantors ──majority──► decided ──┐
+//!  file (the complaint bond held) ──► level 0: the accused's guarantors ──majority──► decided ──┐
 //!             │ no majority, or silence until EscalationPeriod passes  │
 //!             ▼                                                        │
 //!           level 1: their guarantors ──majority──► decided ──────────┤
@@ -16,7 +16,8 @@
 //!           general vote of all members (motions; TopOrigin)     ──────┤
 //!  withdraw (by the complainant, any time) ────────────────────────────┤
 //!                                                                      ▼
-//!     each side as it is done: its outcome applied, its accused's block lifted
+//!     each side as it is done: its outcome applied, its bond returned or paid to the
+//!     accused, its accused's block lifted
 //!     (a compensation that cannot be paid yet: the side waits, Paying, and is tried again)
 //!                                                                      ▼
 //!                every side done: the case closes, the panels' reviews lifted
@@ -30,6 +31,24 @@
 //!   never paid twice and nobody is blocked at will. At most [`Config::MaxOpenFiled`] open
 //!   complaints filed by one member. The accused may complain back on the same deal: the
 //!   **counter-complaint** is the second side of the same case; each side has its own panel.
+//! - **Complaints cost the baseless.** Filing holds a **complaint bond** from the complainant
+//!   ([`HoldReason::ComplaintBond`]): the bond of their class ([`ComplaintBonds`], set by
+//!   [`Config::TopOrigin`] with [`Pallet::set_complaint_bond`] up to
+//!   [`Config::MaxComplaintBond`]; none for a class without one), kept on the side
+//!   (`Side::bond`). A counter-complaint holds **the same bond** as the complaint it answers,
+//!   whatever the accused's class: both sides of a case stake alike. A bond the complainant
+//!   cannot hold refuses the complaint ([`Error::CannotHoldBond`]). When the side is done, the
+//!   bond is **returned** if the side was upheld (compensate or revoke) or withdrawn before its
+//!   first deadline (level 0's, or the general vote's for a side that went there at once), and
+//!   **paid to the accused** if it was dismissed — by a panel, by the general vote, or by the
+//!   general vote's lapse — or withdrawn after that deadline ([`Event::BondHeld`],
+//!   [`Event::BondReturned`], [`Event::BondForfeited`]). A bond the accused's account cannot
+//!   receive goes back to the complainant rather than stay held for no side.
+//! - **The filing bar.** A member with [`Config::DismissedLimit`] complaints dismissed within
+//!   one [`RecordWindow`] is barred from filing — counter-complaints included — for a window
+//!   ([`FilingBars`], [`Error::BarredFromFiling`]): the seed's baseless complainers, "quickly
+//!   expelled … receiving counter-complaints". The dismissals count in the member's record
+//!   window beside the counts towards a ban; lifting a ban leaves them.
 //! - **Blocking.** While a side is open its accused is blocked (no new deals, guarantees given,
 //!   revocations given or received), the escrow behind them is frozen (whatever ends a
 //!   guarantee of theirs, its escrow stays held) and their grace and top-up clocks stop
@@ -89,6 +108,14 @@
 //!   guarantees they gave stand and still answer) — "once, twice, three times — the same
 //!   guarantor — and boom, everyone gets banned". The general meeting may lift a ban
 //!   ([`Pallet::lift_ban`]).
+//!
+//! ## Calls
+//! - Members: [`Pallet::file`], [`Pallet::withdraw`] (complainants), [`Pallet::vote`] (panel
+//!   members).
+//! - Anyone: [`Pallet::escalate`], the fallback of the escalation hook.
+//! - [`Config::TopOrigin`] (the general meeting): [`Pallet::decide`], the general vote's
+//!   decision; [`Pallet::set_escalation_period`], [`Pallet::set_complaint_bond`] and
+//!   [`Pallet::lift_ban`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -105,13 +132,19 @@ pub mod views;
 pub mod weights;
 
 use alloc::vec::Vec;
-use frame_support::{pallet_prelude::*, traits::fungible};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{self, InspectHold, MutateHold},
+		tokens::{Fortitude, Precision, Restriction},
+	},
+};
 use frame_system::pallet_prelude::*;
 use sp_core::H256;
 use sp_runtime::traits::{One, Saturating, Zero};
 use synergy_primitives::file_deadline;
 pub use synergy_primitives::{
-	BlockedInspect, CaseId, DealId, DealSummary, DisputeEscrow, Expel, GuaranteeAges,
+	BlockedInspect, CaseId, ClassId, DealId, DealSummary, DisputeEscrow, Expel, GuaranteeAges,
 	MembershipInspect, OnAccusation, ReferToMeeting,
 };
 
@@ -169,8 +202,12 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
-		/// The currency of the escrow (for its balance type).
-		type Currency: fungible::Inspect<Self::AccountId>;
+		/// The currency of the escrow (for its balance type), in which complaint bonds are held.
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, of which [`HoldReason::ComplaintBond`] is this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
 
 		/// Who the members are and who guarantees whom.
 		type Members: MembershipInspect<Self::AccountId>
@@ -252,12 +289,33 @@ pub mod pallet {
 		#[pallet::constant]
 		type DefaultRecordWindow: Get<BlockNumberFor<Self>>;
 
+		/// How many of a member's complaints dismissed within one record window bar them from
+		/// filing for a window ([`FilingBars`]): the seed's baseless complainers, "quickly
+		/// expelled". At least one.
+		#[pallet::constant]
+		type DismissedLimit: Get<u32>;
+
+		/// The largest complaint bond the top origin may set for a class: a bond is a deterrent
+		/// to the baseless, never a price that keeps the wronged from complaining.
+		#[pallet::constant]
+		type MaxComplaintBond: Get<BalanceOf<Self>>;
+
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 
 		/// Makes members, guarantees and deals for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Why the pallet holds money.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A complaint's bond, held from its complainant while the side is open: returned when
+		/// the side is upheld or withdrawn before its first deadline, paid to the accused
+		/// otherwise.
+		#[codec(index = 0)]
+		ComplaintBond,
 	}
 
 	/// How long a level has to decide before the case climbs to the next.
@@ -277,6 +335,20 @@ pub mod pallet {
 	pub type RecordWindow<T: Config> =
 		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultRecordWindow>;
 
+	/// The bond a complaint holds from its complainant, by the complainant's class (a class
+	/// without an entry: none). The top origin sets it; a counter-complaint holds the bond of
+	/// the complaint it answers. Keyed by class numbers, which only the top origin chooses.
+	#[pallet::storage]
+	pub type ComplaintBonds<T: Config> =
+		StorageMap<_, Twox64Concat, ClassId, BalanceOf<T>, ValueQuery>;
+
+	/// Members barred from filing complaints, and until when: [`Config::DismissedLimit`] of
+	/// their complaints were dismissed within one record window. A bar passed is forgotten when
+	/// its member is next barred.
+	#[pallet::storage]
+	pub type FilingBars<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, FilingBar<BlockNumberFor<T>>, OptionQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -286,6 +358,9 @@ pub mod pallet {
 		pub record_window: BlockNumberFor<T>,
 		/// The general vote's period; zero keeps [`Config::DefaultGeneralVotePeriod`].
 		pub general_vote_period: BlockNumberFor<T>,
+		/// The complaint bond of each class listed (each at most [`Config::MaxComplaintBond`]);
+		/// a class not listed holds none.
+		pub complaint_bonds: Vec<(ClassId, BalanceOf<T>)>,
 	}
 
 	#[pallet::genesis_build]
@@ -299,6 +374,17 @@ pub mod pallet {
 			}
 			if !self.general_vote_period.is_zero() {
 				GeneralVotePeriod::<T>::put(self.general_vote_period);
+			}
+			for (class, amount) in &self.complaint_bonds {
+				// Genesis is checked once, by whoever builds the chain spec: a bond no motion
+				// could set must stop the build with the reason rather than start the chain.
+				assert!(
+					*amount <= T::MaxComplaintBond::get(),
+					"the complaint bond of class {class} is above MaxComplaintBond"
+				);
+				if !amount.is_zero() {
+					ComplaintBonds::<T>::insert(class, amount);
+				}
 			}
 		}
 	}
@@ -471,6 +557,27 @@ pub mod pallet {
 		CaseClosed { case: CaseId },
 		/// The escalation period changed; it applies to levels drawn from now on.
 		EscalationPeriodSet { period: BlockNumberFor<T> },
+		/// A complaint's bond was held from its complainant (a bond of zero holds nothing and
+		/// has no event).
+		BondHeld { case: CaseId, side: u8, complainant: T::AccountId, amount: BalanceOf<T> },
+		/// A side's bond went back to its complainant: the side was upheld, or withdrawn before
+		/// its first deadline (or the accused's account could not receive it).
+		BondReturned { case: CaseId, side: u8, complainant: T::AccountId, amount: BalanceOf<T> },
+		/// A side's bond was paid to its accused: the side was dismissed (by a panel, by the
+		/// general vote or by its lapse), or withdrawn after its first deadline.
+		BondForfeited {
+			case: CaseId,
+			side: u8,
+			complainant: T::AccountId,
+			accused: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// The top origin set the complaint bond of a class; it applies to complaints filed from
+		/// now on.
+		ComplaintBondSet { class: ClassId, amount: BalanceOf<T> },
+		/// A member is barred from filing complaints until `until`: too many of their complaints
+		/// were dismissed within the record window.
+		FilingBarred { member: T::AccountId, until: BlockNumberFor<T> },
 	}
 
 	#[pallet::error]
@@ -513,6 +620,13 @@ pub mod pallet {
 		PeriodTooLong,
 		/// The member is not banned.
 		NotBanned,
+		/// The complainant cannot hold the complaint bond (their free balance is too small).
+		CannotHoldBond,
+		/// The member is barred from filing: too many of their complaints were dismissed within
+		/// the record window.
+		BarredFromFiling,
+		/// A complaint bond above [`Config::MaxComplaintBond`].
+		BondTooLarge,
 	}
 
 	#[pallet::hooks]
@@ -548,12 +662,15 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Files a complaint about deal `deal` against the other party, with an optional hash
 		/// of evidence kept off chain. No reason is required. Against the complainant of an
-		/// open case about the same deal, this is the counter-complaint.
+		/// open case about the same deal, this is the counter-complaint. Holds the complaint
+		/// bond of the complainant's class ([`ComplaintBonds`]) — a counter-complaint, the bond
+		/// of the complaint it answers — until the side is done.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::file())]
 		pub fn file(origin: OriginFor<T>, deal: DealId, evidence: Option<H256>) -> DispatchResult {
 			let complainant = ensure_signed(origin)?;
 			ensure!(T::Members::is_member(&complainant), Error::<T>::NotMember);
+			ensure!(!Self::is_barred_from_filing(&complainant), Error::<T>::BarredFromFiling);
 			let summary = T::Escrow::deal(deal).ok_or(Error::<T>::UnknownDeal)?;
 			let accused = if summary.initiator == complainant {
 				summary.counterparty
@@ -589,6 +706,14 @@ pub mod pallet {
 				},
 			};
 			let index = case.sides.len() as u8;
+			// Both sides of a case stake the same: the accused answers a complaint at its own
+			// price, whatever their class.
+			let bond = match case.sides.first() {
+				Some(complaint) => complaint.bond,
+				None => T::Members::class_of(&complainant)
+					.map(ComplaintBonds::<T>::get)
+					.unwrap_or_default(),
+			};
 			let panel = Self::level_zero_panel(id, &case, &complainant, &accused);
 			// An accused nobody else guarantees goes straight to the general vote, which has
 			// its own deadline.
@@ -608,8 +733,13 @@ pub mod pallet {
 				outcome: None,
 				paid: Zero::zero(),
 				insured: T::Escrow::compensable(&accused, deal),
+				bond,
 			};
 			case.sides.try_push(side).map_err(|_| Error::<T>::AlreadyComplained)?;
+			if !bond.is_zero() {
+				T::Currency::hold(&HoldReason::ComplaintBond.into(), &complainant, bond)
+					.map_err(|_| Error::<T>::CannotHoldBond)?;
+			}
 			Complained::<T>::insert(deal, &complainant, id);
 			if index == 0 {
 				NextCaseId::<T>::put(id.saturating_add(1));
@@ -639,10 +769,18 @@ pub mod pallet {
 				case: id,
 				side: index,
 				deal,
-				complainant,
+				complainant: complainant.clone(),
 				accused,
 				evidence,
 			});
+			if !bond.is_zero() {
+				Self::deposit_event(Event::BondHeld {
+					case: id,
+					side: index,
+					complainant,
+					amount: bond,
+				});
+			}
 			match deadline {
 				Some(deadline) => Self::seat_panel(id, &mut case, index, panel, 0, deadline),
 				None => {
@@ -772,8 +910,37 @@ pub mod pallet {
 		pub fn lift_ban(origin: OriginFor<T>, member: T::AccountId) -> DispatchResult {
 			T::TopOrigin::ensure_origin(origin)?;
 			Bans::<T>::take(&member).ok_or(Error::<T>::NotBanned)?;
-			WindowCounts::<T>::remove(&member);
+			// The dismissed complaints still count towards the bar from filing.
+			WindowCounts::<T>::mutate_exists(&member, |count| {
+				if let Some(c) = count {
+					c.upheld = 0;
+					c.strikes = 0;
+					if c.dismissed == 0 {
+						*count = None;
+					}
+				}
+			});
 			Self::deposit_event(Event::BanLifted { member });
+			Ok(())
+		}
+
+		/// Sets the complaint bond of class `class` (the general meeting's parameter), from
+		/// nothing to [`Config::MaxComplaintBond`]. Complaints already filed keep their bond.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::set_complaint_bond())]
+		pub fn set_complaint_bond(
+			origin: OriginFor<T>,
+			class: ClassId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			T::TopOrigin::ensure_origin(origin)?;
+			ensure!(amount <= T::MaxComplaintBond::get(), Error::<T>::BondTooLarge);
+			if amount.is_zero() {
+				ComplaintBonds::<T>::remove(class);
+			} else {
+				ComplaintBonds::<T>::insert(class, amount);
+			}
+			Self::deposit_event(Event::ComplaintBondSet { class, amount });
 			Ok(())
 		}
 	}
@@ -786,10 +953,7 @@ impl<T: Config> Pallet<T> {
 	fn count_towards_ban(who: &T::AccountId, reason: BanReason) {
 		let now = frame_system::Pallet::<T>::block_number();
 		let window = RecordWindow::<T>::get();
-		let mut count = WindowCounts::<T>::get(who);
-		if count.start.saturating_add(window) <= now || (count.upheld == 0 && count.strikes == 0) {
-			count = WindowCount { start: now, upheld: 0, strikes: 0 };
-		}
+		let mut count = Self::window_count(who, now, window);
 		let reached = match reason {
 			BanReason::ProtegesUpheld => {
 				count.upheld.saturating_inc();
@@ -806,6 +970,106 @@ impl<T: Config> Pallet<T> {
 			Bans::<T>::insert(who, Ban { from: now, until, reason });
 			Self::deposit_event(Event::Banned { member: who.clone(), until, reason });
 		}
+	}
+
+	/// The counts of `who`'s record window at `now`: a fresh window from `now` if theirs has
+	/// passed or counts nothing.
+	fn window_count(
+		who: &T::AccountId,
+		now: BlockNumberFor<T>,
+		window: BlockNumberFor<T>,
+	) -> WindowCount<BlockNumberFor<T>> {
+		let count = WindowCounts::<T>::get(who);
+		if count.start.saturating_add(window) <= now
+			|| (count.upheld == 0 && count.strikes == 0 && count.dismissed == 0)
+		{
+			WindowCount { start: now, ..Default::default() }
+		} else {
+			count
+		}
+	}
+
+	/// Counts one more dismissed complaint of `who` in their record window; at
+	/// [`Config::DismissedLimit`] they are barred from filing for a window.
+	fn count_dismissed(who: &T::AccountId) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let window = RecordWindow::<T>::get();
+		let mut count = Self::window_count(who, now, window);
+		count.dismissed.saturating_inc();
+		WindowCounts::<T>::insert(who, count);
+		if count.dismissed >= T::DismissedLimit::get() && !Self::is_barred_from_filing(who) {
+			let until = now.saturating_add(window);
+			FilingBars::<T>::insert(who, FilingBar { from: now, until });
+			Self::deposit_event(Event::FilingBarred { member: who.clone(), until });
+		}
+	}
+
+	/// Whether `who` is barred from filing complaints now.
+	pub fn is_barred_from_filing(who: &T::AccountId) -> bool {
+		FilingBars::<T>::get(who)
+			.is_some_and(|bar| frame_system::Pallet::<T>::block_number() < bar.until)
+	}
+
+	/// Whether side `index` of `case`, not yet decided, is before its first deadline: still at
+	/// level 0 before that level's deadline, or at the general vote it went to at once (no
+	/// level-0 panel) before the vote's.
+	fn before_first_deadline(case: CaseId, index: u8, side: &SideOf<T>) -> bool {
+		let now = frame_system::Pallet::<T>::block_number();
+		match side.stage {
+			Stage::Panel { level: 0, deadline } => now < deadline,
+			Stage::GeneralVote { until } => {
+				now < until && !Panels::<T>::contains_key((case, index, 0))
+			},
+			_ => false,
+		}
+	}
+
+	/// Side `index` is done: its bond goes back to the complainant if `returned`, else to
+	/// the accused. A bond the accused's account cannot receive goes back rather than stay
+	/// held with no side to account for it.
+	fn settle_bond(case: CaseId, index: u8, side: &SideOf<T>, returned: bool) {
+		if side.bond.is_zero() {
+			return;
+		}
+		let reason = HoldReason::ComplaintBond.into();
+		if !returned {
+			match T::Currency::transfer_on_hold(
+				&reason,
+				&side.complainant,
+				&side.accused,
+				side.bond,
+				Precision::BestEffort,
+				Restriction::Free,
+				Fortitude::Force,
+			) {
+				Ok(amount) => {
+					Self::deposit_event(Event::BondForfeited {
+						case,
+						side: index,
+						complainant: side.complainant.clone(),
+						accused: side.accused.clone(),
+						amount,
+					});
+					return;
+				},
+				Err(error) => log::warn!(
+					target: LOG_TARGET,
+					"case {case} side {index}: bond not paid to the accused, returned: {error:?}"
+				),
+			}
+		}
+		let amount =
+			T::Currency::release(&reason, &side.complainant, side.bond, Precision::BestEffort)
+				.unwrap_or_else(|error| {
+					log::error!(target: LOG_TARGET, "case {case} side {index}: bond: {error:?}");
+					Zero::zero()
+				});
+		Self::deposit_event(Event::BondReturned {
+			case,
+			side: index,
+			complainant: side.complainant.clone(),
+			amount,
+		});
 	}
 
 	/// Whether `who` is banned from guaranteeing now.
@@ -1146,9 +1410,17 @@ impl<T: Config> Pallet<T> {
 					}
 					expel = matches!(verdict, Verdict::Revoke(_));
 				},
-				None => Records::<T>::mutate(&side.complainant, |r| r.dismissed.saturating_inc()),
+				None => {
+					Records::<T>::mutate(&side.complainant, |r| r.dismissed.saturating_inc());
+					Self::count_dismissed(&side.complainant);
+				},
 			}
 		}
+		let returned = match outcome {
+			Outcome::Decided { verdict, .. } => verdict.compensation().is_some(),
+			Outcome::Withdrawn => Self::before_first_deadline(case, index, &side),
+		};
+		Self::settle_bond(case, index, &side, returned);
 		if let Some(s) = record.sides.get_mut(index as usize) {
 			s.stage = Stage::Done;
 		}
@@ -1249,7 +1521,9 @@ impl<T: Config> Pallet<T> {
 	///   pay it when it was filed was smaller or other cases against the same accused were paid
 	///   from it;
 	/// - every vote kept is from its level's panel, and a side before a panel sits the panel its
-	///   level's history records.
+	///   level's history records;
+	/// - every complainant holds under [`HoldReason::ComplaintBond`] exactly the bonds of their
+	///   sides not yet done, and a counter-complaint's bond is its complaint's.
 	///
 	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
 	/// it only with `try-runtime`.
@@ -1257,8 +1531,18 @@ impl<T: Config> Pallet<T> {
 		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 		let mut accused: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		let mut complaints: BTreeSet<(DealId, T::AccountId)> = BTreeSet::new();
+		let mut bonds: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (id, case) in Cases::<T>::iter() {
 			let open = case.closed_at.is_none();
+			if let (Some(complaint), Some(counter)) = (case.sides.first(), case.sides.get(1)) {
+				ensure!(complaint.bond == counter.bond, "a counter-complaint with another bond");
+			}
+			for side in case.sides.iter() {
+				let held = bonds.entry(side.complainant.clone()).or_default();
+				if side.stage != Stage::Done {
+					*held = held.saturating_add(side.bond);
+				}
+			}
 			ensure!(
 				!open || CaseOfDeal::<T>::get(case.deal) == Some(id),
 				"an open case its deal does not point to"
@@ -1308,6 +1592,12 @@ impl<T: Config> Pallet<T> {
 			Complained::<T>::iter().count() == complaints.len(),
 			"a complaint in Complained without its case"
 		);
+		for (who, bond) in bonds {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::ComplaintBond.into(), &who) == bond,
+				"a complainant's bond held is not the bonds of their open sides"
+			);
+		}
 		for (who, count) in AccusedIn::<T>::iter() {
 			ensure!(accused.get(&who) == Some(&count), "an accused count without its cases");
 		}

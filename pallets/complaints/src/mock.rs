@@ -1,5 +1,6 @@
-//! A mock runtime: System, Balances and this pallet, with stand-ins for the membership and
-//! escrow pallets whose guarantor graph, deals and escrow a test sets and reads.
+//! A mock runtime: System, Balances (which holds the complaint bonds) and this pallet, with
+//! stand-ins for the membership and escrow pallets whose guarantor graph, classes, deals and
+//! escrow a test sets and reads.
 
 use crate as pallet_complaints;
 use core::cell::RefCell;
@@ -81,6 +82,13 @@ pub const STRIKE_LIMIT: u32 = 2;
 pub const RECORD_WINDOW: u64 = 100;
 pub const GENERAL_VOTE_PERIOD: u64 = 30;
 pub const MAX_OPEN_FILED: u32 = 2;
+pub const DISMISSED_LIMIT: u32 = 3;
+/// The complaint bond of class 0, every member's unless a test sets another class; class 1's is
+/// twice as much, class 2's (the pensioners') nothing.
+pub const BOND: Balance = 5;
+pub const MAX_BOND: Balance = 50;
+/// What every named account holds at genesis.
+pub const ENDOWMENT: Balance = 1_000;
 
 thread_local! {
 	static GUARANTORS: RefCell<BTreeMap<AccountId, Vec<AccountId>>> = const { RefCell::new(BTreeMap::new()) };
@@ -97,6 +105,12 @@ thread_local! {
 	static CLOCKS: RefCell<Vec<(AccountId, bool)>> = const { RefCell::new(Vec::new()) };
 	static SINCE: RefCell<BTreeMap<(AccountId, AccountId), u64>> = const { RefCell::new(BTreeMap::new()) };
 	static SEED: RefCell<u64> = const { RefCell::new(0) };
+	static CLASSES: RefCell<BTreeMap<AccountId, u16>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Puts member `who` in class `class` (every member is in class 0 otherwise).
+pub fn set_class(who: AccountId, class: u16) {
+	CLASSES.with(|c| c.borrow_mut().insert(who, class));
 }
 
 /// Makes every compensation fail (the complainant's account cannot receive it) or succeed.
@@ -185,8 +199,8 @@ impl synergy_primitives::MembershipInspect<AccountId> for Members {
 	fn is_in_good_standing(who: &AccountId) -> bool {
 		Self::is_member(who) && !Complaints::is_blocked(who)
 	}
-	fn class_of(_: &AccountId) -> Option<u16> {
-		Some(0)
+	fn class_of(who: &AccountId) -> Option<u16> {
+		Self::is_member(who).then(|| CLASSES.with(|c| c.borrow().get(who).copied().unwrap_or(0)))
 	}
 	fn guarantors_of(who: &AccountId) -> Vec<AccountId> {
 		GUARANTORS.with(|g| g.borrow().get(who).cloned().unwrap_or_default())
@@ -306,6 +320,7 @@ impl synergy_primitives::ReferToMeeting<RuntimeCall> for GeneralMeeting {
 
 impl pallet_complaints::Config for Test {
 	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
 	type Members = Members;
 	type Randomness = TestRandomness;
 	type Escrow = Escrow;
@@ -324,6 +339,8 @@ impl pallet_complaints::Config for Test {
 	type BanThreshold = ConstU32<BAN_THRESHOLD>;
 	type StrikeLimit = ConstU32<STRIKE_LIMIT>;
 	type DefaultRecordWindow = ConstU64<RECORD_WINDOW>;
+	type DismissedLimit = ConstU32<DISMISSED_LIMIT>;
+	type MaxComplaintBond = ConstU64<MAX_BOND>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkGraph;
@@ -353,7 +370,8 @@ impl pallet_complaints::BenchmarkHelper<AccountId> for BenchmarkGraph {
 
 /// ALICE and BOB have an open deal (`DEAL`) and a recently completed one (`DONE_DEAL`); ALICE is
 /// guaranteed by A1 and A2, BOB by B1 and B2; B1 by B11 and B12, B2 by B12 and B21; those are
-/// founders guaranteed by nobody. EVE is not a member.
+/// founders guaranteed by nobody. EVE is not a member. Every one of them holds `ENDOWMENT`;
+/// complaints by class 0 hold a bond of `BOND`, by class 1 twice that, by class 2 nothing.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	GUARANTORS.with(|g| g.borrow_mut().clear());
 	EXPELLED.with(|e| e.borrow_mut().clear());
@@ -368,6 +386,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	PAYMENTS_FAIL.with(|f| *f.borrow_mut() = false);
 	CLOCKS.with(|c| c.borrow_mut().clear());
 	SINCE.with(|s| s.borrow_mut().clear());
+	CLASSES.with(|c| c.borrow_mut().clear());
 	set_seed(0);
 	guarantee(ALICE, &[A1, A2]);
 	guarantee(BOB, &[B1, B2]);
@@ -380,7 +399,22 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			deal.completed_at = Some(0);
 		}
 	});
-	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: [ALICE, BOB, EVE, A1, A2, B1, B2, B11, B12, B21]
+			.into_iter()
+			.map(|who| (who, ENDOWMENT))
+			.collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_complaints::GenesisConfig::<Test> {
+		complaint_bonds: vec![(0, BOND), (1, 2 * BOND), (2, 0)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

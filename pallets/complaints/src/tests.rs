@@ -1113,3 +1113,436 @@ mod general_vote {
 		});
 	}
 }
+
+/// Rule 6 of the regulation: complaints cost the baseless.
+mod bonds {
+	use super::*;
+	use frame_support::traits::fungible::{InspectHold, Mutate, MutateHold};
+
+	fn held(who: AccountId) -> Balance {
+		Balances::balance_on_hold(&HoldReason::ComplaintBond.into(), &who)
+	}
+
+	fn free(who: AccountId) -> Balance {
+		Balances::free_balance(who)
+	}
+
+	/// BOB's guarantors dismiss side `side` of case `case`.
+	fn dismissed_by_bobs_guarantors(case: CaseId, side: u8) {
+		for guarantor in [B1, B2] {
+			assert_ok!(Complaints::vote(signed(guarantor), case, side, Verdict::Dismiss));
+		}
+	}
+
+	/// ALICE complains about a new deal `id` with BOB, and BOB's guarantors dismiss it.
+	fn alice_dismissed(id: DealId) {
+		add_deal(id, ALICE, BOB, DEAL_AMOUNT);
+		let case = NextCaseId::<Test>::get();
+		assert_ok!(Complaints::file(signed(ALICE), id, None));
+		dismissed_by_bobs_guarantors(case, 0);
+	}
+
+	#[test]
+	fn filing_holds_the_bond_of_the_complainants_class() {
+		test(|| {
+			alice_files();
+			System::assert_has_event(
+				ComplaintsEvent::BondHeld { case: 0, side: 0, complainant: ALICE, amount: BOND }
+					.into(),
+			);
+			assert_eq!(held(ALICE), BOND);
+			assert_eq!(free(ALICE), ENDOWMENT - BOND);
+			assert_eq!(case(0).sides[0].bond, BOND);
+			assert_eq!(Complaints::case_view(0).map(|c| c.sides[0].bond), Some(BOND));
+			// Another class, another bond.
+			set_class(BOB, 1);
+			assert_ok!(Complaints::file(signed(BOB), DONE_DEAL, None));
+			assert_eq!(held(BOB), 2 * BOND);
+		});
+	}
+
+	#[test]
+	fn a_class_without_a_bond_files_for_nothing() {
+		test(|| {
+			set_class(ALICE, 2);
+			alice_files();
+			assert_eq!(held(ALICE), 0);
+			assert_eq!(free(ALICE), ENDOWMENT);
+			assert_eq!(case(0).sides[0].bond, 0);
+			assert!(!System::events().iter().any(|r| matches!(
+				r.event,
+				RuntimeEvent::Complaints(ComplaintsEvent::BondHeld { .. })
+			)));
+			dismissed_by_bobs_guarantors(0, 0);
+			assert_eq!(free(ALICE), ENDOWMENT);
+			assert_eq!(free(BOB), ENDOWMENT);
+			assert!(!System::events().iter().any(|r| matches!(
+				r.event,
+				RuntimeEvent::Complaints(
+					ComplaintsEvent::BondForfeited { .. } | ComplaintsEvent::BondReturned { .. }
+				)
+			)));
+		});
+	}
+
+	#[test]
+	fn an_upheld_complaint_returns_the_bond() {
+		test(|| {
+			alice_files();
+			for guarantor in [B1, B2] {
+				assert_ok!(Complaints::vote(signed(guarantor), 0, 0, Verdict::Compensate(40)));
+			}
+			System::assert_has_event(
+				ComplaintsEvent::BondReturned {
+					case: 0,
+					side: 0,
+					complainant: ALICE,
+					amount: BOND,
+				}
+				.into(),
+			);
+			assert_eq!(held(ALICE), 0);
+			assert_eq!(free(ALICE), ENDOWMENT);
+			assert_eq!(free(BOB), ENDOWMENT);
+		});
+	}
+
+	#[test]
+	fn a_revocation_returns_the_bond_too() {
+		test(|| {
+			alice_files();
+			for guarantor in [B1, B2] {
+				assert_ok!(Complaints::vote(signed(guarantor), 0, 0, Verdict::Revoke(0)));
+			}
+			assert_eq!(expelled(), vec![BOB]);
+			assert_eq!((held(ALICE), free(ALICE)), (0, ENDOWMENT));
+		});
+	}
+
+	#[test]
+	fn a_dismissed_complaint_pays_the_bond_to_the_accused() {
+		test(|| {
+			alice_files();
+			dismissed_by_bobs_guarantors(0, 0);
+			System::assert_has_event(
+				ComplaintsEvent::BondForfeited {
+					case: 0,
+					side: 0,
+					complainant: ALICE,
+					accused: BOB,
+					amount: BOND,
+				}
+				.into(),
+			);
+			System::assert_last_event(ComplaintsEvent::CaseClosed { case: 0 }.into());
+			assert_eq!(held(ALICE), 0);
+			assert_eq!(free(ALICE), ENDOWMENT - BOND);
+			assert_eq!(free(BOB), ENDOWMENT + BOND);
+		});
+	}
+
+	#[test]
+	fn a_dismissal_by_the_general_vote_or_its_lapse_pays_the_bond_to_the_accused() {
+		test(|| {
+			guarantee(BOB, &[ALICE]);
+			alice_files();
+			run_to_block(1 + GENERAL_VOTE_PERIOD);
+			System::assert_has_event(
+				ComplaintsEvent::GeneralVoteLapsed { case: 0, side: 0 }.into(),
+			);
+			System::assert_has_event(
+				ComplaintsEvent::BondForfeited {
+					case: 0,
+					side: 0,
+					complainant: ALICE,
+					accused: BOB,
+					amount: BOND,
+				}
+				.into(),
+			);
+			assert_eq!((free(ALICE), free(BOB)), (ENDOWMENT - BOND, ENDOWMENT + BOND));
+			// Decided by the general vote: the same.
+			assert_ok!(Complaints::file(signed(ALICE), DONE_DEAL, None));
+			assert_ok!(Complaints::decide(RuntimeOrigin::root(), 1, 0, Verdict::Dismiss));
+			assert_eq!((free(ALICE), free(BOB)), (ENDOWMENT - 2 * BOND, ENDOWMENT + 2 * BOND));
+		});
+	}
+
+	#[test]
+	fn withdrawing_before_the_first_deadline_returns_the_bond() {
+		test(|| {
+			alice_files();
+			run_to_block(ESCALATION_PERIOD);
+			assert_ok!(Complaints::withdraw(signed(ALICE), 0));
+			System::assert_has_event(
+				ComplaintsEvent::BondReturned {
+					case: 0,
+					side: 0,
+					complainant: ALICE,
+					amount: BOND,
+				}
+				.into(),
+			);
+			assert_eq!((held(ALICE), free(ALICE), free(BOB)), (0, ENDOWMENT, ENDOWMENT));
+		});
+	}
+
+	#[test]
+	fn withdrawing_after_the_first_deadline_pays_the_bond_to_the_accused() {
+		test(|| {
+			alice_files();
+			run_to_block(1 + ESCALATION_PERIOD);
+			assert!(matches!(stage(0, 0), Stage::Panel { level: 1, .. }));
+			assert_ok!(Complaints::withdraw(signed(ALICE), 0));
+			System::assert_has_event(
+				ComplaintsEvent::BondForfeited {
+					case: 0,
+					side: 0,
+					complainant: ALICE,
+					accused: BOB,
+					amount: BOND,
+				}
+				.into(),
+			);
+			assert_eq!((free(ALICE), free(BOB)), (ENDOWMENT - BOND, ENDOWMENT + BOND));
+		});
+	}
+
+	#[test]
+	fn a_side_that_went_to_the_general_vote_at_once_has_the_votes_deadline_as_its_first() {
+		test(|| {
+			guarantee(BOB, &[ALICE]);
+			alice_files();
+			run_to_block(GENERAL_VOTE_PERIOD);
+			assert_ok!(Complaints::withdraw(signed(ALICE), 0));
+			assert_eq!((held(ALICE), free(ALICE), free(BOB)), (0, ENDOWMENT, ENDOWMENT));
+		});
+	}
+
+	#[test]
+	fn a_side_that_climbed_to_the_general_vote_is_past_its_first_deadline() {
+		test(|| {
+			guarantee(B1, &[]);
+			guarantee(B2, &[]);
+			alice_files();
+			run_to_block(1 + ESCALATION_PERIOD);
+			assert!(matches!(stage(0, 0), Stage::GeneralVote { .. }));
+			assert_ok!(Complaints::withdraw(signed(ALICE), 0));
+			assert_eq!((free(ALICE), free(BOB)), (ENDOWMENT - BOND, ENDOWMENT + BOND));
+		});
+	}
+
+	#[test]
+	fn a_counter_complaint_holds_the_same_bond_as_the_complaint() {
+		test(|| {
+			// Alice's class stakes twice Bob's: Bob answers at Alice's price.
+			set_class(ALICE, 1);
+			alice_files();
+			assert_ok!(Complaints::file(signed(BOB), DEAL, None));
+			System::assert_has_event(
+				ComplaintsEvent::BondHeld { case: 0, side: 1, complainant: BOB, amount: 2 * BOND }
+					.into(),
+			);
+			assert_eq!(case(0).sides[1].bond, 2 * BOND);
+			assert_eq!((held(ALICE), held(BOB)), (2 * BOND, 2 * BOND));
+			// Bob's counter-complaint is dismissed: Alice gets his bond; hers is upheld.
+			for guarantor in [A1, A2] {
+				assert_ok!(Complaints::vote(signed(guarantor), 0, 1, Verdict::Dismiss));
+			}
+			for guarantor in [B1, B2] {
+				assert_ok!(Complaints::vote(signed(guarantor), 0, 0, Verdict::Compensate(10)));
+			}
+			assert_eq!((held(ALICE), held(BOB)), (0, 0));
+			assert_eq!(free(ALICE), ENDOWMENT + 2 * BOND);
+			assert_eq!(free(BOB), ENDOWMENT - 2 * BOND);
+		});
+	}
+
+	#[test]
+	fn a_counter_complaint_to_a_free_complaint_is_free() {
+		test(|| {
+			set_class(ALICE, 2);
+			alice_files();
+			assert_ok!(Complaints::file(signed(BOB), DEAL, None));
+			assert_eq!((held(ALICE), held(BOB)), (0, 0));
+		});
+	}
+
+	#[test]
+	fn a_bond_the_complainant_cannot_hold_refuses_the_complaint() {
+		test(|| {
+			Balances::set_balance(&ALICE, BOND);
+			assert_noop!(
+				Complaints::file(signed(ALICE), DEAL, None),
+				ComplaintsError::CannotHoldBond
+			);
+			// Nor a counter-complaint whose complaint's bond the accused cannot hold.
+			Balances::set_balance(&ALICE, ENDOWMENT);
+			alice_files();
+			Balances::set_balance(&BOB, 2);
+			assert_noop!(
+				Complaints::file(signed(BOB), DEAL, None),
+				ComplaintsError::CannotHoldBond
+			);
+			assert_eq!(held(BOB), 0);
+		});
+	}
+
+	#[test]
+	fn the_top_origin_sets_a_class_bond_for_complaints_filed_after() {
+		test(|| {
+			alice_files();
+			assert_noop!(
+				Complaints::set_complaint_bond(signed(ALICE), 0, 1),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Complaints::set_complaint_bond(RuntimeOrigin::root(), 0, MAX_BOND + 1),
+				ComplaintsError::BondTooLarge
+			);
+			assert_ok!(Complaints::set_complaint_bond(RuntimeOrigin::root(), 0, MAX_BOND));
+			System::assert_last_event(
+				ComplaintsEvent::ComplaintBondSet { class: 0, amount: MAX_BOND }.into(),
+			);
+			assert_eq!(ComplaintBonds::<Test>::get(0), MAX_BOND);
+			// The complaint already filed keeps its bond; the next one holds the new.
+			assert_eq!(case(0).sides[0].bond, BOND);
+			assert_ok!(Complaints::file(signed(BOB), DONE_DEAL, None));
+			assert_eq!(held(BOB), MAX_BOND);
+			// Zero: the class files for nothing, and the entry is gone.
+			assert_ok!(Complaints::set_complaint_bond(RuntimeOrigin::root(), 0, 0));
+			assert!(!ComplaintBonds::<Test>::contains_key(0));
+			add_deal(9, ALICE, B1, 10);
+			assert_ok!(Complaints::file(signed(ALICE), 9, None));
+			assert_eq!(held(ALICE), BOND);
+		});
+	}
+
+	#[test]
+	fn dismissed_limit_dismissals_in_the_window_bar_filing_for_a_window() {
+		test(|| {
+			alice_dismissed(100);
+			alice_dismissed(101);
+			assert!(!Complaints::is_barred_from_filing(&ALICE));
+			assert_eq!(Complaints::record_of(&ALICE).filing_bar, None);
+			alice_dismissed(102);
+			let until = 1 + RECORD_WINDOW;
+			System::assert_has_event(ComplaintsEvent::FilingBarred { member: ALICE, until }.into());
+			assert!(Complaints::is_barred_from_filing(&ALICE));
+			assert_eq!(
+				Complaints::record_of(&ALICE).filing_bar,
+				Some(FilingBar { from: 1, until })
+			);
+			assert_eq!(WindowCounts::<Test>::get(ALICE).dismissed, DISMISSED_LIMIT);
+			add_deal(103, ALICE, BOB, DEAL_AMOUNT);
+			assert_noop!(
+				Complaints::file(signed(ALICE), 103, None),
+				ComplaintsError::BarredFromFiling
+			);
+			// Counter-complaints too.
+			assert_ok!(Complaints::file(signed(BOB), 103, None));
+			assert_noop!(
+				Complaints::file(signed(ALICE), 103, None),
+				ComplaintsError::BarredFromFiling
+			);
+			// Not a ban from guaranteeing.
+			assert!(!Complaints::is_banned(&ALICE));
+			// Over when the window has passed.
+			run_to_block(until);
+			assert!(!Complaints::is_barred_from_filing(&ALICE));
+			assert_eq!(Complaints::record_of(&ALICE).filing_bar, None);
+			add_deal(104, ALICE, BOB, DEAL_AMOUNT);
+			assert_ok!(Complaints::file(signed(ALICE), 104, None));
+		});
+	}
+
+	#[test]
+	fn dismissals_outside_the_window_do_not_add_up() {
+		test(|| {
+			alice_dismissed(100);
+			alice_dismissed(101);
+			run_to_block(1 + RECORD_WINDOW);
+			alice_dismissed(102);
+			assert!(!Complaints::is_barred_from_filing(&ALICE), "a new window began");
+			assert_eq!(WindowCounts::<Test>::get(ALICE).dismissed, 1);
+		});
+	}
+
+	#[test]
+	fn withdrawals_and_upheld_complaints_do_not_count_towards_the_bar() {
+		test(|| {
+			for id in 100..103 {
+				add_deal(id, ALICE, BOB, DEAL_AMOUNT);
+				let case = NextCaseId::<Test>::get();
+				assert_ok!(Complaints::file(signed(ALICE), id, None));
+				if id == 100 {
+					assert_ok!(Complaints::withdraw(signed(ALICE), case));
+				} else {
+					for guarantor in [B1, B2] {
+						assert_ok!(Complaints::vote(
+							signed(guarantor),
+							case,
+							0,
+							Verdict::Compensate(1)
+						));
+					}
+				}
+			}
+			alice_dismissed(103);
+			assert!(!Complaints::is_barred_from_filing(&ALICE));
+			assert_eq!(WindowCounts::<Test>::get(ALICE).dismissed, 1);
+		});
+	}
+
+	#[test]
+	fn lifting_a_ban_leaves_the_dismissals_counting_towards_the_bar() {
+		test(|| {
+			WindowCounts::<Test>::insert(
+				ALICE,
+				WindowCount { start: 1, upheld: 3, strikes: 0, dismissed: 2 },
+			);
+			Bans::<Test>::insert(
+				ALICE,
+				Ban { from: 1, until: 1 + RECORD_WINDOW, reason: BanReason::ProtegesUpheld },
+			);
+			assert_ok!(Complaints::lift_ban(RuntimeOrigin::root(), ALICE));
+			assert_eq!(
+				WindowCounts::<Test>::get(ALICE),
+				WindowCount { start: 1, upheld: 0, strikes: 0, dismissed: 2 }
+			);
+			alice_dismissed(100);
+			assert!(Complaints::is_barred_from_filing(&ALICE));
+		});
+	}
+
+	#[test]
+	fn a_side_waiting_to_be_paid_keeps_its_bond_until_paid() {
+		test(|| {
+			alice_files();
+			payments_fail(true);
+			for guarantor in [B1, B2] {
+				assert_ok!(Complaints::vote(signed(guarantor), 0, 0, Verdict::Compensate(40)));
+			}
+			assert!(matches!(stage(0, 0), Stage::Paying { .. }));
+			assert_eq!(held(ALICE), BOND);
+			payments_fail(false);
+			assert_ok!(Complaints::escalate(signed(EVE), 0, 0));
+			assert_eq!((held(ALICE), free(ALICE)), (0, ENDOWMENT));
+		});
+	}
+
+	#[test]
+	fn the_invariants_catch_a_bond_held_without_its_side() {
+		test(|| {
+			alice_files();
+			assert_ok!(Balances::hold(&HoldReason::ComplaintBond.into(), &ALICE, 1));
+			assert!(Complaints::do_try_state().is_err());
+			assert_ok!(Balances::release(
+				&HoldReason::ComplaintBond.into(),
+				&ALICE,
+				1,
+				frame_support::traits::tokens::Precision::Exact
+			));
+		});
+	}
+}

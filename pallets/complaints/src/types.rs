@@ -158,6 +158,10 @@ pub struct Side<
 	/// The most a compensation could take from the escrow behind the accused when the
 	/// complaint was filed: a decided compensation pays all of it unless this was smaller.
 	pub insured: Balance,
+	/// The complaint bond held from the complainant while the side is open (kept after, to
+	/// show what was staked): returned when the side is upheld or withdrawn before its first
+	/// deadline, paid to the accused otherwise.
+	pub bond: Balance,
 }
 
 /// A case: one or two complaints about one deal (a complaint and the counter-complaint),
@@ -327,4 +331,28 @@ pub struct WindowCount<BlockNumber> {
 	pub upheld: u32,
 	/// Their strikes in it.
 	pub strikes: u32,
+	/// Complaints they filed that were dismissed in it.
+	pub dismissed: u32,
+}
+
+/// A bar from filing complaints: from when, until when.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct FilingBar<BlockNumber> {
+	/// The block it began in: the one that dismissed the complaint that reached the limit.
+	pub from: BlockNumber,
+	/// The first block the member may file again.
+	pub until: BlockNumber,
 }

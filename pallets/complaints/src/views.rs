@@ -2,8 +2,8 @@
 //! JSON through the node's `synergy_` RPC methods.
 
 use crate::{
-	BalanceOf, Ban, Bans, BlockReason, Blocks, Cases, CasesOf, Config, Outcome, Pallet, Panels,
-	Record, Records, Stage, Verdict, Votes,
+	BalanceOf, Ban, Bans, BlockReason, Blocks, Cases, CasesOf, Config, FilingBar, FilingBars,
+	Outcome, Pallet, Panels, Record, Records, Stage, Verdict, Votes,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
@@ -86,6 +86,10 @@ pub struct SideView<AccountId, Balance, BlockNumber> {
 	/// What could have paid a compensation when the complaint was filed.
 	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))]
 	pub insured: Balance,
+	/// The complaint bond the complainant staked: held while the side is open, then returned
+	/// (upheld, or withdrawn before the first deadline) or paid to the accused.
+	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))]
+	pub bond: Balance,
 }
 
 /// A case with its sides.
@@ -115,7 +119,7 @@ pub struct CaseView<AccountId, Balance, BlockNumber> {
 	pub sides: Vec<SideView<AccountId, Balance, BlockNumber>>,
 }
 
-/// A member's record, and the ban from guaranteeing in force if any.
+/// A member's record, the ban from guaranteeing and the bar from filing in force if any.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
@@ -125,6 +129,8 @@ pub struct RecordView<BlockNumber> {
 	pub record: Record,
 	/// The ban from guaranteeing in force, if any.
 	pub ban: Option<Ban<BlockNumber>>,
+	/// The bar from filing complaints in force, if any.
+	pub filing_bar: Option<FilingBar<BlockNumber>>,
 }
 
 /// Why an account is blocked, case by case.
@@ -191,6 +197,7 @@ impl<T: Config> Pallet<T> {
 				outcome: side.outcome,
 				paid: side.paid,
 				insured: side.insured,
+				bond: side.bond,
 			})
 			.collect();
 		Some(CaseView {
@@ -212,10 +219,11 @@ impl<T: Config> Pallet<T> {
 
 	/// The record of `who`.
 	pub fn record_of(who: &T::AccountId) -> RecordView<BlockNumberFor<T>> {
+		let now = frame_system::Pallet::<T>::block_number();
 		RecordView {
 			record: Records::<T>::get(who),
-			ban: Bans::<T>::get(who)
-				.filter(|ban| frame_system::Pallet::<T>::block_number() < ban.until),
+			ban: Bans::<T>::get(who).filter(|ban| now < ban.until),
+			filing_bar: FilingBars::<T>::get(who).filter(|bar| now < bar.until),
 		}
 	}
 

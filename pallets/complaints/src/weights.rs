@@ -20,6 +20,7 @@ pub trait WeightInfo {
 	fn escalate() -> Weight;
 	fn decide() -> Weight;
 	fn set_escalation_period() -> Weight;
+	fn set_complaint_bond() -> Weight;
 	fn on_initialize(n: u32, ) -> Weight;
 }
 
@@ -228,6 +229,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(6_049_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	// placeholder until scripts/benchmark.sh regenerates
+	/// Storage: `Complaints::ComplaintBonds` (r:0 w:1)
+	/// Proof: `Complaints::ComplaintBonds` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
+	fn set_complaint_bond() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 5_388_000 picoseconds.
+		Weight::from_parts(6_049_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 	/// Storage: `Complaints::Deadlines` (r:2 w:2)
 	/// Proof: `Complaints::Deadlines` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Complaints::Cases` (r:8 w:8)
@@ -291,6 +303,11 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(599_u64))
 	}
 	fn set_escalation_period() -> Weight {
+		Weight::from_parts(6_049_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	// placeholder until scripts/benchmark.sh regenerates
+	fn set_complaint_bond() -> Weight {
 		Weight::from_parts(6_049_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

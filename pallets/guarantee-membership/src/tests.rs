@@ -764,10 +764,8 @@ mod expulsion {
 			assert_eq!(escrow_of(BOB, ALICE), None);
 			assert_eq!(Balances::balance(&BOB), bob + MANAGERS_QUANTUM);
 			let events = membership_events();
-			assert!(events.contains(&MembershipEvent::GuaranteeForfeited {
-				guarantor: BOB,
-				protege: ALICE
-			}));
+			assert!(events
+				.contains(&MembershipEvent::GuaranteeForfeited { guarantor: BOB, protege: ALICE }));
 			assert!(matches!(member(ALICE).status, MemberStatus::Grace { .. }));
 			// Only a guarantee that exists, of a member.
 			assert_noop!(

@@ -3,8 +3,8 @@
 
 use super::governance::MeetingOrRoot;
 use crate::{
-	currency::UNITS, time::DAYS, AccountId, Balances, BlockNumber, Complaints, Escrow, Fund,
-	Membership, Runtime, RuntimeCall, RuntimeHoldReason, ValidatorSet,
+	currency::UNITS, time::DAYS, AccountId, Balance, Balances, BlockNumber, Complaints, Escrow,
+	Fund, Membership, Runtime, RuntimeCall, RuntimeHoldReason, ValidatorSet,
 };
 use frame_support::{
 	parameter_types,
@@ -42,8 +42,12 @@ parameter_types! {
 	/// days of vote and two of grace, and five to propose it.
 	pub const DefaultGeneralVotePeriod: BlockNumber = 14 * DAYS;
 	/// Upheld complaints against a guarantor's protégés and their strikes count over half a
-	/// year towards a ban, which lasts as long.
+	/// year towards a ban, which lasts as long; a complainant's dismissed complaints count as
+	/// long towards the bar from filing, which lasts as long too.
 	pub const DefaultRecordWindow: BlockNumber = 182 * DAYS;
+	/// The meeting may ask at most 100 SYN of a complaint (the middle class's quantum): a bond
+	/// deters the baseless, it must never price the wronged out of complaining.
+	pub const MaxComplaintBond: Balance = 100 * UNITS;
 }
 
 // The defences against a ring of sock puppets (docs/design.md works out what capturing the
@@ -199,6 +203,7 @@ impl frame_support::traits::Randomness<crate::Hash, BlockNumber> for ParentHashR
 
 impl pallet_complaints::Config for Runtime {
 	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
 	type Members = Membership;
 	type Randomness = ParentHashRandomness;
 	type Escrow = Escrow;
@@ -218,6 +223,10 @@ impl pallet_complaints::Config for Runtime {
 	type BanThreshold = ConstU32<3>;
 	type StrikeLimit = ConstU32<5>;
 	type DefaultRecordWindow = DefaultRecordWindow;
+	// Baseless complainers "were quickly expelled": three dismissed complaints in the record
+	// window bar filing for a window.
+	type DismissedLimit = ConstU32<3>;
+	type MaxComplaintBond = MaxComplaintBond;
 	type MaxOpenFiled = ConstU32<4>;
 	type MaxCasesListed = ConstU32<32>;
 	type MaxDeadlinesPerBlock = ConstU32<8>;

@@ -83,10 +83,10 @@ parameter_types! {
 }
 
 /// What the general meeting may decide by motion: the class table, complaints at the top of
-/// the graph and the escalation period, the validator set and session length, and its own
-/// parameters. Every change of a rule — the class table, a period, the validator set or the
-/// session length, the meeting's parameters — needs the super approval; only the decision of a
-/// complaint passes by the ordinary one. A decision may be proposed only for a side that has
+/// the graph, the escalation period and the complaint bonds, the validator set and session
+/// length, and its own parameters. Every change of a rule — the class table, a period, a
+/// complaint bond, the validator set or the session length, the meeting's parameters — needs
+/// the super approval; only the decision of a complaint passes by the ordinary one. A decision may be proposed only for a side that has
 /// reached the general vote, so that its parties are known, and recused, from the start.
 pub struct Motions;
 impl MotionRules<AccountId, RuntimeCall> for Motions {
@@ -100,8 +100,9 @@ impl MotionRules<AccountId, RuntimeCall> for Motions {
 					| M::remove_class { .. }
 					| M::set_safeguards { .. }
 					| M::readmit { .. }
-			) | RuntimeCall::Complaints(C::set_escalation_period { .. } | C::lift_ban { .. })
-				| RuntimeCall::ValidatorSet(_)
+			) | RuntimeCall::Complaints(
+				C::set_escalation_period { .. } | C::set_complaint_bond { .. } | C::lift_ban { .. }
+			) | RuntimeCall::ValidatorSet(_)
 				| RuntimeCall::Fund(pallet_fund_voting::Call::set_parameters { .. })
 				| RuntimeCall::Contributions(pallet_contributions::Call::set_min_fund_share { .. })
 		) || matches!(

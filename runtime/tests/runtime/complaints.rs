@@ -1,5 +1,6 @@
-//! Complaints on the real runtime: filing blocks the accused, the guarantors compensate from
-//! escrow to the unit, and a disagreement climbs a level on its own when the period passes.
+//! Complaints on the real runtime: filing blocks the accused and holds the complaint bond, the
+//! guarantors compensate from escrow to the unit, a disagreement climbs a level on its own when
+//! the period passes, and a baseless complaint costs its bond.
 
 // A test fails loudly, with the reason, where the runtime and node never may.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -7,7 +8,10 @@
 use crate::common;
 
 use common::{ext_from_preset, initialize_block};
-use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{fungible::InspectHold, Get},
+};
 use pallet_complaints::{Stage, Verdict};
 use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
@@ -26,6 +30,13 @@ fn accounts() -> [AccountId; 4] {
 fn escrow_held(who: &AccountId) -> u128 {
 	Balances::balance_on_hold(
 		&RuntimeHoldReason::Escrow(pallet_deposit_escrow::HoldReason::Guarantee),
+		who,
+	)
+}
+
+fn bond_held(who: &AccountId) -> u128 {
+	Balances::balance_on_hold(
+		&RuntimeHoldReason::Complaints(pallet_complaints::HoldReason::ComplaintBond),
 		who,
 	)
 }
@@ -75,6 +86,9 @@ fn the_guarantors_compensate_exactly_from_the_escrow_behind_the_accused() {
 		assert!(pallet_deposit_escrow::Frozen::<Runtime>::contains_key(&bob));
 		check_invariants();
 
+		// Alice's complaint holds a manager's bond, which the upheld complaint gives back.
+		let bond = pallet_complaints::ComplaintBonds::<Runtime>::get(0);
+		assert_eq!(bond_held(&alice), bond);
 		// His guarantors, Charlie and Dave, agree: 500 SYN to Alice.
 		let amount = 500 * UNITS;
 		let (alice_free, behind_bob) =
@@ -88,7 +102,8 @@ fn the_guarantors_compensate_exactly_from_the_escrow_behind_the_accused() {
 				Verdict::Compensate(amount)
 			));
 		}
-		assert_eq!(Balances::free_balance(&alice), alice_free + amount);
+		assert_eq!(Balances::free_balance(&alice), alice_free + amount + bond);
+		assert_eq!(bond_held(&alice), 0);
 		assert_eq!(pallet_deposit_escrow::Behind::<Runtime>::get(&bob), behind_bob - amount);
 		assert_eq!(escrow_held(&charlie), held[0] - amount / 2);
 		assert_eq!(escrow_held(&dave), held[1] - amount / 2);
@@ -263,6 +278,65 @@ fn a_side_the_general_vote_does_not_decide_in_time_is_dismissed() {
 		assert!(!pallet_complaints::AccusedIn::<Runtime>::contains_key(&bob));
 		assert!(!pallet_deposit_escrow::Frozen::<Runtime>::contains_key(&bob));
 		assert_eq!(pallet_complaints::Records::<Runtime>::get(&alice).dismissed, 1);
+		check_invariants();
+	});
+}
+
+/// Complaints cost the baseless: a manager's complaint holds one SYN; dismissed, the SYN goes to
+/// the accused; upheld, it comes back. The bond is small beside the quantum, a pensioner's none.
+#[test]
+fn a_baseless_complaint_pays_its_bond_to_the_accused_and_an_upheld_one_returns_it() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, bob, charlie, dave] = accounts();
+		initialize_block(1);
+		let bond = pallet_complaints::ComplaintBonds::<Runtime>::get(0);
+		assert_eq!(bond, UNITS, "a manager's complaint holds one SYN");
+		assert_eq!(pallet_complaints::ComplaintBonds::<Runtime>::get(2), 0, "a pensioner's none");
+		let signed = |who: &AccountId| RuntimeOrigin::signed(who.clone());
+
+		// Baseless: Bob's guarantors dismiss it, and Bob gets Alice's bond.
+		let deal = alice_deals_with_bob();
+		let (alice_free, bob_free) = (Balances::free_balance(&alice), Balances::free_balance(&bob));
+		assert_ok!(Complaints::file(signed(&alice), deal, None));
+		assert_eq!(bond_held(&alice), bond);
+		assert_eq!(Balances::free_balance(&alice), alice_free - bond);
+		assert_eq!(pallet_complaints::Cases::<Runtime>::get(0).unwrap().sides[0].bond, bond);
+		check_invariants();
+		for guarantor in [&charlie, &dave] {
+			assert_ok!(Complaints::vote(signed(guarantor), 0, 0, Verdict::Dismiss));
+		}
+		assert_eq!(bond_held(&alice), 0);
+		assert_eq!(Balances::free_balance(&alice), alice_free - bond);
+		assert_eq!(Balances::free_balance(&bob), bob_free + bond);
+		assert_eq!(pallet_complaints::Records::<Runtime>::get(&alice).dismissed, 1);
+		check_invariants();
+
+		// Founded: the guarantors compensate, and Alice's bond comes back with the compensation.
+		let deal = alice_deals_with_bob();
+		let alice_free = Balances::free_balance(&alice);
+		assert_ok!(Complaints::file(signed(&alice), deal, None));
+		assert_eq!(bond_held(&alice), bond);
+		for guarantor in [&charlie, &dave] {
+			assert_ok!(Complaints::vote(signed(guarantor), 1, 0, Verdict::Compensate(UNITS)));
+		}
+		assert_eq!(bond_held(&alice), 0);
+		assert_eq!(Balances::free_balance(&alice), alice_free + UNITS);
+		check_invariants();
+	});
+}
+
+/// The general meeting sets a class's bond by motion, within the runtime's maximum.
+#[test]
+fn the_meeting_sets_a_complaint_bond_within_the_maximum() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		initialize_block(1);
+		let most = <Runtime as pallet_complaints::Config>::MaxComplaintBond::get();
+		assert_noop!(
+			Complaints::set_complaint_bond(RuntimeOrigin::root(), 2, most + 1),
+			pallet_complaints::Error::<Runtime>::BondTooLarge
+		);
+		assert_ok!(Complaints::set_complaint_bond(RuntimeOrigin::root(), 2, most));
+		assert_eq!(pallet_complaints::ComplaintBonds::<Runtime>::get(2), most);
 		check_invariants();
 	});
 }

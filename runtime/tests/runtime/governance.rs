@@ -122,15 +122,22 @@ fn motions_carry_only_governance_calls_and_validator_changes_need_the_super_appr
 		assert_ok!(Fund::propose_motion(signed(&alice), Box::new(remove), H256::zero()));
 		let parameters = CurrentParameters::<Runtime>::get();
 		assert_eq!(Proposals::<Runtime>::get(0).unwrap().approval, parameters.super_approval);
-		// Every change of a rule needs the super approval, not only the validator set's.
+		// Every change of a rule may be moved and needs the super approval, not only the
+		// validator set's.
 		let rules = [
 			RuntimeCall::Fund(pallet_fund_voting::Call::set_parameters { parameters }),
 			RuntimeCall::ValidatorSet(pallet_validator_set::Call::set_session_length { blocks: 5 }),
 			RuntimeCall::Complaints(pallet_complaints::Call::set_escalation_period { period: 5 }),
+			RuntimeCall::Complaints(pallet_complaints::Call::set_complaint_bond {
+				class: 2,
+				amount: UNITS,
+			}),
 			RuntimeCall::Membership(pallet_guarantee_membership::Call::remove_class { class: 9 }),
 		];
+		type Rules = synergy_runtime::configs::governance::Motions;
 		for call in rules {
-			assert!(<synergy_runtime::configs::governance::Motions as pallet_fund_voting::MotionRules<_, _>>::critical(&call));
+			assert!(<Rules as pallet_fund_voting::MotionRules<_, _>>::allowed(&call));
+			assert!(<Rules as pallet_fund_voting::MotionRules<_, _>>::critical(&call));
 		}
 		check_invariants();
 	});

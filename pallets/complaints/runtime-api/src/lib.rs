@@ -10,8 +10,8 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 pub use pallet_complaints::{
-	Ban, BanReason, BlockReason, BlockView, CaseId, CaseView, LevelView, Outcome, Record,
-	RecordView, SeatView, SideView, Stage, Verdict, MAX_BLOCKS_LISTED,
+	Ban, BanReason, BlockReason, BlockView, CaseId, CaseView, FilingBar, LevelView, Outcome,
+	Record, RecordView, SeatView, SideView, Stage, Verdict, MAX_BLOCKS_LISTED,
 };
 
 sp_api::decl_runtime_apis! {
@@ -29,7 +29,7 @@ sp_api::decl_runtime_apis! {
 		fn cases_of(who: AccountId) -> Vec<CaseView<AccountId, Balance, BlockNumber>>;
 		/// The record of `who`: complaints filed, received, upheld, dismissed; panels sat on,
 		/// strikes, dissents; complaints upheld against their protégés; and the ban from
-		/// guaranteeing in force, if any.
+		/// guaranteeing and the bar from filing in force, if any.
 		fn record(who: AccountId) -> RecordView<BlockNumber>;
 		/// Who is blocked and why: for `who`, or for everyone (at most `MAX_BLOCKS_LISTED`).
 		fn blocks(who: Option<AccountId>) -> Vec<BlockView<AccountId>>;
