@@ -6,7 +6,10 @@
 use super::*;
 use alloc::vec;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, Hooks};
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	Hooks,
+};
 use frame_system::RawOrigin;
 
 const SEED: u32 = 0;
