@@ -93,7 +93,6 @@ pub const ENDOWMENT: Balance = 1_000;
 thread_local! {
 	static GUARANTORS: RefCell<BTreeMap<AccountId, Vec<AccountId>>> = const { RefCell::new(BTreeMap::new()) };
 	static EXPELLED: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
-	static FORFEITED: RefCell<Vec<(AccountId, AccountId)>> = const { RefCell::new(Vec::new()) };
 	static DEALS: RefCell<BTreeMap<DealId, DealSummary<AccountId, Balance, u64>>> = const { RefCell::new(BTreeMap::new()) };
 	static DISPUTED: RefCell<Vec<DealId>> = const { RefCell::new(Vec::new()) };
 	static FROZEN: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
@@ -171,10 +170,6 @@ pub fn expelled() -> Vec<AccountId> {
 	EXPELLED.with(|e| e.borrow().clone())
 }
 
-/// The guarantees forfeited: (guarantor, protégé).
-pub fn forfeited() -> Vec<(AccountId, AccountId)> {
-	FORFEITED.with(|f| f.borrow().clone())
-}
 
 /// The sides referred to the general vote.
 pub fn referred() -> Vec<(u32, u8)> {
@@ -266,7 +261,6 @@ impl synergy_primitives::Expel<AccountId> for Members {
 			}
 			Ok(())
 		})?;
-		FORFEITED.with(|f| f.borrow_mut().push((*guarantor, *protege)));
 		Ok(())
 	}
 }
@@ -375,7 +369,6 @@ impl pallet_complaints::BenchmarkHelper<AccountId> for BenchmarkGraph {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	GUARANTORS.with(|g| g.borrow_mut().clear());
 	EXPELLED.with(|e| e.borrow_mut().clear());
-	FORFEITED.with(|f| f.borrow_mut().clear());
 	DEALS.with(|d| d.borrow_mut().clear());
 	DISPUTED.with(|d| d.borrow_mut().clear());
 	FROZEN.with(|f| f.borrow_mut().clear());
