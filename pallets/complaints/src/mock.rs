@@ -170,7 +170,6 @@ pub fn expelled() -> Vec<AccountId> {
 	EXPELLED.with(|e| e.borrow().clone())
 }
 
-
 /// The sides referred to the general vote.
 pub fn referred() -> Vec<(u32, u8)> {
 	REFERRED.with(|r| r.borrow().clone())
