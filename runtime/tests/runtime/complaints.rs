@@ -8,10 +8,7 @@
 use crate::common;
 
 use common::{ext_from_preset, initialize_block};
-use frame_support::{
-	assert_noop, assert_ok,
-	traits::{fungible::InspectHold, Get},
-};
+use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use pallet_complaints::{Stage, Verdict};
 use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
