@@ -1424,7 +1424,7 @@ impl<T: Config> Pallet<T> {
 		if !Classes::<T>::contains_key(class) {
 			let name = BoundedVec::truncate_from(b"benchmarks".to_vec());
 			let quantum = <T::Currency as fungible::Inspect<_>>::minimum_balance();
-			Classes::<T>::insert(class, Class { name, quantum });
+			Classes::<T>::insert(class, Class { name, quantum, fee: Zero::zero() });
 		}
 		// As admission does: the membership provides for the account, and counts in its class.
 		frame_system::Pallet::<T>::inc_providers(who);
