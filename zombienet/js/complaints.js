@@ -1,6 +1,10 @@
 // A deal goes wrong: the complainant files, the accused is blocked, the guarantors compensate
 // to the unit; a second case where the guarantors disagree climbs a level on its own and the
-// new panel — a member who guaranteed one of them, with consent, before the deal — decides. Signs as a wallet would, with @polkadot/api. Returns 1 on success.
+// new panel — a member who guaranteed one of them, with consent, before the deal — decides; a
+// third where a level-0 guarantor refuses to answer and the level above upholds: the refuser
+// pays first and loses his guarantee; a fourth that bans the guarantor whose protégé had three
+// complaints upheld and expels the accused, who cannot be proposed again. Signs as a wallet
+// would, with @polkadot/api. Returns 1 on success.
 const { Keyring } = require("@polkadot/keyring");
 const { cryptoWaitReady, blake2AsHex } = require("@polkadot/util-crypto");
 const {
@@ -40,6 +44,27 @@ async function run(nodeName, networkInfo, args = []) {
       await signAndFinalize(api, api.tx.escrow.acceptDeal(id), bob);
       return id;
     };
+    /** Waits for side 0 of case `id` to climb from level 0 to level 1 on its own. */
+    const climbed = async (id) => {
+      let view = await rpc.send("synergy_case", [id]);
+      check(view.sides[0].stage.panel.level === 0, "still at level 0 after the votes");
+      const deadline = view.sides[0].stage.panel.deadline;
+      for (let waited = 0; ; waited += 3) {
+        check(waited < 180, "the case did not climb within 180 s of its deadline");
+        const best = (await api.rpc.chain.getHeader()).number.toNumber();
+        view = await rpc.send("synergy_case", [id]);
+        if (best >= deadline && view.sides[0].stage.panel && view.sides[0].stage.panel.level === 1) {
+          return view;
+        }
+        await sleep(3000);
+      }
+    };
+    const escrowOf = async (guarantor) => {
+      const record = await api.query.escrow.escrows(bob.address, guarantor.address);
+      return record.isSome ? record.unwrap().held.toBigInt() : 0n;
+    };
+    const guarantorsOfBob = async () =>
+      (await rpc.send("synergy_member", [bob.address])).guarantors.map((g) => g.account ?? g);
     const file = async (deal) => {
       const filed = await signAndFinalizeEvents(api, api.tx.complaints.file(deal, null), alice);
       return eventOf(filed, "complaints", "ComplaintFiled").data["case"].toNumber();
@@ -83,16 +108,7 @@ async function run(nodeName, networkInfo, args = []) {
     const second = await file(await openDeal(10n * UNIT));
     await signAndFinalize(api, api.tx.complaints.vote(second, 0, "Dismiss"), charlie);
     await signAndFinalize(api, api.tx.complaints.vote(second, 0, { Compensate: UNIT }), dave);
-    let view = await rpc.send("synergy_case", [second]);
-    check(view.sides[0].stage.panel.level === 0, "still at level 0 after the votes");
-    const deadline = view.sides[0].stage.panel.deadline;
-    for (let waited = 0; ; waited += 3) {
-      check(waited < 180, "the case did not climb within 180 s of its deadline");
-      const best = (await api.rpc.chain.getHeader()).number.toNumber();
-      view = await rpc.send("synergy_case", [second]);
-      if (best >= deadline && view.sides[0].stage.panel && view.sides[0].stage.panel.level === 1) break;
-      await sleep(3000);
-    }
+    let view = await climbed(second);
     // Level 1: the guarantors of Charlie and Dave without the parties and the seated — Eve,
     // for Charlie; Dave, who sat at level 0, may not sit again.
     const panel = view.sides[0].panel.map((seat) => seat.member);
@@ -106,6 +122,50 @@ async function run(nodeName, networkInfo, args = []) {
     check(view.closedAt !== null, "the second case closed");
     check(view.sides[0].outcome.decided.level === 1, "decided at level 1");
     check((await rpc.send("synergy_record", [alice.address])).dismissed === 1, "Alice's dismissal");
+
+    // Case 3: the chain of guarantors answers. Charlie refuses to answer for Bob, Dave answers;
+    // it climbs, and Eve, above Charlie, upholds: Charlie's escrow behind Bob pays first and his
+    // guarantee of Bob ends; Dave's stands and pays nothing.
+    const third = await file(await openDeal(10n * UNIT));
+    await signAndFinalize(api, api.tx.complaints.vote(third, 0, "Dismiss"), charlie);
+    await signAndFinalize(api, api.tx.complaints.vote(third, 0, { Compensate: UNIT }), dave);
+    await climbed(third);
+    const [charlieBehind, daveBehind] = [await escrowOf(charlie), await escrowOf(dave)];
+    const upheld = await signAndFinalizeEvents(
+      api,
+      api.tx.complaints.vote(third, 0, { Compensate: 5n * UNIT }),
+      eve
+    );
+    const forfeit = eventOf(upheld, "complaints", "GuaranteeForfeited").data;
+    check(
+      forfeit.guarantor.toString() === charlie.address && forfeit.protege.toString() === bob.address,
+      `forfeited: ${forfeit.toString()}`
+    );
+    check(forfeit.level.toNumber() === 0, "Charlie refused at level 0");
+    check((await escrowOf(charlie)) === 0n, "Charlie's escrow behind Bob paid and went home");
+    check(charlieBehind >= 5n * UNIT, "Charlie held enough to pay it all");
+    check((await escrowOf(dave)) === daveBehind, "Dave, who answered, paid nothing");
+    const left = await guarantorsOfBob();
+    check(JSON.stringify(left) === JSON.stringify([dave.address]), `Bob's guarantors: ${left}`);
+
+    // Case 4: Dave, Bob's last guarantor, upholds a revocation: the third complaint upheld
+    // against his protégé in the record window bans him from guaranteeing, and Bob, expelled,
+    // may not be proposed again.
+    const fourth = await file(await openDeal(UNIT));
+    await signAndFinalize(api, api.tx.complaints.vote(fourth, 0, { Revoke: UNIT }), dave);
+    const record = await rpc.send("synergy_record", [dave.address]);
+    check(record.ban !== null && record.ban.reason === "protegesUpheld", `Dave's record: ${JSON.stringify(record)}`);
+    check((await rpc.send("synergy_member", [dave.address])).banned === true, "synergy_member: banned");
+    const ferdie = keyring.addFromUri(accountUri("Ferdie", args[0]));
+    await refused(
+      signAndFinalize(api, api.tx.membership.propose(ferdie.address, 2), dave),
+      "membership.BannedFromGuaranteeing"
+    );
+    check((await rpc.send("synergy_member", [bob.address])) === null, "Bob is no member");
+    await refused(
+      signAndFinalize(api, api.tx.membership.propose(bob.address, 2), alice),
+      "membership.ExpulsionBar"
+    );
     return 1;
   } finally {
     await rpc.disconnect();

@@ -122,9 +122,10 @@ mod benchmarks {
 		assert_eq!(Cases::<T>::get(0).map(|c| c.sides[1].bond), Some(T::MaxComplaintBond::get()));
 	}
 
-	// The last vote, which decides the last open side by revocation over the most dissents
-	// and closes a case that drew in full panels at every level: compensation, expulsion,
-	// every block lifted.
+	// The last vote, which decides the last open side at level 1 by revocation over the most
+	// dissents and closes a case that drew in full panels at every level: the whole level-0
+	// panel refused to answer, so its escrow pays first and every guarantee of it ends; then
+	// the expulsion, and every block lifted.
 	#[benchmark]
 	fn vote() {
 		let case = file_both::<T>(0);
@@ -136,6 +137,12 @@ mod benchmarks {
 		let amount = full::<T>(case);
 		for member in panel(1) {
 			let _ = Pallet::<T>::vote(RawOrigin::Signed(member).into(), case, 1, Verdict::Dismiss);
+		}
+		// Side 0's level-0 panel lets its deadline pass without a vote.
+		make_due::<T>(case);
+		let caller: T::AccountId = whitelisted_caller();
+		if let Err(error) = Pallet::<T>::escalate(RawOrigin::Signed(caller).into(), case, 0) {
+			panic!("benchmark setup failed: {error:?}");
 		}
 		// Every member but the last votes, and as many as can without a majority dissent: the
 		// deciding vote records the most dissents.
@@ -152,6 +159,26 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last), case, 0, Verdict::Revoke(amount));
 		assert!(Cases::<T>::get(case).is_some_and(|c| c.closed_at.is_some()));
+		assert_eq!(
+			Cases::<T>::get(case).map(|c| c.sides[0].outcome),
+			Some(Some(Outcome::Decided { verdict: Verdict::Revoke(amount), level: Some(1) }))
+		);
+	}
+
+	// A vote that decides nothing, the common case: the first vote of a full level-0 panel
+	// (short of its quorum), which reads every vote of the panel.
+	#[benchmark]
+	fn vote_recorded() {
+		let case = file_both::<T>(0);
+		let first = Cases::<T>::get(case)
+			.and_then(|c| c.sides[0].panel.first().map(|(g, _)| g.clone()))
+			.expect("a panel");
+		#[extrinsic_call]
+		vote(RawOrigin::Signed(first), case, 0, Verdict::Dismiss);
+		assert!(matches!(
+			Cases::<T>::get(case).map(|c| c.sides[0].stage),
+			Some(Stage::Panel { level: 0, .. })
+		));
 	}
 
 	// The withdrawal that closes a case with the most guarantees drawn in, after the first

@@ -78,6 +78,31 @@
 //!   guarantee the most members of the current panel, ties broken by the draw. Levels above 0
 //!   decide by a **strict majority of the panel** (more than half of its members vote the same
 //!   verdict, amount included).
+//! - **The chain of guarantors answers.** When a panel at level `L ≥ 1` upholds a side
+//!   (compensate or revoke, any amount), the members of the level `L − 1` panel who **refused
+//!   to answer** — voted to dismiss, or did not vote at all — **forfeit the guarantee they sat
+//!   for** there ([`Expel::forfeit_guarantee`], [`Event::GuaranteeForfeited`]): they stop
+//!   guaranteeing that member, who, left short of guarantors, enters grace. Whoever voted to
+//!   uphold answered, whatever the amount or the kind, and keeps their guarantee. At level 1 the
+//!   refusers are the accused's own guarantors, and **their escrow behind the accused pays the
+//!   compensation first** — each all they hold, in the order the panel was drawn — and the
+//!   guarantors who answered share only what remains ([`DisputeEscrow::compensate_first`]).
+//!   Only the level right below the deciding panel answers so; a dismissal ends no guarantee,
+//!   nor does the general vote's decision (it judges the accused, not a panel below it). It is
+//!   the seed's threat that kept cases at the first level: "otherwise the entire chain of
+//!   guarantors would risk losing their guarantor status". A worked example, Alice's complaint
+//!   of 100 against Bob:
+//!   ```text
+//!    Bob ◄── B1, B2          B1 ◄── B11, B12          B2 ◄── B12, B21
+//!    level 0  B1, B2 (for Bob): B1 votes dismiss, B2 does not vote: no decision, it climbs
+//!    level 1  B11, B12 (for B1), B21 (for B2): B11 and B21 vote compensate 100: upheld
+//!      → B1 and B2 refused: both forfeit their guarantee of Bob; the 100 is paid from B1's
+//!        escrow behind Bob first (all 60 of it), then 40 of B2's; Bob, with no guarantor
+//!        left, enters grace. B12, outvoted at level 1, keeps his guarantee of B1.
+//!    had level 1 split and level 2 upheld instead: B12 and whoever else of level 1 did not
+//!      vote to uphold forfeit the guarantee they sat for (B12's of B1); B1 and B2 keep
+//!      theirs, and the escrow behind Bob pays by the usual split.
+//!   ```
 //! - **Top.** Above [`Config::MaxEscalationDepth`], or when the next panel would be empty, the
 //!   side goes to the general vote ([`Config::GeneralVote`]), which **opens a motion by itself
 //!   for each of the side's options** — compensate the deal's amount (paid up to the escrow
@@ -553,6 +578,16 @@ pub mod pallet {
 		},
 		/// The accused was expelled by the verdict of revocation.
 		AccusedExpelled { case: CaseId, side: u8, accused: T::AccountId },
+		/// A member of the panel below the one that upheld side `side` refused to answer at
+		/// `level` (voted to dismiss, or did not vote): their guarantee of `protege`, whom they
+		/// sat for, ended.
+		GuaranteeForfeited {
+			case: CaseId,
+			side: u8,
+			level: u32,
+			guarantor: T::AccountId,
+			protege: T::AccountId,
+		},
 		/// Every side was done: the outcomes were applied and every block of the case lifted.
 		CaseClosed { case: CaseId },
 		/// The escalation period changed; it applies to levels drawn from now on.
@@ -1388,10 +1423,16 @@ impl<T: Config> Pallet<T> {
 		let Some(side) = record.sides.get(index as usize).cloned() else { return };
 		let Some(outcome) = side.outcome else { return };
 		let mut expel = false;
-		if let Outcome::Decided { verdict, .. } = outcome {
+		if let Outcome::Decided { verdict, level } = outcome {
 			match verdict.compensation() {
 				Some(decided) => {
-					let paid = match Self::pay(case, index, &side, decided, deal) {
+					let refusers = level.map(|l| Self::refusers(case, index, l)).unwrap_or_default();
+					let first: Vec<T::AccountId> = refusers
+						.iter()
+						.filter(|(_, sits_for)| sits_for == &side.accused)
+						.map(|(guarantor, _)| guarantor.clone())
+						.collect();
+					let paid = match Self::pay(case, index, &side, decided, deal, &first) {
 						Ok(paid) => paid,
 						Err(error) => {
 							log::warn!(target: LOG_TARGET, "case {case}: not paid yet: {error:?}");
@@ -1404,6 +1445,11 @@ impl<T: Config> Pallet<T> {
 					for guarantor in T::Members::guarantors_of(&side.accused) {
 						Records::<T>::mutate(&guarantor, |r| r.proteges_upheld.saturating_inc());
 						Self::count_towards_ban(&guarantor, BanReason::ProtegesUpheld);
+					}
+					// Paid first, then their guarantees end: while the accused's escrow is
+					// frozen, what their deals need stays held.
+					if let Some(level) = level.and_then(|l| l.checked_sub(1)) {
+						Self::forfeit(case, index, level, refusers);
 					}
 					if let Some(s) = record.sides.get_mut(index as usize) {
 						s.paid = paid;
@@ -1449,6 +1495,41 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// The members of side `index`'s panel one level below `level` who refused to answer —
+	/// voted to dismiss, or did not vote — with the member each sat for, in the panel's order:
+	/// those whose guarantee a panel at `level` that upholds the side ends. None below level 0.
+	fn refusers(case: CaseId, index: u8, level: u32) -> Vec<(T::AccountId, T::AccountId)> {
+		let Some(below) = level.checked_sub(1) else { return Vec::new() };
+		Panels::<T>::get((case, index, below))
+			.unwrap_or_default()
+			.into_iter()
+			.filter(|(member, _)| {
+				!Votes::<T>::get((case, index, below), member)
+					.is_some_and(|vote| vote.compensation().is_some())
+			})
+			.collect()
+	}
+
+	/// Ends the guarantee each refuser at `level` sat for. A guarantee that ended since (the
+	/// guarantor or the protégé left) has nothing left to forfeit.
+	fn forfeit(case: CaseId, side: u8, level: u32, refusers: Vec<(T::AccountId, T::AccountId)>) {
+		for (guarantor, protege) in refusers {
+			match T::Members::forfeit_guarantee(&guarantor, &protege) {
+				Ok(()) => Self::deposit_event(Event::GuaranteeForfeited {
+					case,
+					side,
+					level,
+					guarantor,
+					protege,
+				}),
+				Err(error) => log::debug!(
+					target: LOG_TARGET,
+					"case {case}: guarantee of {protege:?} by {guarantor:?} not forfeited: {error:?}"
+				),
+			}
+		}
+	}
+
 	/// A payment of side `index` failed: it is tried again after the escalation period (or, if
 	/// that queue is full, in the next block with room).
 	fn retry_later(case: CaseId, record: &mut CaseOf<T>, index: u8) {
@@ -1485,18 +1566,20 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays the compensation `decided` for side `index`: all of it, or all the escrow behind
-	/// the accused that their other open deals do not need, if that is less. Returns what was
-	/// paid; nothing moves on error.
+	/// the accused that their other open deals do not need, if that is less; the escrow of the
+	/// guarantors in `first` (who refused to answer) pays first. Returns what was paid; nothing
+	/// moves on error.
 	fn pay(
 		case: CaseId,
 		index: u8,
 		side: &SideOf<T>,
 		decided: BalanceOf<T>,
 		deal: DealId,
+		first: &[T::AccountId],
 	) -> Result<BalanceOf<T>, DispatchError> {
 		let paid = decided.min(T::Escrow::compensable(&side.accused, deal));
 		if !paid.is_zero() {
-			T::Escrow::compensate(&side.accused, &side.complainant, paid)?;
+			T::Escrow::compensate_first(&side.accused, &side.complainant, paid, first)?;
 		}
 		Self::deposit_event(Event::CompensationPaid {
 			case,

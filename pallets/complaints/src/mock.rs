@@ -98,6 +98,8 @@ thread_local! {
 	static FROZEN: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
 	static HEADROOM: RefCell<BTreeMap<AccountId, Balance>> = const { RefCell::new(BTreeMap::new()) };
 	static PAID: RefCell<Vec<(AccountId, AccountId, Balance)>> = const { RefCell::new(Vec::new()) };
+	static FIRST: RefCell<Vec<Vec<AccountId>>> = const { RefCell::new(Vec::new()) };
+	static FORFEITED: RefCell<Vec<(AccountId, AccountId)>> = const { RefCell::new(Vec::new()) };
 	static REFERRED: RefCell<Vec<(u32, u8)>> = const { RefCell::new(Vec::new()) };
 	static OPTIONS: RefCell<Vec<Vec<RuntimeCall>>> = const { RefCell::new(Vec::new()) };
 	static PAYMENTS_FAIL: RefCell<bool> = const { RefCell::new(false) };
@@ -158,6 +160,16 @@ pub fn set_compensable(who: AccountId, amount: Balance) {
 /// The compensations paid: (accused, injured, amount).
 pub fn paid() -> Vec<(AccountId, AccountId, Balance)> {
 	PAID.with(|p| p.borrow().clone())
+}
+
+/// The guarantors named to pay first, for each compensation paid.
+pub fn paid_first() -> Vec<Vec<AccountId>> {
+	FIRST.with(|f| f.borrow().clone())
+}
+
+/// The guarantees forfeited: (guarantor, protégé).
+pub fn forfeited() -> Vec<(AccountId, AccountId)> {
+	FORFEITED.with(|f| f.borrow().clone())
 }
 
 /// The deals closed as disputed.
@@ -260,6 +272,7 @@ impl synergy_primitives::Expel<AccountId> for Members {
 			}
 			Ok(())
 		})?;
+		FORFEITED.with(|f| f.borrow_mut().push((*guarantor, *protege)));
 		Ok(())
 	}
 }
@@ -287,10 +300,19 @@ impl synergy_primitives::DisputeEscrow<AccountId, Balance, u64> for Escrow {
 		HEADROOM.with(|h| h.borrow().get(who).copied().unwrap_or(1_000))
 	}
 	fn compensate(accused: &AccountId, injured: &AccountId, amount: Balance) -> DispatchResult {
+		Self::compensate_first(accused, injured, amount, &[])
+	}
+	fn compensate_first(
+		accused: &AccountId,
+		injured: &AccountId,
+		amount: Balance,
+		first: &[AccountId],
+	) -> DispatchResult {
 		if PAYMENTS_FAIL.with(|f| *f.borrow()) {
 			return Err(sp_runtime::TokenError::BelowMinimum.into());
 		}
 		PAID.with(|p| p.borrow_mut().push((*accused, *injured, amount)));
+		FIRST.with(|f| f.borrow_mut().push(first.to_vec()));
 		HEADROOM.with(|h| {
 			let mut h = h.borrow_mut();
 			let left = h.get(accused).copied().unwrap_or(1_000).saturating_sub(amount);
@@ -373,6 +395,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	FROZEN.with(|f| f.borrow_mut().clear());
 	HEADROOM.with(|h| h.borrow_mut().clear());
 	PAID.with(|p| p.borrow_mut().clear());
+	FIRST.with(|f| f.borrow_mut().clear());
+	FORFEITED.with(|f| f.borrow_mut().clear());
 	REFERRED.with(|r| r.borrow_mut().clear());
 	OPTIONS.with(|o| o.borrow_mut().clear());
 	PAYMENTS_FAIL.with(|f| *f.borrow_mut() = false);

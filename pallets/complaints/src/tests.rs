@@ -984,6 +984,192 @@ mod history {
 	}
 }
 
+mod chain_answers {
+	use super::*;
+
+	/// Level 1 (B12 and B11 for B1, B21 for B2, the draw's order aside) as drawn for case 0.
+	fn level_one() -> Vec<(AccountId, AccountId)> {
+		case(0).sides[0].panel.to_vec()
+	}
+
+	fn forfeit_event(guarantor: AccountId, protege: AccountId, level: u32) -> RuntimeEvent {
+		ComplaintsEvent::GuaranteeForfeited { case: 0, side: 0, level, guarantor, protege }.into()
+	}
+
+	fn forfeit_events() -> usize {
+		System::events()
+			.iter()
+			.filter(|r| {
+				matches!(r.event, RuntimeEvent::Complaints(ComplaintsEvent::GuaranteeForfeited { .. }))
+			})
+			.count()
+	}
+
+	#[test]
+	fn an_upholding_level_one_ends_the_level_zero_refusers_guarantees_who_pay_first() {
+		test(|| {
+			alice_files();
+			// B1 votes to dismiss, B2 does not vote: no decision, the side climbs.
+			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Dismiss));
+			run_to_block(1 + ESCALATION_PERIOD);
+			assert_eq!(level_one().len(), 3);
+			for (member, _) in level_one().into_iter().filter(|(g, _)| *g != B12) {
+				assert_ok!(Complaints::vote(signed(member), 0, 0, Verdict::Compensate(60)));
+			}
+			// Both refused: their escrow behind Bob pays first, in the panel's order, and their
+			// guarantees of Bob end.
+			assert_eq!(paid(), vec![(BOB, ALICE, 60)]);
+			assert_eq!(paid_first(), vec![vec![B1, B2]]);
+			assert_eq!(forfeited(), vec![(B1, BOB), (B2, BOB)]);
+			System::assert_has_event(forfeit_event(B1, BOB, 0));
+			System::assert_has_event(forfeit_event(B2, BOB, 0));
+			assert!(Members::guarantors_of(&BOB).is_empty());
+			// The level-1 member who did not vote keeps what he sat for: only the level right
+			// below the deciding panel answers.
+			assert_eq!(Members::guarantors_of(&B1), vec![B11, B12]);
+			assert!(nothing_blocked());
+		});
+	}
+
+	#[test]
+	fn whoever_voted_to_uphold_below_answered_whatever_the_amount() {
+		test(|| {
+			alice_files();
+			assert_ok!(Complaints::vote(signed(B1), 0, 0, Verdict::Compensate(40)));
+			assert_ok!(Complaints::vote(signed(B2), 0, 0, Verdict::Dismiss));
+			run_to_block(1 + ESCALATION_PERIOD);
+			for (member, _) in level_one().into_iter().take(2) {
+				assert_ok!(Complaints::vote(signed(member), 0, 0, Verdict::Revoke(100)));
+			}
+			System::assert_has_event(
+				ComplaintsEvent::SideDecided {
+					case: 0,
+					side: 0,
+					verdict: Verdict::Revoke(100),
+					level: Some(1),
+				}
+				.into(),
+			);
+			assert_eq!(paid_first(), vec![vec![B2]]);
+			assert_eq!(forfeited(), vec![(B2, BOB)]);
+			assert_eq!(forfeit_events(), 1);
+			assert_eq!(expelled(), vec![BOB]);
+		});
+	}
+
+	#[test]
+	fn a_dismissal_above_level_zero_ends_no_guarantee() {
+		test(|| {
+			alice_files();
+			run_to_block(1 + ESCALATION_PERIOD);
+			for (member, _) in level_one().into_iter().take(2) {
+				assert_ok!(Complaints::vote(signed(member), 0, 0, Verdict::Dismiss));
+			}
+			assert!(case(0).closed_at.is_some());
+			assert!(forfeited().is_empty() && paid().is_empty());
+			assert_eq!(Members::guarantors_of(&BOB), vec![B1, B2]);
+		});
+	}
+
+	#[test]
+	fn a_level_zero_decision_ends_no_guarantee() {
+		test(|| {
+			alice_files();
+			for guarantor in [B1, B2] {
+				assert_ok!(Complaints::vote(signed(guarantor), 0, 0, Verdict::Revoke(40)));
+			}
+			assert_eq!(paid_first(), vec![Vec::<AccountId>::new()]);
+			assert!(forfeited().is_empty());
+		});
+	}
+
+	#[test]
+	fn the_general_votes_decision_ends_no_guarantee() {
+		test(|| {
+			alice_files();
+			// Nobody answers at level 0 or 1; level 1's members are founders: the general vote.
+			run_to_block(1 + 2 * ESCALATION_PERIOD);
+			assert!(matches!(stage(0, 0), Stage::GeneralVote { .. }));
+			assert_ok!(Complaints::decide(RuntimeOrigin::root(), 0, 0, Verdict::Compensate(60)));
+			assert_eq!(paid_first(), vec![Vec::<AccountId>::new()]);
+			assert!(forfeited().is_empty());
+			assert_eq!(Members::guarantors_of(&BOB), vec![B1, B2]);
+		});
+	}
+
+	/// The worked example of the crate documentation, one level higher: a three-level case.
+	#[test]
+	fn three_levels_the_level_two_panel_ends_the_level_one_refusers_guarantees() {
+		test(|| {
+			const C1: AccountId = 30;
+			const C2: AccountId = 31;
+			const C3: AccountId = 32;
+			guarantee(B11, &[C1]);
+			guarantee(B12, &[C2]);
+			guarantee(B21, &[C3]);
+			alice_files();
+			// Level 0 is silent; level 1 splits: B11 upholds, B12 dismisses, B21 is silent.
+			run_to_block(1 + ESCALATION_PERIOD);
+			assert_ok!(Complaints::vote(signed(B11), 0, 0, Verdict::Compensate(60)));
+			assert_ok!(Complaints::vote(signed(B12), 0, 0, Verdict::Dismiss));
+			run_to_block(1 + 2 * ESCALATION_PERIOD);
+			assert!(matches!(stage(0, 0), Stage::Panel { level: 2, .. }));
+			let mut level_two: Vec<_> = case(0).sides[0].panel.to_vec();
+			level_two.sort();
+			assert_eq!(level_two, vec![(C1, B11), (C2, B12), (C3, B21)]);
+			for member in [C1, C3] {
+				assert_ok!(Complaints::vote(signed(member), 0, 0, Verdict::Compensate(60)));
+			}
+			// The level-1 refusers forfeit the guarantee they sat for; B11 answered and keeps
+			// his. Level 0 is two levels below: B1 and B2 keep their guarantees of Bob, and
+			// nobody pays first.
+			assert_eq!(forfeited(), vec![(B12, B1), (B21, B2)]);
+			System::assert_has_event(forfeit_event(B12, B1, 1));
+			System::assert_has_event(forfeit_event(B21, B2, 1));
+			assert_eq!(forfeit_events(), 2);
+			assert_eq!(Members::guarantors_of(&B1), vec![B11]);
+			assert_eq!(Members::guarantors_of(&B2), vec![B12]);
+			assert_eq!(paid_first(), vec![Vec::<AccountId>::new()]);
+			assert_eq!(Members::guarantors_of(&BOB), vec![B1, B2]);
+			assert!(nothing_blocked());
+		});
+	}
+
+	#[test]
+	fn the_refusers_forfeit_once_the_compensation_is_paid() {
+		test(|| {
+			alice_files();
+			run_to_block(1 + ESCALATION_PERIOD);
+			payments_fail(true);
+			for (member, _) in level_one().into_iter().take(2) {
+				assert_ok!(Complaints::vote(signed(member), 0, 0, Verdict::Compensate(60)));
+			}
+			assert!(matches!(stage(0, 0), Stage::Paying { .. }));
+			assert!(forfeited().is_empty(), "nothing ends before the payment");
+			payments_fail(false);
+			assert_ok!(Complaints::escalate(signed(EVE), 0, 0));
+			assert_eq!(paid_first(), vec![vec![B1, B2]]);
+			assert_eq!(forfeited(), vec![(B1, BOB), (B2, BOB)]);
+			assert_eq!(forfeit_events(), 2);
+		});
+	}
+
+	#[test]
+	fn a_guarantee_that_ended_since_has_nothing_to_forfeit() {
+		test(|| {
+			alice_files();
+			run_to_block(1 + ESCALATION_PERIOD);
+			// B2's guarantee of Bob ended meanwhile (say B2 left the cooperative).
+			guarantee(BOB, &[B1]);
+			for (member, _) in level_one().into_iter().take(2) {
+				assert_ok!(Complaints::vote(signed(member), 0, 0, Verdict::Compensate(60)));
+			}
+			assert_eq!(forfeited(), vec![(B1, BOB)]);
+			assert_eq!(forfeit_events(), 1);
+		});
+	}
+}
+
 mod bans {
 	use super::*;
 

@@ -242,6 +242,18 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn readmit() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ClassOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let expelled: T::AccountId = account("expelled", 0, SEED);
+		Barred::<T>::insert(&expelled, BlockNumberFor::<T>::from(1_000u32));
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(expelled.clone()));
+		assert!(!Barred::<T>::contains_key(&expelled));
+		Ok(())
+	}
+
 	// Acceptance of a full application: the candidate is admitted.
 	#[benchmark]
 	fn accept() {

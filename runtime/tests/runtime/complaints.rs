@@ -157,6 +157,81 @@ fn a_disagreement_climbs_a_level_on_its_own() {
 	});
 }
 
+/// The chain of guarantors answers: Charlie refuses to answer for Bob at level 0, Dave answers;
+/// the case climbs, and Eve, Charlie's guarantor, upholds it at level 1. Charlie's escrow behind
+/// Bob pays first and his guarantee of Bob ends; Dave's stands and pays nothing.
+#[test]
+fn an_upholding_level_one_ends_the_guarantee_of_who_refused_below_and_makes_them_pay_first() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, bob, charlie, dave] = accounts();
+		let eve = common::eve_guarantees_charlie();
+		initialize_block(1);
+		let deal = alice_deals_with_bob();
+		assert_ok!(Complaints::file(RuntimeOrigin::signed(alice.clone()), deal, None));
+		let period = pallet_complaints::EscalationPeriod::<Runtime>::get();
+		assert_ok!(Complaints::vote(
+			RuntimeOrigin::signed(charlie.clone()),
+			0,
+			0,
+			Verdict::Dismiss
+		));
+		assert_ok!(Complaints::vote(
+			RuntimeOrigin::signed(dave.clone()),
+			0,
+			0,
+			Verdict::Compensate(UNITS)
+		));
+		for n in 2..=1 + period {
+			initialize_block(n);
+		}
+		let behind = |g: &AccountId| {
+			pallet_deposit_escrow::Escrows::<Runtime>::get(&bob, g).map(|r| r.held).unwrap_or(0)
+		};
+		let (charlie_behind, dave_behind) = (behind(&charlie), behind(&dave));
+		let (charlie_free, alice_free) =
+			(Balances::free_balance(&charlie), Balances::free_balance(&alice));
+		let amount = 500 * UNITS;
+		assert!(charlie_behind > amount);
+		assert_ok!(Complaints::vote(RuntimeOrigin::signed(eve), 0, 0, Verdict::Compensate(amount)));
+
+		let bond = pallet_complaints::ComplaintBonds::<Runtime>::get(0);
+		assert_eq!(Balances::free_balance(&alice), alice_free + amount + bond);
+		// Charlie paid all of it, and the rest of his escrow behind Bob came home with the end
+		// of his guarantee (the disputed deal closed, nothing else needs it); Dave paid nothing.
+		assert_eq!(behind(&charlie), 0);
+		assert_eq!(Balances::free_balance(&charlie), charlie_free + charlie_behind - amount);
+		assert_eq!(behind(&dave), dave_behind);
+		let member = pallet_guarantee_membership::Members::<Runtime>::get(&bob).unwrap();
+		assert_eq!(member.guarantors.to_vec(), vec![dave.clone()]);
+		assert!(pallet_guarantee_membership::Proteges::<Runtime>::get(&charlie, &bob).is_none());
+		let events: Vec<_> = frame_system::Pallet::<Runtime>::events()
+			.into_iter()
+			.map(|r| r.event)
+			.collect();
+		assert!(events.contains(&synergy_runtime::RuntimeEvent::Complaints(
+			pallet_complaints::Event::GuaranteeForfeited {
+				case: 0,
+				side: 0,
+				level: 0,
+				guarantor: charlie.clone(),
+				protege: bob.clone(),
+			}
+		)));
+		assert!(events.contains(&synergy_runtime::RuntimeEvent::Membership(
+			pallet_guarantee_membership::Event::GuaranteeForfeited {
+				guarantor: charlie,
+				protege: bob.clone(),
+			}
+		)));
+		// Bob, one guarantor short, must find another.
+		assert!(matches!(
+			member.status,
+			pallet_guarantee_membership::MemberStatus::Grace { .. }
+		));
+		check_invariants();
+	});
+}
+
 /// The review's attack on panels, both ways: a party's sock guarantees one of the accused's
 /// guarantors once the deal has gone wrong, to sit at level 1 — to acquit the fraudster, or to
 /// order the victim's guarantors to pay. A guarantee younger than the disputed deal sits on none
