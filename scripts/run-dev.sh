@@ -2,7 +2,7 @@
 # Builds Synergy (installing what it needs) and starts a one-validator development chain:
 # blocks every 6 s, finalized by GRANDPA, RPC on ws://127.0.0.1:9944.
 #
-# The chain lives in a temporary RocksDB database unless SYNERGY_BASE_PATH names a directory
+# The chain lives in a temporary ParityDB database unless SYNERGY_BASE_PATH names a directory
 # to keep it in. Extra arguments go to the node, e.g. `scripts/run-dev.sh -lruntime=debug`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"

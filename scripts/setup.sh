@@ -25,11 +25,10 @@ if ! rustup component list --installed | grep -q '^rust-src'; then
   rustup component add rust-src
 fi
 
-# --- Debian packages: protoc for libp2p, clang/libclang for bindgen (rocksdb).
+# --- Debian packages: protoc for libp2p. (The node stores its chain in ParityDB, pure Rust:
+# no RocksDB, so no C++ build and no clang for bindgen.)
 missing=()
 command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
-command -v clang >/dev/null 2>&1 || missing+=(clang)
-dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "apt-get install ${missing[*]}"
   sudo_if_needed apt-get update -qq

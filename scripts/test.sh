@@ -17,7 +17,7 @@
 #               meeting's own (zombienet/run.js says why)
 #
 # Work done once: every phase uses the release profile and one target directory, so tests and
-# clippy reuse the build's dependencies and build scripts (RocksDB's C++, the runtime's Wasm).
+# clippy reuse the build's dependencies and build scripts (OpenSSL's C, the runtime's Wasm).
 # Two things are compiled twice because they must be:
 #   - the pallets and the FRAME crates under them with `runtime-benchmarks` (benchmarks): the
 #     feature changes frame-support, frame-system and pallet-balances, and a production node
