@@ -1426,7 +1426,8 @@ impl<T: Config> Pallet<T> {
 		if let Outcome::Decided { verdict, level } = outcome {
 			match verdict.compensation() {
 				Some(decided) => {
-					let refusers = level.map(|l| Self::refusers(case, index, l)).unwrap_or_default();
+					let refusers =
+						level.map(|l| Self::refusers(case, index, l)).unwrap_or_default();
 					let first: Vec<T::AccountId> = refusers
 						.iter()
 						.filter(|(_, sits_for)| sits_for == &side.accused)

@@ -1000,7 +1000,10 @@ mod chain_answers {
 		System::events()
 			.iter()
 			.filter(|r| {
-				matches!(r.event, RuntimeEvent::Complaints(ComplaintsEvent::GuaranteeForfeited { .. }))
+				matches!(
+					r.event,
+					RuntimeEvent::Complaints(ComplaintsEvent::GuaranteeForfeited { .. })
+				)
 			})
 			.count()
 	}

@@ -204,10 +204,8 @@ fn an_upholding_level_one_ends_the_guarantee_of_who_refused_below_and_makes_them
 		let member = pallet_guarantee_membership::Members::<Runtime>::get(&bob).unwrap();
 		assert_eq!(member.guarantors.to_vec(), vec![dave.clone()]);
 		assert!(pallet_guarantee_membership::Proteges::<Runtime>::get(&charlie, &bob).is_none());
-		let events: Vec<_> = frame_system::Pallet::<Runtime>::events()
-			.into_iter()
-			.map(|r| r.event)
-			.collect();
+		let events: Vec<_> =
+			frame_system::Pallet::<Runtime>::events().into_iter().map(|r| r.event).collect();
 		assert!(events.contains(&synergy_runtime::RuntimeEvent::Complaints(
 			pallet_complaints::Event::GuaranteeForfeited {
 				case: 0,
@@ -224,10 +222,7 @@ fn an_upholding_level_one_ends_the_guarantee_of_who_refused_below_and_makes_them
 			}
 		)));
 		// Bob, one guarantor short, must find another.
-		assert!(matches!(
-			member.status,
-			pallet_guarantee_membership::MemberStatus::Grace { .. }
-		));
+		assert!(matches!(member.status, pallet_guarantee_membership::MemberStatus::Grace { .. }));
 		check_invariants();
 	});
 }
