@@ -153,8 +153,11 @@ async function run(nodeName, networkInfo, args = []) {
     // may not be proposed again.
     const fourth = await file(await openDeal(UNIT));
     await signAndFinalize(api, api.tx.complaints.vote(fourth, 0, { Revoke: UNIT }), dave);
-    const record = await rpc.send("synergy_record", [dave.address]);
-    check(record.ban !== null && record.ban.reason === "protegesUpheld", `Dave's record: ${JSON.stringify(record)}`);
+    const daveRecord = await rpc.send("synergy_record", [dave.address]);
+    check(
+      daveRecord.ban !== null && daveRecord.ban.reason === "protegesUpheld",
+      `Dave's record: ${JSON.stringify(daveRecord)}`
+    );
     check((await rpc.send("synergy_member", [dave.address])).banned === true, "synergy_member: banned");
     const ferdie = keyring.addFromUri(accountUri("Ferdie", args[0]));
     await refused(
