@@ -1505,8 +1505,8 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or_default()
 			.into_iter()
 			.filter(|(member, _)| {
-				!Votes::<T>::get((case, index, below), member)
-					.is_some_and(|vote| vote.compensation().is_some())
+				Votes::<T>::get((case, index, below), member)
+					.is_none_or(|vote| vote.compensation().is_none())
 			})
 			.collect()
 	}
