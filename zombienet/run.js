@@ -84,7 +84,7 @@ const SCENARIOS = [
     name: "complaints",
     network: "local",
     phase: "side by side",
-    about: "a complaint blocks, compensates exactly, and climbs a level on its own",
+    about: "a complaint blocks, compensates exactly, climbs; a refuser pays first and loses his guarantee; a ban; a lasting expulsion",
     script: "js/complaints.js",
     node: "bob",
     members: "complaints",
