@@ -62,6 +62,17 @@ fn alice_deals_with_bob() -> u64 {
 	id
 }
 
+/// Case 0's level 0 splits — Charlie dismisses, Dave compensates a unit — and the blocks to
+/// its deadline pass: it climbs to level 1.
+fn level_zero_splits_and_climbs(period: u32) {
+	let [_, _, charlie, dave] = accounts();
+	assert_ok!(Complaints::vote(RuntimeOrigin::signed(charlie), 0, 0, Verdict::Dismiss));
+	assert_ok!(Complaints::vote(RuntimeOrigin::signed(dave), 0, 0, Verdict::Compensate(UNITS)));
+	for n in 2..=1 + period {
+		initialize_block(n);
+	}
+}
+
 #[test]
 fn the_guarantors_compensate_exactly_from_the_escrow_behind_the_accused() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
@@ -121,21 +132,7 @@ fn a_disagreement_climbs_a_level_on_its_own() {
 		assert_ok!(Complaints::file(RuntimeOrigin::signed(alice), deal, None));
 		let period = pallet_complaints::EscalationPeriod::<Runtime>::get();
 		assert_eq!(period, 10, "development networks escalate after ten blocks");
-		assert_ok!(Complaints::vote(
-			RuntimeOrigin::signed(charlie.clone()),
-			0,
-			0,
-			Verdict::Dismiss
-		));
-		assert_ok!(Complaints::vote(
-			RuntimeOrigin::signed(dave.clone()),
-			0,
-			0,
-			Verdict::Compensate(UNITS)
-		));
-		for n in 2..=1 + period {
-			initialize_block(n);
-		}
+		level_zero_splits_and_climbs(period);
 		// Level 1: the guarantors of Charlie and Dave, without the parties and without Dave,
 		// who sat at level 0 (one seat a case): Eve, for Charlie.
 		let case = pallet_complaints::Cases::<Runtime>::get(0).unwrap();
@@ -169,21 +166,7 @@ fn an_upholding_level_one_ends_the_guarantee_of_who_refused_below_and_makes_them
 		let deal = alice_deals_with_bob();
 		assert_ok!(Complaints::file(RuntimeOrigin::signed(alice.clone()), deal, None));
 		let period = pallet_complaints::EscalationPeriod::<Runtime>::get();
-		assert_ok!(Complaints::vote(
-			RuntimeOrigin::signed(charlie.clone()),
-			0,
-			0,
-			Verdict::Dismiss
-		));
-		assert_ok!(Complaints::vote(
-			RuntimeOrigin::signed(dave.clone()),
-			0,
-			0,
-			Verdict::Compensate(UNITS)
-		));
-		for n in 2..=1 + period {
-			initialize_block(n);
-		}
+		level_zero_splits_and_climbs(period);
 		let behind = |g: &AccountId| {
 			pallet_deposit_escrow::Escrows::<Runtime>::get(&bob, g).map(|r| r.held).unwrap_or(0)
 		};
