@@ -15,6 +15,13 @@
 //   at the same time as `local`, in a process of its own (zombienet keeps one network a
 //   process).
 //
+// - `launch` (synergy-launch.toml: Alice, Bob, Charlie and Dave) is a cooperative of its own,
+//   as an operator launches one (docs/launch.md): `synergy-node launch` writes its chain spec
+//   from launch/founders.example.toml, with the previous release's runtime
+//   (fixtures/PREVIOUS_RUNTIME) as its genesis code, so that its members can vote the upgrade
+//   to this build's runtime and watch it enact. A network of its own: an upgrade changes the
+//   runtime under every scenario on the network.
+//
 // Every network ends by checking that no node's log says "panicked".
 //
 //   node run.js                   every scenario
@@ -37,6 +44,7 @@ const NETWORKS = {
   // The general meeting's network: the committed local testnet, but a new member votes three
   // blocks after admission (the lowest the bounds allow), so that Eve's wait for her voting age
   // is not the longest part of the test run.
+  launch: { config: "synergy-launch.toml", spec: (dir) => launchChainSpec(dir) },
   governance: {
     config: "synergy-governance.toml",
     scenarioSpec: true,
@@ -45,6 +53,10 @@ const NETWORKS = {
     },
   },
 };
+
+/** The previous release's runtime: the code a network launched today starts from, and the one
+ *  this build's runtime must upgrade. Replace it with each release's runtime once deployed. */
+const PREVIOUS_RUNTIME = "synergy-runtime-116.compact.compressed.wasm";
 
 /** The scenarios: `phase` "side by side" ones start together once the network is up; "last"
  *  ones run alone after them. A `script` is a js module with `run(node, networkInfo, args)`. */
@@ -63,7 +75,7 @@ const SCENARIOS = [
     name: "transfer",
     network: "local",
     phase: "side by side",
-    about: "a member's wallet signs a transfer; the auditor sees it finalized",
+    about: "a wallet signs a transfer, and again with the metadata hash as a Ledger does; a wrong hash is refused",
     script: "js/transfer.js",
     node: "auditor",
     timeout: 120,
@@ -133,6 +145,16 @@ const SCENARIOS = [
       await script(net, "charlie", "js/catches-up.js", [], 180, (v) => v === 1);
       await script(net, "auditor", "js/finality-advances.js", ["3"], 150, (v) => v >= 3);
     },
+  },
+  {
+    name: "upgrade",
+    network: "launch",
+    phase: "side by side",
+    about: "a cooperative launched from its founders file upgrades its runtime by vote; nothing moves",
+    script: "js/upgrade.js",
+    node: "alice",
+    timeout: 900,
+    expect: 1,
   },
   {
     name: "governance",
@@ -241,6 +263,26 @@ async function scenarioChainSpec(dir, scenarios, genesis) {
   return raw;
 }
 
+// --- The launched cooperative's chain spec: written by `synergy-node launch`, then given the
+// previous release's runtime as its genesis code.
+
+async function launchChainSpec(dir) {
+  const out = path.join(dir, "launch");
+  const founders = path.join(here, "..", "launch", "founders.example.toml");
+  execFileSync("synergy-node", ["launch", "--founders", founders, "--out", out], { stdio: "inherit" });
+  // The scenario upgrades to the runtime the kit wrote: this build's.
+  process.env.SYNERGY_LAUNCH_RAW_SPEC = path.join(out, "almaty_coop-raw.json");
+  const spec = parseExact(fs.readFileSync(path.join(out, "almaty_coop.json"), "utf8"));
+  const previous = fs.readFileSync(path.join(here, "fixtures", PREVIOUS_RUNTIME));
+  spec.genesis.runtimeGenesis.code = `0x${previous.toString("hex")}`;
+  const plain = path.join(out, "almaty_coop-previous-runtime.json");
+  const raw = path.join(out, "almaty_coop-previous-runtime-raw.json");
+  fs.writeFileSync(plain, stringifyExact(spec));
+  execFileSync("synergy-node", ["export-chain-spec", "--chain", plain, "--raw", "--output", raw], { stdio: "inherit" });
+  log(`chain spec from the founders file, genesis code ${PREVIOUS_RUNTIME}: ${raw}`);
+  return raw;
+}
+
 // --- One network, in this process.
 
 async function runNetwork(networkName, scenarios) {
@@ -268,7 +310,9 @@ async function runNetwork(networkName, scenarios) {
     const config = readNetworkConfig(path.join(here, network.config));
     config.relaychain.chain_spec_path = network.scenarioSpec
       ? await scenarioChainSpec(dir, SCENARIOS.filter((s) => s.network === networkName), network.genesis)
-      : path.resolve(here, config.relaychain.chain_spec_path);
+      : network.spec
+        ? await network.spec(dir)
+        : path.resolve(here, config.relaychain.chain_spec_path);
     config.settings = { ...config.settings, provider: "native" };
     net = await start("", config, { spawnConcurrency: 5, dir: path.join(dir, "network"), force: true, logType: "silent" });
     for (const node of Object.keys(net.nodesByName)) {

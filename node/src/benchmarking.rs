@@ -4,9 +4,7 @@
 use std::{sync::Arc, time::Duration};
 
 use codec::Encode;
-use frame_benchmarking_cli::{
-	BenchmarkCmd, ExtrinsicBuilder, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE,
-};
+use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicBuilder, ExtrinsicFactory};
 use sc_cli::SubstrateCli;
 use sc_client_api::UsageProvider;
 use sc_service::PartialComponents;
@@ -66,7 +64,7 @@ pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
 			]);
 			cmd.run(client, inherent_benchmark_data()?, Vec::new(), &factory)
 		},
-		BenchmarkCmd::Machine(cmd) => cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
+		BenchmarkCmd::Machine(cmd) => cmd.run(&config, crate::machine::requirements()),
 	})
 }
 

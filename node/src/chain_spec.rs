@@ -12,7 +12,7 @@ pub type ChainSpec = sc_service::GenericChainSpec;
 pub const KNOWN_CHAINS: &[&str] = &["dev", "development", "local", "local_testnet"];
 
 /// The token's symbol, decimals and address format, shown by polkadot.js and other wallets.
-fn properties() -> sc_chain_spec::Properties {
+pub(crate) fn properties() -> sc_chain_spec::Properties {
 	let mut properties = sc_chain_spec::Properties::new();
 	properties.insert("tokenSymbol".into(), TOKEN_SYMBOL.into());
 	properties.insert("tokenDecimals".into(), TOKEN_DECIMALS.into());

@@ -38,6 +38,14 @@ pub enum Subcommand {
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 
+	/// Check this machine against what a validator needs (`benchmark machine`).
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	#[command(subcommand)]
+	Benchmark(crate::machine::BenchmarkCmd),
+
+	/// Check a cooperative's founders file and write its chain specs (docs/launch.md).
+	Launch(crate::launch::LaunchCmd),
+
 	/// Database metadata.
 	ChainInfo(sc_cli::ChainInfoCmd),
 }

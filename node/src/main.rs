@@ -9,6 +9,8 @@ mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
+mod launch;
+mod machine;
 mod rpc;
 mod service;
 

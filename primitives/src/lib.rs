@@ -284,16 +284,22 @@ impl<Call> ReferToMeeting<Call> for () {
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum Inflow {
 	/// What the chain's genesis put in the fund.
+	#[codec(index = 0)]
 	Endowment,
 	/// The admission fee of a new member's class, paid by them or for them.
+	#[codec(index = 1)]
 	AdmissionFee,
 	/// The common fund's fixed share of a project's revenue.
+	#[codec(index = 2)]
 	ProjectRevenue,
 	/// A gift from anyone.
+	#[codec(index = 3)]
 	Donation,
 	/// What an exact split could not give to anyone: the units left by rounding.
+	#[codec(index = 4)]
 	Remainder,
 	/// The deposit of a proposal rejected as spam.
+	#[codec(index = 5)]
 	Forfeit,
 }
 

@@ -329,6 +329,12 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl crate::invariants::SynergyInvariantsApi<Block> for Runtime {
+		fn check() -> Result<(), alloc::string::String> {
+			crate::invariants::report()
+		}
+	}
+
 	#[cfg(feature = "try-runtime")]
 	impl frame_try_runtime::TryRuntime<Block> for Runtime {
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {

@@ -3,11 +3,32 @@
 //!
 //! Always compiled, so that the runtime's integration tests and its random-sequence test run it
 //! after every block; nothing on chain calls it (try-runtime runs each pallet's own checks).
+//! Auditors run it on any block of a node through [`SynergyInvariantsApi`]
+//! (`state_call("SynergyInvariantsApi_check", "0x", block)`): it reads the whole state, so it
+//! is for an auditor's own node, not a public endpoint.
 
 use crate::Runtime;
 use alloc::collections::btree_set::BTreeSet;
 use frame_support::ensure;
 use sp_runtime::TryRuntimeError;
+
+sp_api::decl_runtime_apis! {
+	/// The cooperative's invariants, for auditors.
+	pub trait SynergyInvariantsApi {
+		/// `Ok` when every invariant of [`check`] holds at this block; otherwise the first
+		/// broken one, by name.
+		fn check() -> Result<(), alloc::string::String>;
+	}
+}
+
+/// [`check`], with the broken invariant's name as text (a `DispatchError` does not encode its
+/// message).
+pub fn report() -> Result<(), alloc::string::String> {
+	check().map_err(|error| match error {
+		sp_runtime::DispatchError::Other(message) => message.into(),
+		other => alloc::format!("{other:?}"),
+	})
+}
 
 type Membership = pallet_guarantee_membership::Pallet<Runtime>;
 type Escrow = pallet_deposit_escrow::Pallet<Runtime>;

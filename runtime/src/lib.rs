@@ -120,7 +120,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	authoring_version: 1,
 	// Bump on every change of runtime logic; `transaction_version` on every change of a call's
 	// encoding (index, arguments) so that signed transactions of the old format are refused.
-	spec_version: 115,
+	spec_version: 117,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,
@@ -159,8 +159,9 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Migrations to run on the next runtime upgrade, beside the pallets' own.
-type Migrations = ();
+/// The storage migrations this runtime runs when it replaces an older one (each runs only at
+/// the storage version it migrates from, so a chain that started with this runtime skips it).
+pub type Migrations = (pallet_guarantee_membership::migrations::v1::MigrateV0ToV1<Runtime>,);
 
 /// Executive: dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -32,9 +32,9 @@ async function finalizedNumber(api) {
 
 /** Signs and submits `tx`; resolves once `done(status)` holds, with `value(status, events)`;
  *  rejects on a dispatch error, naming the module error as the runtime reports it. */
-function submit(api, tx, signer, done, value) {
+function submit(api, tx, signer, done, value, options = {}) {
   return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, { nonce: -1 }, ({ status, dispatchError, events }) => {
+    tx.signAndSend(signer, { nonce: -1, ...options }, ({ status, dispatchError, events }) => {
       if (dispatchError) {
         if (dispatchError.isModule) {
           const { section, name } = api.registry.findMetaError(dispatchError.asModule);
@@ -54,6 +54,29 @@ function submit(api, tx, signer, done, value) {
 /** Signs and submits `tx`, resolving with the block hash once it is finalized. */
 const signAndFinalize = (api, tx, signer) =>
   submit(api, tx, signer, (s) => s.isFinalized, (s) => s.asFinalized);
+
+/** The runtime's metadata hash, computed from its metadata as an offline signer (a Ledger)
+ *  computes it: what `CheckMetadataHash` mode 1 signs. */
+async function metadataHash(api) {
+  const { merkleizeMetadata } = require("@polkadot-api/merkleize-metadata");
+  const { u8aToHex, hexToU8a, compactFromU8a } = require("@polkadot/util");
+  // `Metadata_metadata_at_version(15)`: an `Option<Vec<u8>>` of the metadata's bytes.
+  const result = hexToU8a((await api.rpc.state.call("Metadata_metadata_at_version", "0x0f000000")).toHex());
+  if (result[0] !== 1) throw new Error("the runtime has no metadata V15");
+  const [offset, length] = compactFromU8a(result.subarray(1));
+  const bytes = result.subarray(1 + offset, 1 + offset + length.toNumber());
+  const decimals = api.registry.chainDecimals[0];
+  const tokenSymbol = api.registry.chainTokens[0];
+  return u8aToHex(merkleizeMetadata(bytes, { decimals, tokenSymbol }).digest());
+}
+
+/** Signs `tx` with the metadata hash (`CheckMetadataHash` mode 1, as a Ledger does) and
+ *  submits it, resolving with the block hash once it is finalized. */
+const signWithMetadataHashAndFinalize = async (api, tx, signer, hash) =>
+  submit(api, tx, signer, (s) => s.isFinalized, (s) => s.asFinalized, {
+    mode: 1,
+    metadataHash: hash ?? (await metadataHash(api)),
+  });
 
 /** Signs and submits `tx`, resolving with the events of its block once it is finalized: for
  *  steps that need what the call created (a deal's or a case's number) while other scenarios
@@ -98,7 +121,9 @@ module.exports = {
   accountUri,
   check,
   eventOf,
+  metadataHash,
   refused,
+  signWithMetadataHashAndFinalize,
   signAndFinalizeEvents,
   connect,
   rpcProvider,

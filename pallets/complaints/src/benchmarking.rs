@@ -165,11 +165,17 @@ mod benchmarks {
 		);
 	}
 
-	// A vote that decides nothing, the common case: the first vote of a full level-0 panel
-	// (short of its quorum), which reads every vote of the panel.
+	// A vote that decides nothing, the common case, at its worst: the first vote of a full
+	// level-1 panel (panels above level 0 may hold `MaxPanel`, more than a member's
+	// guarantors), which reads every vote of the panel.
 	#[benchmark]
 	fn vote_recorded() {
 		let case = file_both::<T>(0);
+		make_due::<T>(case);
+		let caller: T::AccountId = whitelisted_caller();
+		if let Err(error) = Pallet::<T>::escalate(RawOrigin::Signed(caller).into(), case, 0) {
+			panic!("benchmark setup failed: {error:?}");
+		}
 		let first = Cases::<T>::get(case)
 			.and_then(|c| c.sides[0].panel.first().map(|(g, _)| g.clone()))
 			.expect("a panel");
@@ -177,7 +183,7 @@ mod benchmarks {
 		vote(RawOrigin::Signed(first), case, 0, Verdict::Dismiss);
 		assert!(matches!(
 			Cases::<T>::get(case).map(|c| c.sides[0].stage),
-			Some(Stage::Panel { level: 0, .. })
+			Some(Stage::Panel { level: 1, .. })
 		));
 	}
 

@@ -36,12 +36,15 @@ pub use synergy_primitives::{CaseId, DealId};
 pub enum Verdict<Balance> {
 	/// Pay this amount (at most the deal's) from the escrow behind the accused to the
 	/// complainant.
+	#[codec(index = 0)]
 	Compensate(
 		#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))] Balance,
 	),
 	/// The complaint is unfounded; it counts against the complainant's record.
+	#[codec(index = 1)]
 	Dismiss,
 	/// Pay this amount, then the guarantors withdraw: the accused is expelled.
+	#[codec(index = 2)]
 	Revoke(#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))] Balance),
 }
 
@@ -73,17 +76,21 @@ impl<Balance: Copy> Verdict<Balance> {
 pub enum Stage<BlockNumber> {
 	/// A panel of guarantors at `level` (0: the accused's own guarantors), until `deadline`.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	#[codec(index = 0)]
 	Panel { level: u32, deadline: BlockNumber },
 	/// The top of the guarantor graph: the general vote of all members decides, by `until`;
 	/// then the side is dismissed.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	#[codec(index = 1)]
 	GeneralVote { until: BlockNumber },
 	/// Decided, or withdrawn by the complainant, and applied.
+	#[codec(index = 2)]
 	Done,
 	/// Decided for a compensation that could not be paid yet (the complainant's account
 	/// cannot receive it, for instance): the accused stays blocked and the escrow behind them
 	/// frozen; the payment is tried again at `retry_at`, or sooner by anyone.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	#[codec(index = 3)]
 	Paying { retry_at: BlockNumber },
 }
 
@@ -111,8 +118,10 @@ pub enum Stage<BlockNumber> {
 )]
 pub enum Outcome<Balance> {
 	/// Decided, at this level (`None`: by the general vote).
+	#[codec(index = 0)]
 	Decided { verdict: Verdict<Balance>, level: Option<u32> },
 	/// The complainant withdrew the complaint.
+	#[codec(index = 1)]
 	Withdrawn,
 }
 
@@ -223,8 +232,10 @@ pub struct Case<
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum BlockReason {
 	/// Accused: no new deals, guarantees or revocations by or of them; escrow frozen.
+	#[codec(index = 0)]
 	Accused,
 	/// Drawn into a panel: the guarantee they sit for cannot be revoked.
+	#[codec(index = 1)]
 	Panel,
 }
 
@@ -281,8 +292,10 @@ pub struct Record {
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum BanReason {
 	/// Too many upheld complaints against their protégés.
+	#[codec(index = 0)]
 	ProtegesUpheld,
 	/// Too many panels let pass without a vote.
+	#[codec(index = 1)]
 	Strikes,
 }
 

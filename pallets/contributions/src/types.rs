@@ -44,14 +44,19 @@ pub type KindName = BoundedVec<u8, ConstU32<32>>;
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum Kind {
 	/// Working time, in hours.
+	#[codec(index = 0)]
 	Time,
 	/// Money put in, in whole currency units.
+	#[codec(index = 1)]
 	Money,
 	/// Materials, in the project's unit for them.
+	#[codec(index = 2)]
 	Materials,
 	/// Introductions: customers, suppliers, partners brought in.
+	#[codec(index = 3)]
 	Introductions,
 	/// The project-defined kind at this index of the equation's `custom` list.
+	#[codec(index = 4)]
 	Custom(u8),
 }
 
@@ -250,9 +255,11 @@ pub struct Project<
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum Standing {
 	/// A participant: their points earn a share of revenue.
+	#[codec(index = 0)]
 	Participant,
 	/// Left (or was removed on leaving the cooperative): keeps their points on record and what
 	/// they earned, but earns nothing more until they rejoin.
+	#[codec(index = 1)]
 	Left,
 }
 
@@ -321,11 +328,14 @@ impl<BlockNumber> Share<BlockNumber> {
 pub enum Validation {
 	/// Its challenge window passed unchallenged (or its vote undecided) with the approvals its
 	/// equation asks.
+	#[codec(index = 0)]
 	Approved,
 	/// Its challenge window passed unchallenged (or its vote undecided), its equation asking
 	/// for no approvals.
+	#[codec(index = 1)]
 	Unchallenged,
 	/// It was challenged and a majority of the votes cast, with a quorum, accepted it.
+	#[codec(index = 2)]
 	Vote,
 }
 
@@ -346,8 +356,10 @@ pub enum Validation {
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum Rejection {
 	/// It was challenged and a majority of the votes cast, with a quorum, rejected it.
+	#[codec(index = 0)]
 	Vote,
 	/// Its window passed (or its vote was undecided) without the approvals its equation asks.
+	#[codec(index = 1)]
 	Unapproved,
 }
 
@@ -369,10 +381,12 @@ pub enum Rejection {
 pub enum Status<AccountId, BlockNumber> {
 	/// Open to approvals and challenges until its window ends (`window_ends`).
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	#[codec(index = 0)]
 	Pending { approvals: u32, window_ends: BlockNumber },
 	/// Challenged: the participants but its contributor and challenger vote until `ends`; at
 	/// least `quorum` votes decide it by their majority, else its approvals do.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	#[codec(index = 1)]
 	Challenged {
 		challenger: AccountId,
 		approvals: u32,
@@ -385,9 +399,11 @@ pub enum Status<AccountId, BlockNumber> {
 	},
 	/// Validated: its points count.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	#[codec(index = 2)]
 	Validated { at: BlockNumber, by: Validation },
 	/// Rejected: it earns nothing.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	#[codec(index = 3)]
 	Rejected { at: BlockNumber, by: Rejection },
 }
 
@@ -475,8 +491,10 @@ pub struct EquationProposal<
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum MotionKind {
 	/// To admit a member: at once if they asked to join, else by an invitation they accept.
+	#[codec(index = 0)]
 	Admission,
 	/// To appoint a participant organiser.
+	#[codec(index = 1)]
 	Appointment,
 }
 
@@ -513,10 +531,13 @@ pub struct Motion<AccountId, BlockNumber> {
 )]
 pub enum Due<AccountId> {
 	/// A contribution whose challenge window or vote ends.
+	#[codec(index = 0)]
 	Contribution(ContributionId),
 	/// A project's equation vote, which ends.
+	#[codec(index = 1)]
 	Equation(ProjectId),
 	/// A project's motion about this candidate, which ends.
+	#[codec(index = 2)]
 	Motion(ProjectId, AccountId),
 }
 

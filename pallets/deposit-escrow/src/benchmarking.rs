@@ -145,6 +145,15 @@ mod benchmarks {
 		assert!(!Deals::<T>::contains_key(id));
 	}
 
+	// The first confirmation, which only records it.
+	#[benchmark]
+	fn confirm_deal_first() {
+		let (id, initiator, _) = open_accepted::<T>();
+		#[extrinsic_call]
+		confirm_deal(RawOrigin::Signed(initiator), id);
+		assert!(Deals::<T>::get(id).is_some_and(|d| d.initiator_confirmed));
+	}
+
 	// The second confirmation, which completes the deal.
 	#[benchmark]
 	fn confirm_deal() {

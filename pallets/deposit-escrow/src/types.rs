@@ -60,13 +60,16 @@ pub struct EscrowRecord<Balance, BlockNumber> {
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum DealStatus<BlockNumber> {
 	/// Opened by the initiator, waiting for the counterparty.
+	#[codec(index = 0)]
 	Proposed,
 	/// Accepted by both; completes when both confirm, or on its own at `completes_at`.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	#[codec(index = 1)]
 	Open { completes_at: BlockNumber },
 	/// Completed at block `at`; kept for [`crate::SettledPeriod`] so that a party may
 	/// still complain about it, then forgotten (its record lives in the events).
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	#[codec(index = 2)]
 	Completed { at: BlockNumber },
 }
 

@@ -18,7 +18,10 @@
 //! - a **spend**: pay an amount from the fund to a beneficiary, with the hash of its rationale;
 //! - a **motion**: a runtime call, allowed by [`Config::Motions`] and at most
 //!   [`Config::MaxMotionWeight`], executed with the general meeting's origin
-//!   ([`Origin::GeneralMeeting`], checked by [`EnsureGeneralMeeting`]).
+//!   ([`Origin::GeneralMeeting`], checked by [`EnsureGeneralMeeting`]) — or as Root for the
+//!   few calls of other pallets that accept nothing else and that the rules name
+//!   ([`MotionRules::as_root`]: in the runtime, frame-system's `authorize_upgrade`, so that the
+//!   members, and only they, upgrade the runtime).
 //!
 //! The chain proposes too: a complaint that reaches the general vote opens a motion for each
 //! of its options by itself ([`ReferToMeeting`]), proposed by the fund's account with no
@@ -127,6 +130,13 @@ pub trait MotionRules<AccountId, Call> {
 	fn critical(call: &Call) -> bool;
 	/// The members `call` decides about, who may not vote on it (the parties of a complaint).
 	fn parties(call: &Call) -> Vec<AccountId>;
+	/// Whether a passed motion dispatches `call` as Root rather than as
+	/// [`Origin::GeneralMeeting`]: only for the calls of other pallets that accept nothing
+	/// else (frame-system's `authorize_upgrade`). `allowed` still decides what a motion may
+	/// carry; this only decides the origin it runs with.
+	fn as_root(_call: &Call) -> bool {
+		false
+	}
 }
 
 /// How the benchmarks make members on the runtime they run on.
@@ -140,7 +150,13 @@ pub trait BenchmarkHelper<AccountId> {
 pub mod pallet {
 	use super::*;
 
+	/// The version of the pallet's storage layout: every change of it comes with a migration
+	/// and a bump of this number.
+	const STORAGE_VERSION: frame_support::traits::StorageVersion =
+		frame_support::traits::StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -208,6 +224,7 @@ pub mod pallet {
 	)]
 	pub enum Origin {
 		/// The members, by a passed motion.
+		#[codec(index = 0)]
 		GeneralMeeting,
 	}
 
@@ -215,8 +232,10 @@ pub mod pallet {
 	#[pallet::composite_enum]
 	pub enum HoldReason {
 		/// The common fund's money, on the fund's account.
+		#[codec(index = 0)]
 		Fund,
 		/// A proposer's deposit while the proposal is open.
+		#[codec(index = 1)]
 		ProposalDeposit,
 	}
 
@@ -947,7 +966,11 @@ impl<T: Config> Pallet<T> {
 						// Charged as declared: at most `MaxMotionWeight`, checked when proposed.
 						used = call.get_dispatch_info().call_weight;
 						let origin: <T as frame_system::Config>::RuntimeOrigin =
-							Origin::GeneralMeeting.into();
+							if T::Motions::as_root(&call) {
+								frame_system::RawOrigin::Root.into()
+							} else {
+								Origin::GeneralMeeting.into()
+							};
 						call.dispatch(origin).map(|_| ()).map_err(|error| error.error)
 					},
 					// A runtime upgrade changed the call's encoding since it was proposed.

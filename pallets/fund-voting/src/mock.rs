@@ -167,6 +167,9 @@ impl crate::MotionRules<AccountId, RuntimeCall> for Motions {
 			_ => Vec::new(),
 		}
 	}
+	fn as_root(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::System(frame_system::Call::authorize_upgrade { .. }))
+	}
 }
 
 /// The parameters of the tests: quorum a half, approval a half, super approval 70 %.

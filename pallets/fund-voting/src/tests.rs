@@ -637,6 +637,35 @@ mod motions {
 	}
 
 	#[test]
+	fn only_the_calls_the_rules_name_run_as_root() {
+		test(|| {
+			let hash = H256::repeat_byte(7);
+			let upgrade = motion(RuntimeCall::System(frame_system::Call::authorize_upgrade {
+				code_hash: hash,
+			}));
+			let heap_pages =
+				motion(RuntimeCall::System(frame_system::Call::set_heap_pages { pages: 9 }));
+			votes(upgrade, &[ALICE, BOB, CHARLIE], Vote::Aye);
+			votes(heap_pages, &[ALICE, BOB, CHARLIE], Vote::Aye);
+			run_to_block(1 + VOTING + GRACE);
+			// `authorize_upgrade` accepts only Root, which the rules give it.
+			System::assert_has_event(
+				frame_system::Event::UpgradeAuthorized { code_hash: hash, check_version: true }
+					.into(),
+			);
+			assert!(
+				fund_events().contains(&FundEvent::MotionExecuted { id: upgrade, result: Ok(()) })
+			);
+			// Another Root call runs with the general meeting's origin, and fails.
+			assert!(fund_events().contains(&FundEvent::MotionExecuted {
+				id: heap_pages,
+				result: Err(DispatchError::BadOrigin)
+			}));
+			assert_eq!(status(heap_pages), Status::Executed { at: 1 + VOTING + GRACE, ok: false });
+		});
+	}
+
+	#[test]
 	fn a_failing_motion_is_recorded_as_such() {
 		test(|| {
 			let mut invalid = parameters();

@@ -186,8 +186,10 @@ pub enum ProposalKind<
 > {
 	/// Pay `amount` from the fund to `beneficiary`, for the reasons in the document hashed
 	/// `rationale`.
+	#[codec(index = 0)]
 	Spend { beneficiary: AccountId, amount: Balance, rationale: H256 },
 	/// Execute the SCALE-encoded runtime call `call` with the general meeting's origin.
+	#[codec(index = 1)]
 	Motion { call: BoundedVec<u8, MaxCallLen>, rationale: H256 },
 }
 
@@ -207,8 +209,11 @@ pub enum ProposalKind<
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum Vote {
+	#[codec(index = 0)]
 	Aye,
+	#[codec(index = 1)]
 	Nay,
+	#[codec(index = 2)]
 	Abstain,
 }
 
@@ -301,22 +306,31 @@ pub fn reaches(part: u32, whole: u32, share: Perbill) -> bool {
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase", tag = "state"))]
 pub enum Status<BlockNumber> {
 	/// Members vote until `ends`.
+	#[codec(index = 0)]
 	Voting { ends: BlockNumber },
 	/// Passed; executed at `executes` unless objected to before.
+	#[codec(index = 1)]
 	Approved { executes: BlockNumber },
 	/// Executed at `at`; a motion's call returned `ok`.
+	#[codec(index = 2)]
 	Executed { at: BlockNumber, ok: bool },
 	/// Quorum reached, approval not: rejected at `at`; `spam` when its deposit was forfeited.
+	#[codec(index = 3)]
 	Rejected { at: BlockNumber, spam: bool },
 	/// Closed at `at` without quorum.
+	#[codec(index = 4)]
 	Expired { at: BlockNumber },
 	/// Withdrawn by its proposer before any vote.
+	#[codec(index = 5)]
 	Cancelled { at: BlockNumber },
 	/// Cancelled in its grace by the members' objections.
+	#[codec(index = 6)]
 	Objected { at: BlockNumber },
 	/// Approved, but the fund above its reserve, or the period's budget, could not cover it.
+	#[codec(index = 7)]
 	Unfunded { at: BlockNumber },
 	/// Approved, but paying the beneficiary failed at execution.
+	#[codec(index = 8)]
 	Failed { at: BlockNumber },
 }
 

@@ -66,6 +66,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod extension;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -129,7 +130,13 @@ const LOG_TARGET: &str = "runtime::membership";
 pub mod pallet {
 	use super::*;
 
+	/// The version of the pallet's storage layout: every change of it comes with a migration
+	/// (see [`crate::migrations`]) and a bump of this number.
+	const STORAGE_VERSION: frame_support::traits::StorageVersion =
+		frame_support::traits::StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -295,7 +302,7 @@ pub mod pallet {
 	/// Departed members whose guarantees to others are still being ended, with how many
 	/// remain.
 	#[pallet::storage]
-	pub type Departing<T: Config> = CountedStorageMap<_, Blake2_128Concat, T::AccountId, u32>;
+	pub type Departing<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32>;
 
 	/// Guarantees offered to members, waiting for the protégé's consent
 	/// ([`Pallet::accept_guarantee`]): nobody is guaranteed — and so given a panel — without it.

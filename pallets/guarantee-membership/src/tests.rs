@@ -1632,3 +1632,45 @@ mod banned {
 		});
 	}
 }
+
+mod migrations {
+	use super::*;
+	use crate::migrations::v1;
+	use frame_support::{
+		storage::unhashed,
+		traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+	};
+
+	#[test]
+	fn a_new_chain_starts_at_the_storage_version_of_its_code() {
+		test(|| {
+			assert_eq!(Membership::on_chain_storage_version(), StorageVersion::new(1));
+			assert_eq!(
+				Membership::on_chain_storage_version(),
+				Membership::in_code_storage_version()
+			);
+		});
+	}
+
+	#[test]
+	fn v1_drops_the_departure_counter_and_keeps_every_departure() {
+		test(|| {
+			// The state version 0 left: a departure in progress, counted.
+			StorageVersion::new(0).put::<Membership>();
+			Departing::<Test>::insert(NEWCOMER, 3);
+			unhashed::put(&v1::counter_key::<Test>(), &1u32);
+
+			v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert!(!unhashed::exists(&v1::counter_key::<Test>()));
+			assert_eq!(Departing::<Test>::get(NEWCOMER), Some(3));
+			assert_eq!(Membership::on_chain_storage_version(), StorageVersion::new(1));
+
+			// At version 1 it does nothing.
+			unhashed::put(&v1::counter_key::<Test>(), &1u32);
+			v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert!(unhashed::exists(&v1::counter_key::<Test>()));
+			unhashed::kill(&v1::counter_key::<Test>());
+			Departing::<Test>::remove(NEWCOMER);
+		});
+	}
+}

@@ -53,15 +53,18 @@ pub struct Class<Balance: Clone + PartialEq + Eq + core::fmt::Debug, MaxNameLen:
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum MemberStatus<BlockNumber> {
 	/// Guaranteed by at least `MinGuarantors` members.
+	#[codec(index = 0)]
 	Active,
 	/// Left with fewer than `MinGuarantors` guarantors: must find another before `until`, or the
 	/// membership lapses.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	#[codec(index = 1)]
 	Grace { until: BlockNumber },
 	/// In grace while accused by an open complaint: the grace clock stands still with `left`
 	/// blocks to go, and runs on (as `Grace`) when their last case closes. A complaint is
 	/// never escaped by letting the membership lapse.
 	#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+	#[codec(index = 2)]
 	GracePaused { left: BlockNumber },
 }
 
@@ -146,8 +149,10 @@ pub struct Application<
 )]
 pub enum Deadline<AccountId> {
 	/// The application of this candidate expires.
+	#[codec(index = 0)]
 	ApplicationExpiry(AccountId),
 	/// The grace period of this member ends.
+	#[codec(index = 1)]
 	GraceEnd(AccountId),
 }
 
@@ -166,8 +171,10 @@ pub enum Deadline<AccountId> {
 )]
 pub enum Departure {
 	/// The grace period ended without enough guarantors; the person may apply again.
+	#[codec(index = 0)]
 	Lapsed,
 	/// Removed under the regulation (a complaint upheld with revocation).
+	#[codec(index = 1)]
 	Expelled,
 }
 

@@ -250,6 +250,10 @@ impl pallet_complaints::BenchmarkHelper<AccountId> for ComplaintsForBenchmarks {
 
 	fn deal(initiator: &AccountId, counterparty: &AccountId) -> pallet_complaints::DealId {
 		use crate::RuntimeOrigin;
+		// As on a chain, the guarantees given before the deal are older than it (panels are
+		// drawn only from those): it opens a block later.
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		frame_system::Pallet::<Runtime>::set_block_number(now.saturating_add(1));
 		let id = pallet_deposit_escrow::NextDealId::<Runtime>::get();
 		let amount = Escrow::insured_quantum(initiator).min(Escrow::insured_quantum(counterparty));
 		let opened = Escrow::open_deal(

@@ -84,10 +84,15 @@ parameter_types! {
 
 /// What the general meeting may decide by motion: the class table, complaints at the top of
 /// the graph, the escalation period and the complaint bonds, the validator set and session
-/// length, and its own parameters. Every change of a rule — the class table, a period, a
-/// complaint bond, the validator set or the session length, the meeting's parameters — needs
-/// the super approval; only the decision of a complaint passes by the ordinary one. A decision may be proposed only for a side that has
-/// reached the general vote, so that its parties are known, and recused, from the start.
+/// length, its own parameters, and the runtime itself (frame-system's `authorize_upgrade` of a
+/// code hash, which anyone may then apply with `apply_authorized_upgrade`: a blob of another
+/// hash, another spec name or a spec version not above the current one changes nothing). Every
+/// change of a rule — the class table, a period, a complaint bond, the validator set or the
+/// session length, the meeting's parameters, the runtime — needs the super approval; only the
+/// decision of a complaint passes by the ordinary one. A decision may be proposed only for a
+/// side that has reached the general vote, so that its parties are known, and recused, from
+/// the start. The upgrade's authorization is the one motion dispatched as Root, the only origin
+/// frame-system accepts for it; `authorize_upgrade_without_checks` is never allowed.
 pub struct Motions;
 impl MotionRules<AccountId, RuntimeCall> for Motions {
 	fn allowed(call: &RuntimeCall) -> bool {
@@ -103,6 +108,7 @@ impl MotionRules<AccountId, RuntimeCall> for Motions {
 			) | RuntimeCall::Complaints(
 				C::set_escalation_period { .. } | C::set_complaint_bond { .. } | C::lift_ban { .. }
 			) | RuntimeCall::ValidatorSet(_)
+				| RuntimeCall::System(frame_system::Call::authorize_upgrade { .. })
 				| RuntimeCall::Fund(pallet_fund_voting::Call::set_parameters { .. })
 				| RuntimeCall::Contributions(pallet_contributions::Call::set_min_fund_share { .. })
 		) || matches!(
@@ -114,6 +120,10 @@ impl MotionRules<AccountId, RuntimeCall> for Motions {
 
 	fn critical(call: &RuntimeCall) -> bool {
 		!matches!(call, RuntimeCall::Complaints(pallet_complaints::Call::decide { .. }))
+	}
+
+	fn as_root(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::System(frame_system::Call::authorize_upgrade { .. }))
 	}
 
 	fn parties(call: &RuntimeCall) -> alloc::vec::Vec<AccountId> {

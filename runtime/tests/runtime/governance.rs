@@ -410,3 +410,160 @@ fn a_validator_cannot_purge_its_keys_out_of_the_set() {
 		check_invariants();
 	});
 }
+
+/// Reads the version of any code as `version`, as the node's executor would read it from a
+/// real Wasm blob.
+struct CodeVersion(sp_version::RuntimeVersion);
+impl sp_core::traits::ReadRuntimeVersion for CodeVersion {
+	fn read_runtime_version(
+		&self,
+		_code: &[u8],
+		_ext: &mut dyn sp_core::traits::Externalities,
+	) -> Result<Vec<u8>, String> {
+		Ok(self.0.encode())
+	}
+}
+
+/// The externalities of the local testnet, where any code reads as `version`.
+fn ext_with_code_version(version: sp_version::RuntimeVersion) -> sp_io::TestExternalities {
+	let mut ext = ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET);
+	ext.register_extension(sp_core::traits::ReadRuntimeVersionExt::new(CodeVersion(version)));
+	ext
+}
+
+fn next_version() -> sp_version::RuntimeVersion {
+	sp_version::RuntimeVersion {
+		spec_version: synergy_runtime::VERSION.spec_version + 1,
+		..synergy_runtime::VERSION
+	}
+}
+
+fn code_in_state() -> Option<Vec<u8>> {
+	sp_io::storage::get(sp_core::storage::well_known_keys::CODE).map(|c| c.to_vec())
+}
+
+/// Proposes the authorization of `code`'s hash and passes it with the super approval; returns
+/// the block it executed in.
+fn authorize(code: &[u8]) -> u32 {
+	let [alice, bob, charlie, _] = accounts();
+	let code_hash = H256(sp_io::hashing::blake2_256(code));
+	let call = RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash });
+	let id = pallet_fund_voting::NextProposalId::<Runtime>::get();
+	assert_ok!(Fund::propose_motion(signed(&alice), Box::new(call), H256::zero()));
+	let proposal = Proposals::<Runtime>::get(id).unwrap();
+	assert_eq!(proposal.approval, CurrentParameters::<Runtime>::get().super_approval);
+	let at = pass(id, &[alice, bob, charlie], 1);
+	assert_eq!(Proposals::<Runtime>::get(id).unwrap().status, Status::Executed { at, ok: true });
+	at
+}
+
+/// Issue 16: the general meeting authorizes a runtime's hash by a critical motion; anyone then
+/// applies that code, and only that code.
+#[test]
+fn the_general_meeting_upgrades_the_runtime_and_only_to_the_code_it_voted() {
+	ext_with_code_version(next_version()).execute_with(|| {
+		let [_, _, _, dave] = accounts();
+		initialize_block(1);
+		let before = code_in_state();
+		let code = b"the runtime the members voted".to_vec();
+		// Nothing is authorized yet: no one can set code.
+		assert_noop!(
+			frame_system::Pallet::<Runtime>::apply_authorized_upgrade(signed(&dave), code.clone()),
+			frame_system::Error::<Runtime>::NothingAuthorized
+		);
+		// A member alone cannot authorize.
+		assert_noop!(
+			frame_system::Pallet::<Runtime>::authorize_upgrade(signed(&dave), H256::zero()),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		// The check-skipping authorization is never a motion.
+		let unchecked = RuntimeCall::System(frame_system::Call::authorize_upgrade_without_checks {
+			code_hash: H256::zero(),
+		});
+		assert_noop!(
+			Fund::propose_motion(signed(&dave), Box::new(unchecked), H256::zero()),
+			pallet_fund_voting::Error::<Runtime>::MotionNotAllowed
+		);
+		authorize(&code);
+		let code_hash = H256(sp_io::hashing::blake2_256(&code));
+		assert!(frame_system::Pallet::<Runtime>::events().iter().any(|r| r.event
+			== frame_system::Event::<Runtime>::UpgradeAuthorized {
+				code_hash,
+				check_version: true
+			}
+			.into()));
+		// Another blob is refused by name and changes nothing.
+		assert_noop!(
+			frame_system::Pallet::<Runtime>::apply_authorized_upgrade(
+				signed(&dave),
+				b"a runtime nobody voted".to_vec()
+			),
+			frame_system::Error::<Runtime>::Unauthorized
+		);
+		assert_eq!(code_in_state(), before);
+		// The voted code, from anyone.
+		assert_ok!(frame_system::Pallet::<Runtime>::apply_authorized_upgrade(
+			signed(&dave),
+			code.clone()
+		));
+		assert_eq!(code_in_state(), Some(code.clone()));
+		// The authorization is spent: the same code cannot be applied twice.
+		assert_noop!(
+			frame_system::Pallet::<Runtime>::apply_authorized_upgrade(signed(&dave), code.clone()),
+			frame_system::Error::<Runtime>::NothingAuthorized
+		);
+		assert!(frame_system::Pallet::<Runtime>::events()
+			.iter()
+			.any(|r| r.event == frame_system::Event::<Runtime>::CodeUpdated.into()));
+		check_invariants();
+	});
+}
+
+/// An authorized code whose spec version does not increase is rejected when applied, with an
+/// event; the runtime stays.
+#[test]
+fn an_authorized_code_that_does_not_raise_the_spec_version_is_rejected() {
+	ext_with_code_version(synergy_runtime::VERSION).execute_with(|| {
+		let [_, _, _, dave] = accounts();
+		initialize_block(1);
+		let before = code_in_state();
+		let code = b"the same version again".to_vec();
+		authorize(&code);
+		assert_ok!(frame_system::Pallet::<Runtime>::apply_authorized_upgrade(
+			signed(&dave),
+			code.clone()
+		));
+		assert_eq!(code_in_state(), before);
+		assert!(frame_system::Pallet::<Runtime>::events().iter().any(|r| matches!(
+			&r.event,
+			synergy_runtime::RuntimeEvent::System(
+				frame_system::Event::RejectedInvalidAuthorizedUpgrade { .. }
+			)
+		)));
+		check_invariants();
+	});
+}
+
+/// The runtime's migrations on the real runtime: a chain whose membership storage is at
+/// version 0 reaches version 1, its departure counter gone; a chain that started at version 1
+/// is left as it is.
+#[test]
+fn the_runtime_migrates_membership_storage_from_version_zero_and_only_from_it() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	use pallet_guarantee_membership::migrations::v1::counter_key;
+	type Membership = synergy_runtime::Membership;
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		initialize_block(1);
+		assert_eq!(Membership::on_chain_storage_version(), StorageVersion::new(1));
+		let untouched = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		<synergy_runtime::Migrations as OnRuntimeUpgrade>::on_runtime_upgrade();
+		assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), untouched);
+
+		StorageVersion::new(0).put::<Membership>();
+		frame_support::storage::unhashed::put(&counter_key::<Runtime>(), &0u32);
+		<synergy_runtime::Migrations as OnRuntimeUpgrade>::on_runtime_upgrade();
+		assert!(!frame_support::storage::unhashed::exists(&counter_key::<Runtime>()));
+		assert_eq!(Membership::on_chain_storage_version(), StorageVersion::new(1));
+		check_invariants();
+	});
+}
