@@ -1,6 +1,6 @@
 // A cooperative launched from its founders file (docs/launch.md), running the previous
 // release's runtime, upgrades to this build's runtime by the members' vote: state is filled
-// (a transfer signed as a Ledger signs, an insured deal), a member moves
+// (a transfer, an insured deal), a member moves
 // `system.authorizeUpgrade(hash)`, three of the four founders pass it with the super approval,
 // a wrong blob is refused, the voted code is submitted unsigned (anyone may), it enacts with its
 // storage migration, and the chain goes on: blocks produced and finalized, every balance and
@@ -66,8 +66,8 @@ async function run(nodeName, networkInfo) {
     check((await api.query.membership.members.keys()).length === 4, "four founders");
     check((await api.rpc.system.chain()).toString() === "Almaty Mutual Guarantee Cooperative", "the file's name");
 
-    // State, on the previous runtime: a transfer signed as a Ledger signs, an insured deal.
-    await signWithMetadataHashAndFinalize(api, api.tx.balances.transferKeepAlive(eve.address, 5n * unit), alice);
+    // State, on the previous runtime: a transfer, an insured deal.
+    await signAndFinalize(api, api.tx.balances.transferKeepAlive(eve.address, 5n * unit), alice);
     const opened = await signAndFinalizeEvents(api, api.tx.escrow.openDeal(bob.address, 100n * unit, `0x${"11".repeat(32)}`), alice);
     const deal = eventOf(opened, "escrow", "DealOpened").data.deal;
     await signAndFinalize(api, api.tx.escrow.acceptDeal(deal), bob);

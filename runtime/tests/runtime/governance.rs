@@ -512,9 +512,10 @@ fn the_general_meeting_upgrades_the_runtime_and_only_to_the_code_it_voted() {
 			frame_system::Pallet::<Runtime>::apply_authorized_upgrade(signed(&dave), code.clone()),
 			frame_system::Error::<Runtime>::NothingAuthorized
 		);
-		assert!(frame_system::Pallet::<Runtime>::events()
-			.iter()
-			.any(|r| r.event == frame_system::Event::<Runtime>::CodeUpdated.into()));
+		assert!(frame_system::Pallet::<Runtime>::events().iter().any(|r| matches!(
+			r.event,
+			synergy_runtime::RuntimeEvent::System(frame_system::Event::CodeUpdated { .. })
+		)));
 		check_invariants();
 	});
 }
