@@ -848,7 +848,7 @@ pub mod pallet {
 			case: CaseId,
 			side: u8,
 			verdict: Verdict<BalanceOf<T>>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let voter = ensure_signed(origin)?;
 			let mut record = Self::open_case(case)?;
 			Self::check_verdict(&record, &verdict)?;
@@ -862,16 +862,18 @@ pub mod pallet {
 			let panel = current.panel.clone();
 			Votes::<T>::insert((case, side, level), &voter, verdict);
 			Self::deposit_event(Event::Voted { case, side, voter, verdict });
-			if let Some(decided) = Self::decision(case, side, &panel, level) {
-				Self::conclude(
-					case,
-					&mut record,
-					side,
-					Outcome::Decided { verdict: decided, level: Some(level) },
-				);
-			}
+			let Some(decided) = Self::decision(case, side, &panel, level) else {
+				// Recorded, nothing decided: the common vote, charged as such.
+				return Ok(Some(T::WeightInfo::vote_recorded()).into());
+			};
+			Self::conclude(
+				case,
+				&mut record,
+				side,
+				Outcome::Decided { verdict: decided, level: Some(level) },
+			);
 			Cases::<T>::insert(case, record);
-			Ok(())
+			Ok(().into())
 		}
 
 		/// The complainant withdraws their complaint; the case closes when no side is left.
@@ -946,8 +948,7 @@ pub mod pallet {
 		/// Lifts `member`'s ban from guaranteeing (the top origin: the general meeting); their
 		/// window's counts start again.
 		#[pallet::call_index(6)]
-		// One read and two writes: `set_escalation_period`'s measured weight bounds it.
-		#[pallet::weight(T::WeightInfo::set_escalation_period())]
+		#[pallet::weight(T::WeightInfo::lift_ban())]
 		pub fn lift_ban(origin: OriginFor<T>, member: T::AccountId) -> DispatchResult {
 			T::TopOrigin::ensure_origin(origin)?;
 			Bans::<T>::take(&member).ok_or(Error::<T>::NotBanned)?;

@@ -288,6 +288,19 @@ mod level_zero {
 	}
 
 	#[test]
+	fn a_vote_that_decides_nothing_is_charged_as_recorded_and_the_deciding_one_in_full() {
+		use crate::weights::WeightInfo;
+		test(|| {
+			alice_files();
+			let recorded = Complaints::vote(signed(B1), 0, 0, Verdict::Compensate(40)).unwrap();
+			assert_eq!(recorded.actual_weight, Some(<() as WeightInfo>::vote_recorded()));
+			let deciding = Complaints::vote(signed(B2), 0, 0, Verdict::Compensate(40)).unwrap();
+			assert_eq!(deciding.actual_weight, None);
+			assert_eq!(stage(0, 0), Stage::Done);
+		});
+	}
+
+	#[test]
 	fn votes_may_change_until_the_decision() {
 		test(|| {
 			alice_files();

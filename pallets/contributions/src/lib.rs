@@ -1182,11 +1182,7 @@ pub mod pallet {
 		/// motion to admit or appoint `candidate`. More than half of the electorate voting aye
 		/// passes it at once; half voting nay refuses it.
 		#[pallet::call_index(16)]
-		// Upper bound until regenerated (`scripts/benchmark.sh` will measure it): a vote that
-		// decides (an equation vote's), then the admission it passes.
-		#[pallet::weight(T::WeightInfo::vote_on_equation()
-			.saturating_add(T::WeightInfo::admit())
-			.saturating_add(T::DbWeight::get().reads_writes(2, 2)))]
+		#[pallet::weight(T::WeightInfo::vote_on_motion())]
 		pub fn vote_on_motion(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -1219,8 +1215,7 @@ pub mod pallet {
 		/// The general meeting sets the floor of the common fund's share of every project's
 		/// revenue: equations below it are refused, and every split gives the fund at least it.
 		#[pallet::call_index(17)]
-		// Upper bound until regenerated: one write, less than a request to join.
-		#[pallet::weight(T::WeightInfo::request_to_join())]
+		#[pallet::weight(T::WeightInfo::set_min_fund_share())]
 		pub fn set_min_fund_share(origin: OriginFor<T>, share: Perbill) -> DispatchResult {
 			T::ParameterOrigin::ensure_origin(origin)?;
 			ensure!(share <= T::MaxMinFundShare::get(), Error::<T>::FloorAboveLimit);

@@ -573,7 +573,7 @@ pub mod pallet {
 		/// A party confirms an open deal's completion; with both confirmations it completes.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::confirm_deal())]
-		pub fn confirm_deal(origin: OriginFor<T>, deal: DealId) -> DispatchResult {
+		pub fn confirm_deal(origin: OriginFor<T>, deal: DealId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let mut record = Deals::<T>::get(deal).ok_or(Error::<T>::UnknownDeal)?;
 			ensure!(record.is_party(&who), Error::<T>::NotParty);
@@ -588,10 +588,12 @@ pub mod pallet {
 			Self::deposit_event(Event::DealConfirmed { deal, by: who });
 			if record.initiator_confirmed && record.counterparty_confirmed {
 				Self::complete(deal, record);
+				Ok(().into())
 			} else {
+				// The first confirmation only records itself, and is charged as such.
 				Deals::<T>::insert(deal, record);
+				Ok(Some(T::WeightInfo::confirm_deal_first()).into())
 			}
-			Ok(())
 		}
 
 		/// Completes an open deal whose period has passed. The pallet does this on its own

@@ -127,6 +127,19 @@ mod deals {
 	use super::*;
 
 	#[test]
+	fn the_first_confirmation_is_charged_as_such_and_the_completing_one_in_full() {
+		use crate::weights::WeightInfo;
+		test(|| {
+			let id = open_accepted(QUANTUM);
+			let first = Escrow::confirm_deal(signed(ALICE), id).unwrap();
+			assert_eq!(first.actual_weight, Some(<() as WeightInfo>::confirm_deal_first()));
+			let second = Escrow::confirm_deal(signed(BOB), id).unwrap();
+			assert_eq!(second.actual_weight, None);
+			assert!(matches!(Deals::<Test>::get(id).unwrap().status, DealStatus::Completed { .. }));
+		});
+	}
+
+	#[test]
 	fn periods_set_at_genesis_replace_the_defaults() {
 		new_test_ext_with_periods(3, 4, 5).execute_with(|| {
 			assert_eq!((DealPeriod::<Test>::get(), SettledPeriod::<Test>::get()), (3, 4));

@@ -766,7 +766,7 @@ pub mod pallet {
 		/// escrowing the quantum of the caller's class from the guarantor (for instance to end a
 		/// grace period).
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::guarantee_member())]
+		#[pallet::weight(T::WeightInfo::accept_guarantee())]
 		pub fn accept_guarantee(
 			origin: OriginFor<T>,
 			guarantor: AccountIdLookupOf<T>,
@@ -806,7 +806,7 @@ pub mod pallet {
 		/// guarantee that ends); refused while either of them is blocked or the guarantee is
 		/// under review. Left short of guarantors, the protégé enters grace.
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::revoke())]
+		#[pallet::weight(T::WeightInfo::drop_guarantor())]
 		pub fn drop_guarantor(
 			origin: OriginFor<T>,
 			guarantor: AccountIdLookupOf<T>,
@@ -860,9 +860,7 @@ pub mod pallet {
 		/// admission it returns to the payer. The candidate may pay with all they hold (the
 		/// application provides for their account); anyone else keeps the existential deposit.
 		#[pallet::call_index(14)]
-		// Until its own benchmark is generated: the acceptance that admits, which pays the fee
-		// into the fund as this does.
-		#[pallet::weight(T::WeightInfo::accept())]
+		#[pallet::weight(T::WeightInfo::pay_fee())]
 		pub fn pay_fee(origin: OriginFor<T>, candidate: AccountIdLookupOf<T>) -> DispatchResult {
 			let payer = ensure_signed(origin)?;
 			let candidate = T::Lookup::lookup(candidate)?;
@@ -989,8 +987,7 @@ pub mod pallet {
 		/// Lifts the bar on expelled account `who` (the class origin: the general meeting): they
 		/// may be proposed again at once.
 		#[pallet::call_index(13)]
-		// One read and one write, less than a class's: `set_class`'s measured weight bounds it.
-		#[pallet::weight(T::WeightInfo::set_class())]
+		#[pallet::weight(T::WeightInfo::readmit())]
 		pub fn readmit(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
 			T::ClassOrigin::ensure_origin(origin)?;
 			let who = T::Lookup::lookup(who)?;
@@ -1003,8 +1000,7 @@ pub mod pallet {
 		/// within [`Config::SafeguardBounds`]. Counts already made in the current admission
 		/// period stay; a longer voting age applies to members not yet of age.
 		#[pallet::call_index(10)]
-		// One write, like a class's: `set_class`'s measured weight upper-bounds it.
-		#[pallet::weight(T::WeightInfo::set_class())]
+		#[pallet::weight(T::WeightInfo::set_safeguards())]
 		pub fn set_safeguards(
 			origin: OriginFor<T>,
 			safeguards: Safeguards<BlockNumberFor<T>>,
