@@ -25,6 +25,7 @@ use synergy_runtime::{
 		governance::DefaultFundParameters,
 	},
 	currency::{EXISTENTIAL_DEPOSIT, UNITS},
+	genesis_config_presets::{self, PRODUCTION_PRESET},
 	time::MILLI_SECS_PER_BLOCK,
 	AccountId, Balance, BalancesConfig, BlockNumber, ComplaintsConfig, EscrowConfig, FundConfig,
 	MembershipConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys,
@@ -307,10 +308,9 @@ pub struct Launch {
 	pub warnings: Vec<String>,
 }
 
+/// An account from SS58 or 0x-hex: the 32 bytes of its sr25519 public key.
 fn account(text: &str) -> Result<AccountId, String> {
-	public::<sr25519::Public>(text).map(AccountId32::from).or_else(|_| {
-		AccountId32::from_ss58check(text.trim()).map_err(|_| format!("'{text}' is not an account"))
-	})
+	public::<sr25519::Public>(text).map(AccountId32::from)
 }
 
 /// A 32-byte public key from SS58 or 0x-hex.
@@ -764,6 +764,13 @@ impl Launch {
 	pub fn chain_spec(&self) -> Result<crate::chain_spec::ChainSpec, String> {
 		let wasm = WASM_BINARY
 			.ok_or_else(|| "the runtime Wasm is not embedded in this binary".to_string())?;
+		// The runtime's production preset (the regulation's parameters, no sudo key), with the
+		// founders file over it.
+		let preset = genesis_config_presets::get_preset(&PRODUCTION_PRESET.into())
+			.ok_or_else(|| "the runtime has no production preset".to_string())?;
+		let mut genesis: serde_json::Value = serde_json::from_slice(&preset)
+			.map_err(|e| format!("the runtime's production preset is not JSON: {e}"))?;
+		sc_chain_spec::json_merge(&mut genesis, self.genesis_patch());
 		Ok(crate::chain_spec::ChainSpec::builder(wasm, None)
 			.with_name(&self.name)
 			.with_id(&self.id)
@@ -771,7 +778,7 @@ impl Launch {
 			.with_chain_type(self.chain_type.clone())
 			.with_boot_nodes(self.bootnodes.clone())
 			.with_properties(crate::chain_spec::properties())
-			.with_genesis_config_patch(self.genesis_patch())
+			.with_genesis_config_patch(genesis)
 			.build())
 	}
 }
@@ -797,6 +804,46 @@ mod tests {
 		// The raw spec runs the runtime's genesis build: the founders' escrow is held.
 		let raw = sc_service::ChainSpec::as_json(&spec, true).expect("the runtime accepts it");
 		assert!(raw.contains("\"top\""));
+	}
+
+	#[test]
+	fn the_plain_spec_is_the_production_preset_with_the_founders_over_it() {
+		let spec = example().check().unwrap().chain_spec().unwrap();
+		let plain: serde_json::Value =
+			serde_json::from_str(&sc_service::ChainSpec::as_json(&spec, false).unwrap()).unwrap();
+		let patch = &plain["genesis"]["runtimeGenesis"]["patch"];
+		assert_eq!(patch["sudo"]["key"], serde_json::Value::Null);
+		assert_eq!(patch["membership"]["founders"].as_array().unwrap().len(), 4);
+		assert_eq!(patch["membership"]["classes"].as_array().unwrap().len(), 3);
+	}
+
+	#[test]
+	fn the_command_names_the_file_it_cannot_read_or_write() {
+		let dir = std::env::temp_dir().join(format!("synergy-launch-{}", std::process::id()));
+		std::fs::create_dir_all(&dir).unwrap();
+		let run = |founders: PathBuf, out: PathBuf| LaunchCmd { founders, out }.run();
+
+		let error = run(dir.join("missing.toml"), dir.clone()).unwrap_err();
+		assert!(error.starts_with("cannot read") && error.contains("missing.toml"), "{error}");
+
+		let garbage = dir.join("garbage.toml");
+		std::fs::write(&garbage, "name = ").unwrap();
+		let error = run(garbage, dir.clone()).unwrap_err();
+		assert!(error.contains("garbage.toml is not a founders file"), "{error}");
+
+		let founders = dir.join("founders.toml");
+		std::fs::write(&founders, EXAMPLE).unwrap();
+		let a_file = dir.join("a-file");
+		std::fs::write(&a_file, "").unwrap();
+		let error = run(founders.clone(), a_file.join("specs")).unwrap_err();
+		assert!(error.starts_with("cannot create"), "{error}");
+
+		run(founders, dir.join("specs")).unwrap();
+		let id = example().check().unwrap().id;
+		for name in [format!("{id}.json"), format!("{id}-raw.json")] {
+			assert!(dir.join("specs").join(name).is_file());
+		}
+		std::fs::remove_dir_all(&dir).unwrap();
 	}
 
 	#[test]

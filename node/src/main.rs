@@ -11,6 +11,7 @@ mod cli;
 mod command;
 mod launch;
 mod machine;
+mod metrics;
 mod rpc;
 mod service;
 

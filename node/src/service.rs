@@ -221,6 +221,11 @@ pub fn new_full<
 	let name = config.network.node_name.clone();
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
+	if let Some(registry) = prometheus_registry.as_ref() {
+		let decimals = crate::metrics::decimals(&config.chain_spec.properties());
+		let metrics = crate::metrics::ChainMetrics::register(registry, decimals)?;
+		task_manager.spawn_handle().spawn("synergy-metrics", None, metrics.run(client.clone()));
+	}
 
 	let rpc_builder = {
 		let client = client.clone();

@@ -335,6 +335,12 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl crate::figures::SynergyFiguresApi<Block> for Runtime {
+		fn figures() -> crate::figures::Figures {
+			crate::figures::figures()
+		}
+	}
+
 	#[cfg(feature = "try-runtime")]
 	impl frame_try_runtime::TryRuntime<Block> for Runtime {
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {

@@ -1,9 +1,13 @@
 //! Genesis presets: the initial state of each network the node can start.
 //!
 //! - `development`: one validator (Alice), Alice holds the development-only sudo key;
-//! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave), no sudo key.
+//! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave), no sudo key;
+//! - `production`: the regulation's own periods, the seed's classes and complaint bonds, no
+//!   sudo key, and nobody: no founders, validators or money. It is the base a real
+//!   cooperative's founders file is laid over (`synergy-node launch`, docs/launch.md); alone it
+//!   starts no chain, for nobody could author a block.
 //!
-//! Both found the cooperative with the seed's three classes and four founders who guarantee
+//! The development presets found the cooperative with the seed's three classes and four founders who guarantee
 //! each other; every other development account (Eve, Ferdie, …) holds money but is not a
 //! member.
 //!
@@ -216,11 +220,26 @@ pub fn local_testnet_genesis() -> Value {
 	)
 }
 
+/// The name of the preset a real cooperative's chain is launched from.
+pub const PRODUCTION_PRESET: &str = "production";
+
+/// The regulation's parameters with nobody in them: every period at its pallet's default (the
+/// regulation's: a week to apply, thirty days for a deal, …), the general meeting's default
+/// parameters, the seed's classes and complaint bonds, and no sudo key.
+pub fn production_genesis() -> Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		sudo: SudoConfig { key: None },
+		membership: MembershipConfig { classes: classes() },
+		complaints: ComplaintsConfig { complaint_bonds: complaint_bonds() },
+	})
+}
+
 /// The JSON of the preset `id`, if the runtime has one by that name.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
+		PRODUCTION_PRESET => production_genesis(),
 		_ => return None,
 	};
 	Some(serde_json::to_string(&patch).ok()?.into_bytes())
@@ -231,5 +250,6 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(PRODUCTION_PRESET),
 	]
 }

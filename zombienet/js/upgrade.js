@@ -5,7 +5,8 @@
 // a wrong blob is refused, the voted code is submitted unsigned (anyone may), it enacts with its
 // storage migration, and the chain goes on: blocks produced and finalized, every balance and
 // hold the same as before, the invariants holding, a transaction signed with the new runtime's
-// metadata hash accepted. Returns 1.
+// metadata hash accepted; the node's Prometheus endpoint, silent about the cooperative under
+// the previous runtime, now exports its figures (members, deals, escrow held). Returns 1.
 const fs = require("fs");
 const { Keyring } = require("@polkadot/keyring");
 const { cryptoWaitReady, blake2AsHex } = require("@polkadot/util-crypto");
@@ -42,6 +43,26 @@ async function invariants(api, hash) {
   check(result === "0x00", `an invariant is broken at ${hash}: ${result}`);
 }
 
+/** The node's Prometheus metrics named `synergy_chain_*`, by name with labels. */
+async function chainMetrics(uri) {
+  const text = await (await fetch(uri)).text();
+  const metrics = {};
+  for (const line of text.split("\n")) {
+    const match = /^(synergy_chain_\S+) (\S+)$/.exec(line);
+    if (match) metrics[match[1]] = Number(match[2]);
+  }
+  return metrics;
+}
+
+/** The escrow held at `hash`, in whole tokens. */
+async function escrowHeld(api, hash, unit) {
+  let held = 0n;
+  for (const [, holds] of await (await api.at(hash)).query.balances.holds.entries()) {
+    for (const hold of holds) if (hold.id.isEscrow) held += hold.amount.toBigInt();
+  }
+  return Number(held) / Number(unit);
+}
+
 async function until(what, seconds, probe) {
   for (let i = 0; i < seconds; i++) {
     const value = await probe();
@@ -61,6 +82,9 @@ async function run(nodeName, networkInfo) {
     const unit = 10n ** BigInt(api.registry.chainDecimals[0]);
     const before = api.runtimeVersion.specVersion.toNumber();
     const previousStorage = (await api.query.membership.palletVersion()).toNumber();
+    const prometheus = networkInfo.nodesByName[nodeName].prometheusUri;
+    const figuresBefore = await chainMetrics(prometheus);
+    check(figuresBefore.synergy_chain_block === 0, "the previous runtime has no figures, yet the node exported some");
 
     // The cooperative the founders file describes.
     check((await api.query.membership.members.keys()).length === 4, "four founders");
@@ -148,6 +172,23 @@ async function run(nodeName, networkInfo) {
       check(moneyBefore[key] === moneyAfter[key], `${key}: ${moneyBefore[key]} before, ${moneyAfter[key]} after`);
     }
     await invariants(api, afterHash);
+
+    // The node exports the cooperative's figures now that its runtime has them.
+    const escrow = await escrowHeld(api, afterHash, unit);
+    check(escrow > 0, "the founders' escrow is held");
+    const figures = await until("the chain's figures in Prometheus", 120, async () => {
+      const metrics = await chainMetrics(prometheus);
+      return metrics.synergy_chain_block > upgradedAt ? metrics : undefined;
+    });
+    for (const [name, wanted] of [
+      ["synergy_chain_members", 4],
+      ["synergy_chain_validators", 4],
+      ["synergy_chain_deals", 1],
+      ["synergy_chain_open_cases", 0],
+      ['synergy_chain_money{holding="escrow"}', escrow],
+    ]) {
+      check(Math.abs(figures[name] - wanted) < 1e-6, `${name} is ${figures[name]}, wanted ${wanted}`);
+    }
 
     // Members go on dealing, signing with the new runtime's metadata hash.
     await signAndFinalize(api, api.tx.escrow.confirmDeal(deal), alice);

@@ -38,14 +38,10 @@ fn bond_held(who: &AccountId) -> u128 {
 	)
 }
 
+/// Every pallet's invariants and the cooperative's across them (escrow frozen exactly for the
+/// accused of open cases, …).
 fn check_invariants() {
-	pallet_guarantee_membership::Pallet::<Runtime>::do_try_state().unwrap();
-	pallet_deposit_escrow::Pallet::<Runtime>::do_try_state().unwrap();
-	pallet_complaints::Pallet::<Runtime>::do_try_state().unwrap();
-	// Across the two pallets: escrow is frozen exactly for the accused of open cases.
-	for member in pallet_deposit_escrow::Frozen::<Runtime>::iter_keys() {
-		assert!(pallet_complaints::AccusedIn::<Runtime>::get(&member) > 0, "frozen, not accused");
-	}
+	synergy_runtime::invariants::check().unwrap();
 }
 
 /// Alice opens a deal of one quantum with Bob, who accepts; returns its number.
@@ -388,5 +384,40 @@ fn the_meeting_sets_a_complaint_bond_within_the_maximum() {
 		assert_ok!(Complaints::set_complaint_bond(RuntimeOrigin::root(), 2, most));
 		assert_eq!(pallet_complaints::ComplaintBonds::<Runtime>::get(2), most);
 		check_invariants();
+	});
+}
+
+#[test]
+fn the_figures_operators_monitor_count_members_cases_and_money_held() {
+	use synergy_runtime::figures::{figures, Figures};
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, ..] = accounts();
+		initialize_block(1);
+		let fund = pallet_fund_voting::Pallet::<Runtime>::fund_balance();
+		let founded = Figures {
+			members: 4,
+			validators: 4,
+			fund,
+			// Four founders, each guaranteed by two others with a manager's quantum.
+			escrow_held: 8 * QUANTUM,
+			total_issuance: Balances::total_issuance(),
+			..Default::default()
+		};
+		assert_eq!(figures(), founded);
+
+		let deal = alice_deals_with_bob();
+		assert_ok!(Complaints::file(RuntimeOrigin::signed(alice.clone()), deal, None));
+		assert_eq!(
+			figures(),
+			Figures {
+				open_cases: 1,
+				accused: 1,
+				deals: 1,
+				bonds_held: bond_held(&alice),
+				total_issuance: Balances::total_issuance(),
+				..founded
+			}
+		);
+		assert!(bond_held(&alice) > 0);
 	});
 }

@@ -23,7 +23,7 @@ fn grandpa_authorities() -> Vec<sp_consensus_grandpa::AuthorityId> {
 }
 
 #[test]
-fn the_runtime_lists_exactly_the_development_and_local_presets() {
+fn the_runtime_lists_exactly_the_development_local_and_production_presets() {
 	let names: Vec<String> = genesis_config_presets::preset_names()
 		.into_iter()
 		.map(|id: sp_genesis_builder::PresetId| {
@@ -31,7 +31,14 @@ fn the_runtime_lists_exactly_the_development_and_local_presets() {
 			String::from_utf8(bytes.to_vec()).expect("utf8")
 		})
 		.collect();
-	assert_eq!(names, vec![DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET]);
+	assert_eq!(
+		names,
+		vec![
+			DEV_RUNTIME_PRESET,
+			LOCAL_TESTNET_RUNTIME_PRESET,
+			genesis_config_presets::PRODUCTION_PRESET
+		]
+	);
 }
 
 #[test]
@@ -101,15 +108,43 @@ fn every_period_is_a_few_blocks_on_development_networks_and_as_the_regulation_sa
 	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
 		ext_from_preset(preset).execute_with(|| assert_eq!(periods(), development, "{preset}"));
 	}
-	// A genesis that sets none keeps the regulation's periods, in days.
+	// A genesis that sets none, and the production preset, keep the regulation's periods, in
+	// days.
 	use synergy_runtime::time::{DAYS, HOURS};
+	let regulation =
+		[7 * DAYS, 7 * DAYS, 30 * DAYS, 7 * DAYS, 7 * DAYS, DAYS, 7 * DAYS, 2 * DAYS, HOURS];
 	sp_io::TestExternalities::new(
 		synergy_runtime::RuntimeGenesisConfig::default().build_storage().expect("builds"),
 	)
-	.execute_with(|| {
-		assert_eq!(
-			periods(),
-			[7 * DAYS, 7 * DAYS, 30 * DAYS, 7 * DAYS, 7 * DAYS, DAYS, 7 * DAYS, 2 * DAYS, HOURS]
-		);
+	.execute_with(|| assert_eq!(periods(), regulation));
+	ext_from_preset(genesis_config_presets::PRODUCTION_PRESET)
+		.execute_with(|| assert_eq!(periods(), regulation));
+}
+
+#[test]
+fn the_production_preset_has_the_seeds_classes_and_nobody_in_it() {
+	ext_from_preset(genesis_config_presets::PRODUCTION_PRESET).execute_with(|| {
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+		assert_eq!(pallet_guarantee_membership::Members::<Runtime>::count(), 0);
+		assert_eq!(pallet_guarantee_membership::Classes::<Runtime>::count(), 3);
+		assert!(pallet_session::Validators::<Runtime>::get().is_empty());
+		assert_eq!(pallet_balances::TotalIssuance::<Runtime>::get(), 0);
 	});
+	// The classes and bonds are the development presets' too: only people and periods differ
+	// between a test network and a real one.
+	let production = ext_from_preset(genesis_config_presets::PRODUCTION_PRESET)
+		.execute_with(|| (classes(), bonds()));
+	let local = ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| (classes(), bonds()));
+	assert_eq!(production, local);
+}
+
+fn classes() -> Vec<(u16, pallet_guarantee_membership::ClassOf<Runtime>)> {
+	pallet_guarantee_membership::Classes::<Runtime>::iter()
+		.collect::<std::collections::BTreeMap<_, _>>()
+		.into_iter()
+		.collect()
+}
+
+fn bonds() -> Vec<(u16, synergy_runtime::Balance)> {
+	(0..3).map(|class| (class, pallet_complaints::ComplaintBonds::<Runtime>::get(class))).collect()
 }
