@@ -23,7 +23,10 @@
 #     feature changes frame-support, frame-system and pallet-balances, and a production node
 #     must never carry it, so it cannot join the build's feature set;
 #   - clippy's metadata-only check of the workspace's dependencies: cargo keeps check and build
-#     artifacts apart.
+#     artifacts apart;
+#   - the runtime and the FRAME crates under it natively with `try-runtime`, for the upgrade
+#     checker (tools/try-upgrade, a workspace of its own so that the feature never reaches the
+#     node): a production runtime must never carry it. Its Wasm is not built (SKIP_WASM_BUILD).
 # The network scenarios mostly wait for blocks (six seconds each), so they run while the
 # cargo tests, the benchmarks and clippy compile and run, those at the lowest priority so that
 # the nodes keep their slots.
@@ -115,7 +118,13 @@ crate_args() {
 
 phase_setup() { run_phase setup "$SYNERGY_ROOT/scripts/setup.sh"; }
 phase_fmt() { run_phase fmt cargo fmt --all -- --check; }
-phase_build() { run_phase build cargo build --release --workspace --locked; }
+# The node, and the try-runtime checker the upgrade scenario runs (tools/try-upgrade: the
+# runtime natively with `try-runtime`; its Wasm is the node's, so none is built for it).
+build_all() {
+  cargo build --release --workspace --locked &&
+    SKIP_WASM_BUILD=1 cargo build --release --locked --manifest-path tools/try-upgrade/Cargo.toml
+}
+phase_build() { run_phase build build_all; }
 # The crates have no doc tests: leaving them out spares a rustdoc pass over every crate.
 # shellcheck disable=SC2046 # the crate arguments are words
 phase_unit() {
@@ -125,9 +134,12 @@ phase_unit() {
 phase_benchmarks() {
   run_phase benchmarks nice -n 19 cargo test --release --locked $(bench_packages) --features runtime-benchmarks
 }
-phase_clippy() {
-  run_phase clippy nice -n 19 cargo clippy --release --workspace --all-targets --locked -- -D warnings
+clippy_all() {
+  nice -n 19 cargo clippy --release --workspace --all-targets --locked -- -D warnings &&
+    SKIP_WASM_BUILD=1 nice -n 19 cargo clippy --release --locked \
+      --manifest-path tools/try-upgrade/Cargo.toml -- -D warnings
 }
+phase_clippy() { run_phase clippy clippy_all; }
 phase_network() {
   PATH="$CARGO_TARGET_DIR/release:$PATH" run_phase network node zombienet/run.js "$@"
 }

@@ -27,6 +27,7 @@ pub mod configs;
 pub mod figures;
 pub mod genesis_config_presets;
 pub mod invariants;
+pub mod migrations;
 #[cfg(feature = "std")]
 pub mod signing;
 
@@ -161,8 +162,12 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// The storage migrations this runtime runs when it replaces an older one (each runs only at
-/// the storage version it migrates from, so a chain that started with this runtime skips it).
-pub type Migrations = (pallet_guarantee_membership::migrations::v1::MigrateV0ToV1<Runtime>,);
+/// the storage version it migrates from, so a chain that started with this runtime skips it),
+/// and, last, try-runtime's check that none is missing.
+pub type Migrations = (
+	pallet_guarantee_membership::migrations::v1::MigrateV0ToV1<Runtime>,
+	migrations::StorageVersionsMatch,
+);
 
 /// Executive: dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<

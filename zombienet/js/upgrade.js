@@ -2,12 +2,16 @@
 // release's runtime, upgrades to this build's runtime by the members' vote: state is filled
 // (a transfer, an insured deal), a member moves
 // `system.authorizeUpgrade(hash)`, three of the four founders pass it with the super approval,
-// a wrong blob is refused, the voted code is submitted unsigned (anyone may), it enacts with its
+// a wrong blob is refused, try-runtime's checks of the upgrade pass on the chain's state
+// (tools/try-upgrade: migrations with their pre- and post-upgrade checks, storage versions,
+// decoding, every pallet's invariants, weight, idempotence), the voted code is submitted unsigned (anyone may), it enacts with its
 // storage migration, and the chain goes on: blocks produced and finalized, every balance and
 // hold the same as before, the invariants holding, a transaction signed with the new runtime's
 // metadata hash accepted; the node's Prometheus endpoint, silent about the cooperative under
 // the previous runtime, now exports its figures (members, deals, escrow held). Returns 1.
 const fs = require("fs");
+const { promisify } = require("util");
+const execFile = promisify(require("child_process").execFile);
 const { Keyring } = require("@polkadot/keyring");
 const { cryptoWaitReady, blake2AsHex } = require("@polkadot/util-crypto");
 const { hexToU8a } = require("@polkadot/util");
@@ -138,6 +142,15 @@ async function run(nodeName, networkInfo) {
     const beforeHash = await api.rpc.chain.getFinalizedHead();
     const moneyBefore = await money(api, beforeHash);
     await invariants(api, beforeHash);
+
+    // try-runtime: this build's runtime upgrades this very state, every check passing.
+    const { stdout } = await execFile(
+      "synergy-try-upgrade",
+      ["--uri", networkInfo.nodesByName[nodeName].wsUri, "--at", beforeHash.toHex()],
+      { timeout: 300_000 }
+    );
+    check(stdout.includes("all checks passed"), `try-runtime: ${stdout}`);
+    console.log(stdout.trim());
 
     // Anyone submits the voted code: an unsigned transaction, no fee.
     await new Promise((resolve, reject) => {
