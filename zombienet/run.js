@@ -157,6 +157,18 @@ const SCENARIOS = [
     expect: 1,
   },
   {
+    name: "general-vote",
+    network: "launch",
+    // After the upgrade: its "nothing moved" would see the compensation, and it runs on the
+    // runtime the members voted.
+    phase: "last",
+    about: "a complaint nobody below answers is decided by the motion the chain opened; another lapses at its deadline",
+    script: "js/general-vote.js",
+    node: "bob",
+    timeout: 900,
+    expect: 1,
+  },
+  {
     name: "governance",
     network: "governance",
     phase: "side by side",
