@@ -117,7 +117,11 @@ crate_args() {
 }
 
 phase_setup() { run_phase setup "$SYNERGY_ROOT/scripts/setup.sh"; }
-phase_fmt() { run_phase fmt cargo fmt --all -- --check; }
+fmt_all() {
+  cargo fmt --all -- --check &&
+    cargo fmt --manifest-path tools/try-upgrade/Cargo.toml --all -- --check
+}
+phase_fmt() { run_phase fmt fmt_all; }
 # The node, and the try-runtime checker the upgrade scenario runs (tools/try-upgrade: the
 # runtime natively with `try-runtime`; its Wasm is the node's, so none is built for it).
 build_all() {

@@ -17,8 +17,10 @@ impl OnRuntimeUpgrade for StorageVersionsMatch {
 					target: "runtime::migrations",
 					"{pallet}: storage at {on_chain:?}, its code expects {in_code:?}"
 				);
-				return Err("a pallet's storage is not at its code's version: a migration is missing"
-					.into());
+				return Err(
+					"a pallet's storage is not at its code's version: a migration is missing"
+						.into(),
+				);
 			}
 		}
 		Ok(())
