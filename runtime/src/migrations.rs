@@ -2,7 +2,9 @@
 
 use frame_support::traits::OnRuntimeUpgrade;
 #[cfg(feature = "try-runtime")]
-use frame_support::traits::{GetStorageVersion, PalletInfoAccess, StorageVersion};
+use frame_support::traits::{
+	GetStorageVersion, NoStorageVersionSet, PalletInfoAccess, StorageVersion,
+};
 
 /// After the migrations: every pallet's storage is at the version its code expects, so no
 /// migration is missing from [`crate::Migrations`]. Does nothing on chain.
@@ -35,7 +37,7 @@ pub fn storage_versions() -> alloc::vec::Vec<(&'static str, StorageVersion, Stor
 			alloc::vec![$((
 				<$pallet as PalletInfoAccess>::name(),
 				<$pallet as GetStorageVersion>::on_chain_storage_version(),
-				<$pallet as GetStorageVersion>::in_code_storage_version(),
+				InCode::version(<$pallet as GetStorageVersion>::in_code_storage_version()),
 			)),*]
 		};
 	}
@@ -56,4 +58,25 @@ pub fn storage_versions() -> alloc::vec::Vec<(&'static str, StorageVersion, Stor
 		Contributions,
 		Sudo,
 	)
+}
+
+/// A pallet's in-code storage version; a pallet that sets none is at version 0, which is also
+/// what its storage reads before anything wrote it.
+#[cfg(feature = "try-runtime")]
+trait InCode {
+	fn version(self) -> StorageVersion;
+}
+
+#[cfg(feature = "try-runtime")]
+impl InCode for StorageVersion {
+	fn version(self) -> StorageVersion {
+		self
+	}
+}
+
+#[cfg(feature = "try-runtime")]
+impl InCode for NoStorageVersionSet {
+	fn version(self) -> StorageVersion {
+		StorageVersion::new(0)
+	}
 }
