@@ -1,8 +1,9 @@
 //! `synergy-try-upgrade`: try-runtime's checks of this build's runtime upgrade, run against the
 //! state of a live chain.
 //!
-//! It downloads the whole state of a block from a node's RPC (`frame-remote-externalities`,
-//! the state loader of try-runtime), then runs this build's runtime, natively with the
+//! It downloads the whole state of a block from a node's RPC, as try-runtime's state loader
+//! does (`state_getKeysPaged`, `state_queryStorageAt`), checks that it is the block's state (its
+//! root is the header's `state_root`), then runs this build's runtime, natively with the
 //! `try-runtime` feature, over it as the upgrade would:
 //!
 //! 1. every migration with its `pre_upgrade` and `post_upgrade` checks, then every pallet's
@@ -22,11 +23,22 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use frame_remote_externalities::{Builder, Mode, OnlineConfig};
 use frame_try_runtime::UpgradeCheckSelect;
-use sp_core::H256;
-use sp_runtime::traits::Header as _;
-use synergy_runtime::{configs::RuntimeBlockWeights, Block, Executive, Runtime, VERSION};
+use jsonrpsee::{
+	core::client::ClientT,
+	rpc_params,
+	ws_client::{WsClient, WsClientBuilder},
+};
+use sp_core::{
+	storage::{Storage, StorageChangeSet, StorageData, StorageKey},
+	Bytes, H256,
+};
+use sp_io::TestExternalities;
+use sp_state_machine::StateVersion;
+use synergy_runtime::{configs::RuntimeBlockWeights, Executive, Header, Runtime, VERSION};
+
+/// Keys asked for in one request.
+const PAGE: u32 = 1_000;
 
 #[derive(Debug, Parser)]
 #[command(version, about = "try-runtime's checks of this build's runtime upgrade on a live chain")]
@@ -54,17 +66,58 @@ async fn main() -> ExitCode {
 	}
 }
 
-async fn run(cli: Cli) -> Result<String, String> {
-	let mut ext = Builder::<Block>::new()
-		.mode(Mode::Online(OnlineConfig {
-			transport_uris: vec![cli.uri.clone()],
-			at: cli.at,
-			..Default::default()
-		}))
-		.build()
+/// The whole state of block `at` (the finalized head when `None`), with its header.
+async fn load(client: &WsClient, at: Option<H256>) -> Result<(Header, Storage), String> {
+	let rpc = |e: jsonrpsee::core::ClientError| e.to_string();
+	let at = match at {
+		Some(at) => at,
+		None => client.request("chain_getFinalizedHead", rpc_params![]).await.map_err(rpc)?,
+	};
+	let header: Header = client
+		.request::<Option<Header>, _>("chain_getHeader", rpc_params![at])
 		.await
-		.map_err(|e| format!("cannot load the state from {}: {e}", cli.uri))?;
-	let number = *ext.header.number();
+		.map_err(rpc)?
+		.ok_or_else(|| format!("the node has no block {at:?}"))?;
+	let mut storage = Storage::default();
+	let mut start: Option<Bytes> = None;
+	loop {
+		let keys: Vec<StorageKey> = client
+			.request("state_getKeysPaged", rpc_params![Bytes(Vec::new()), PAGE, start.clone(), at])
+			.await
+			.map_err(rpc)?;
+		let Some(last) = keys.last() else { break };
+		start = Some(Bytes(last.0.clone()));
+		let full = keys.len() == PAGE as usize;
+		let sets: Vec<StorageChangeSet<H256>> =
+			client.request("state_queryStorageAt", rpc_params![keys, at]).await.map_err(rpc)?;
+		for (key, value) in sets.into_iter().flat_map(|set| set.changes) {
+			if let Some(StorageData(value)) = value {
+				storage.top.insert(key.0, value);
+			}
+		}
+		if !full {
+			break;
+		}
+	}
+	Ok((header, storage))
+}
+
+async fn run(cli: Cli) -> Result<String, String> {
+	let client = WsClientBuilder::default()
+		.max_response_size(u32::MAX)
+		.build(&cli.uri)
+		.await
+		.map_err(|e| format!("cannot connect to {}: {e}", cli.uri))?;
+	let (header, mut storage) = load(&client, cli.at).await?;
+	let number = header.number;
+	let keys = storage.top.len();
+	let code = storage.top.remove(sp_core::storage::well_known_keys::CODE).unwrap_or_default();
+	let mut ext = TestExternalities::new_with_code_and_state(&code, storage, StateVersion::V1);
+	if *ext.as_backend().root() != header.state_root {
+		return Err(format!(
+			"the {keys} keys loaded at #{number} are not the block's state (another root)"
+		));
+	}
 
 	let (from, weight) = ext.execute_with(|| {
 		let from = frame_system::LastRuntimeUpgrade::<Runtime>::get()
@@ -89,7 +142,7 @@ async fn run(cli: Cli) -> Result<String, String> {
 	}
 
 	Ok(format!(
-		"try-runtime at #{number}: {from} -> spec {}: migrations with their pre- and \
+		"try-runtime at #{number} ({keys} keys, the block's state root): {from} -> spec {}: migrations with their pre- and \
 		 post-upgrade checks, storage versions, the decoded state, every pallet's invariants, \
 		 a block's weight ({}% of ref time), idempotence: all checks passed",
 		VERSION.spec_version,
