@@ -132,7 +132,7 @@ phase_build() { run_phase build build_all; }
 # The crates have no doc tests: leaving them out spares a rustdoc pass over every crate.
 # shellcheck disable=SC2046 # the crate arguments are words
 phase_unit() {
-  run_phase unit nice -n 19 cargo test --release --locked --lib --bins --tests $(crate_args "$@")
+  run_phase unit nice -n 19 cargo test --release --locked --no-fail-fast --lib --bins --tests $(crate_args "$@")
 }
 # shellcheck disable=SC2046
 phase_benchmarks() {
