@@ -47,13 +47,16 @@ async function invariants(api, hash) {
   check(result === "0x00", `an invariant is broken at ${hash}: ${result}`);
 }
 
-/** The node's Prometheus metrics named `synergy_chain_*`, by name with labels. */
+/** The node's Prometheus metrics named `synergy_chain_*`, by name with their own labels (the
+ *  node adds `chain="…"` to every metric; it is left out). */
 async function chainMetrics(uri) {
   const text = await (await fetch(uri)).text();
   const metrics = {};
   for (const line of text.split("\n")) {
-    const match = /^(synergy_chain_\S+) (\S+)$/.exec(line);
-    if (match) metrics[match[1]] = Number(match[2]);
+    const match = /^(synergy_chain_\w+)(?:\{([^}]*)\})? (\S+)$/.exec(line);
+    if (!match) continue;
+    const labels = (match[2] || "").split(",").filter((label) => label && !label.startsWith("chain="));
+    metrics[labels.length ? `${match[1]}{${labels.join(",")}}` : match[1]] = Number(match[3]);
   }
   return metrics;
 }
@@ -88,7 +91,10 @@ async function run(nodeName, networkInfo) {
     const previousStorage = (await api.query.membership.palletVersion()).toNumber();
     const prometheus = networkInfo.nodesByName[nodeName].prometheusUri;
     const figuresBefore = await chainMetrics(prometheus);
-    check(figuresBefore.synergy_chain_block === 0, "the previous runtime has no figures, yet the node exported some");
+    check(
+      figuresBefore.synergy_chain_members === 0 && figuresBefore.synergy_chain_block === 0,
+      `the previous runtime has no figures, yet the node exported ${JSON.stringify(figuresBefore)}`
+    );
 
     // The cooperative the founders file describes.
     check((await api.query.membership.members.keys()).length === 4, "four founders");
