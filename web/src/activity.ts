@@ -1,0 +1,36 @@
+// The transactions sent from this page and where each stands, newest first. It lives outside
+// the pages, so a page drawn again on a new block never hides a transaction's progress.
+import { t } from "./i18n"
+import type { TxProgress } from "./tx"
+import { h, replace } from "./ui"
+
+const STAGES: readonly TxProgress["stage"][] = ["signing", "pool", "inBlock", "finalized"]
+const KEPT = 5
+
+export const activity = h("section", { id: "activity", class: "activity", "aria-live": "polite", "aria-label": "" })
+
+/** Adds a transaction to the panel; the returned function reports its progress. */
+export function track(label: string, name: string): (progress: TxProgress) => void {
+  activity.setAttribute("aria-label", t("tx.activity"))
+  const steps = h("ol", { class: "progress" })
+  const reason = h("p", { class: "note error", role: "alert", hidden: true })
+  const item = h("article", { class: "tx-item", "data-action": name }, h("h3", {}, label), steps, reason)
+  activity.prepend(item)
+  while (activity.children.length > KEPT) activity.lastElementChild?.remove()
+  return (progress) => {
+    item.dataset.stage = progress.stage
+    replace(steps, ...STAGES.map((stage) => step(stage, progress)))
+    if (progress.stage === "failed") {
+      reason.hidden = false
+      reason.textContent = progress.reason ?? t("tx.failed")
+    }
+  }
+}
+
+function step(stage: TxProgress["stage"], progress: TxProgress): HTMLElement {
+  const reached = STAGES.indexOf(progress.stage)
+  const index = STAGES.indexOf(stage)
+  const state = progress.stage === "failed" ? "todo" : index < reached || progress.stage === "finalized" ? "done" : index === reached ? "current" : "todo"
+  const label = stage === "inBlock" || stage === "finalized" ? t(`tx.${stage}`, { block: progress.block ?? "…" }) : t(`tx.${stage}`)
+  return h("li", { class: state }, label)
+}

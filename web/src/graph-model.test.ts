@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest"
+import { edgeWidth, graphElements, MAX_WIDTH, MIN_WIDTH } from "./graph-model"
+import type { Graph, Member } from "./rpc"
+
+const member = (cls: number, blocked = false): Member => ({
+  class: cls,
+  since: 0,
+  status: "active",
+  blocked,
+  guarantors: [],
+  proteges: [],
+  escrow: { behind: "0", exposure: "0", settling: "0", headroom: "0", insuredQuantum: "0", frozen: false },
+})
+
+const graph: Graph = {
+  depth: 1,
+  truncated: false,
+  nodes: [
+    { account: "A", distance: 0, member: member(0), guarantors: ["B", "C"], proteges: ["E"] },
+    { account: "B", distance: 1, member: member(0, true), guarantors: [], proteges: ["A"] },
+    { account: "C", distance: 1, member: member(2), guarantors: ["Z"], proteges: ["A"] },
+    { account: "E", distance: 1, member: null, guarantors: ["A"], proteges: [] },
+  ],
+}
+
+describe("the guarantor graph", () => {
+  const held = (g: string, p: string) => ({ "B>A": "2000", "C>A": "1000", "A>E": "0" })[`${g}>${p}`]
+  const elements = graphElements(graph, "A", held, (a) => a.toLowerCase())
+
+  it("has one node per account, marked by class, block and membership", () => {
+    expect(elements.nodes.map((n) => n.data.id)).toEqual(["A", "B", "C", "E"])
+    const b = elements.nodes[1]!.data
+    expect(b).toMatchObject({ classId: 0, blocked: true, member: true, centre: false, label: "b" })
+    expect(elements.nodes[3]!.data).toMatchObject({ classId: -1, member: false })
+    expect(elements.nodes[0]!.data.centre).toBe(true)
+  })
+  it("draws each guarantee once, from guarantor to protégé, and none to accounts outside", () => {
+    expect(elements.edges.map((e) => e.data.id).sort()).toEqual(["A>E", "B>A", "C>A"])
+  })
+  it("makes the edge as wide as its escrow", () => {
+    const width = Object.fromEntries(elements.edges.map((e) => [e.data.id, e.data.width]))
+    expect(width["B>A"]).toBe(MAX_WIDTH)
+    expect(width["A>E"]).toBe(MIN_WIDTH)
+    expect(width["C>A"]).toBe(5.5)
+    expect(edgeWidth(5n, 0n)).toBe(MIN_WIDTH)
+  })
+})

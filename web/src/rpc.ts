@@ -1,0 +1,126 @@
+// The synergy_* JSON-RPC methods the portal reads (docs/auditor.md): balances are decimal
+// strings of the smallest unit, accounts SS58 addresses.
+import type { Chain } from "./chain"
+
+export type MemberStatus = "active" | { grace: { until: number } } | { gracePaused: { left: number } }
+
+export interface EscrowTotals {
+  behind: string
+  exposure: string
+  settling: string
+  headroom: string
+  insuredQuantum: string
+  frozen: boolean
+}
+
+export interface Member {
+  class: number
+  since: number
+  number?: number
+  status: MemberStatus
+  blocked: boolean
+  guarantors: string[]
+  proteges: string[]
+  escrow: EscrowTotals
+}
+
+export interface Application {
+  class: number
+  quantum: string
+  guarantors: string[]
+  guaranteesMissing: number
+  accepted: boolean
+  expiresAt: number
+  fee: string
+  feePaidBy: string | null
+}
+
+export interface MemberClass {
+  id: number
+  name: string
+  quantum: string
+  fee?: string
+  users: number
+}
+
+export interface Guarantee {
+  guarantor: string
+  held: string
+  quantum: string
+  topUpBy: number | null
+  topUpPaused?: number | null
+  ended: boolean
+}
+
+export interface Escrow extends EscrowTotals {
+  guarantees: Guarantee[]
+  deals: number[]
+}
+
+export interface GraphNode {
+  account: string
+  distance: number
+  member: Member | null
+  guarantors: string[]
+  proteges: string[]
+}
+
+export interface Graph {
+  depth: number
+  truncated: boolean
+  nodes: GraphNode[]
+}
+
+export type DealStatus = "proposed" | { open: { completesAt: number } } | { completed: { at: number } }
+
+export interface Deal {
+  id: number
+  initiator: string
+  counterparty: string
+  amount: string
+  terms: string
+  status: DealStatus
+  initiatorConfirmed: boolean
+  counterpartyConfirmed: boolean
+}
+
+export interface DealsOf {
+  [list: string]: Deal[]
+}
+
+export type Record_ = Record<string, unknown>
+
+export interface Fund {
+  account: string
+  balance: string
+  statement: Record<string, unknown>
+  reserve: string
+  available: string
+  budgetLeft?: string
+  [field: string]: unknown
+}
+
+export interface Proposal {
+  id: number
+  [field: string]: unknown
+}
+
+/** The typed readers of the synergy_* methods over one connection. */
+export function reader(chain: Chain) {
+  const call = <T>(method: string, ...params: unknown[]) => chain.rpc<T>(method, params)
+  return {
+    member: (who: string) => call<Member | null>("synergy_member", who),
+    application: (who: string) => call<Application | null>("synergy_application", who),
+    classes: () => call<MemberClass[]>("synergy_classes"),
+    graph: (who: string, depth: number) => call<Graph>("synergy_guarantorGraph", who, depth),
+    escrow: (who: string) => call<Escrow | null>("synergy_escrow", who),
+    deal: (id: number) => call<Deal | null>("synergy_deal", id),
+    dealsOf: (who: string) => call<DealsOf>("synergy_dealsOf", who),
+    record: (who: string) => call<Record_ | null>("synergy_record", who),
+    blocks: (who: string) => call<unknown>("synergy_blocks", who),
+    fund: () => call<Fund>("synergy_fund"),
+    proposals: (openOnly: boolean) => call<Proposal[]>("synergy_proposals", openOnly),
+  }
+}
+
+export type Reader = ReturnType<typeof reader>
