@@ -24,7 +24,8 @@ const graph: Graph = {
 }
 
 describe("the guarantor graph", () => {
-  const held = (g: string, p: string) => ({ "B>A": "2000", "C>A": "1000", "A>E": "0" })[`${g}>${p}`]
+  const amounts: Record<string, string> = { "B>A": "2000", "C>A": "1000", "A>E": "0" }
+  const held = (g: string, p: string) => amounts[`${g}>${p}`]
   const elements = graphElements(graph, "A", held, (a) => a.toLowerCase())
 
   it("has one node per account, marked by class, block and membership", () => {

@@ -47,9 +47,9 @@ function dealItem(ctx: Ctx, me: string, deal: Deal): HTMLElement {
     h(
       "div",
       { class: "buttons" },
-      deal.status === "proposed" && !mineIsInitiator && txAction(ctx, { name: "accept-deal", label: "deals.accept", build: () => api.tx.escrow.accept_deal({ deal: BigInt(deal.id) }) }),
-      deal.status === "proposed" && txAction(ctx, { name: "cancel-deal", label: "deals.cancel", build: () => api.tx.escrow.cancel_deal({ deal: BigInt(deal.id) }) }),
-      open && !confirmedByMe && txAction(ctx, { name: "confirm-deal", label: "deals.confirm", build: () => api.tx.escrow.confirm_deal({ deal: BigInt(deal.id) }) }),
+      deal.status === "proposed" && !mineIsInitiator && txAction(ctx, { name: "accept-deal", label: "deals.accept", build: () => api.tx.Escrow.accept_deal({ deal: BigInt(deal.id) }) }),
+      deal.status === "proposed" && txAction(ctx, { name: "cancel-deal", label: "deals.cancel", build: () => api.tx.Escrow.cancel_deal({ deal: BigInt(deal.id) }) }),
+      open && !confirmedByMe && txAction(ctx, { name: "confirm-deal", label: "deals.confirm", build: () => api.tx.Escrow.confirm_deal({ deal: BigInt(deal.id) }) }),
     ),
   )
 }
@@ -83,7 +83,7 @@ function openForm(ctx: Ctx, me: () => Member | null): { element: HTMLElement; up
       name: "open-deal",
       label: "deals.openButton",
       build: () =>
-        ctx.chain.api.tx.escrow.open_deal({
+        ctx.chain.api.tx.Escrow.open_deal({
           counterparty: MultiAddress.Id(readAddress(counterparty.value, prefix)),
           amount: readAmount(amount.value),
           terms: FixedSizeBinary.fromHex(termsHash(terms.value)),

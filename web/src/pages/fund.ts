@@ -30,7 +30,7 @@ function figures(record: Record<string, unknown>, skip: readonly string[] = []):
 
 function proposalItem(ctx: Ctx, proposal: Proposal): HTMLElement {
   const vote = (choice: "Aye" | "Nay" | "Abstain") =>
-    txAction(ctx, { name: `vote-${choice.toLowerCase()}`, label: `fund.${choice}`, build: () => ctx.chain.api.tx.fund.vote({ id: proposal.id, vote: Enum(choice) }) })
+    txAction(ctx, { name: `vote-${choice.toLowerCase()}`, label: `fund.${choice}`, build: () => ctx.chain.api.tx.Fund.vote({ id: proposal.id, vote: Enum(choice) }) })
   const voting = JSON.stringify(proposal.status ?? "").includes("voting")
   return h(
     "article",

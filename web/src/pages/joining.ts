@@ -39,11 +39,11 @@ function candidateSection(ctx: Ctx, me: string, application: Application | null)
     h(
       "div",
       { class: "buttons" },
-      !application.accepted && txAction(ctx, { name: "accept", label: "joining.accept", free: true, build: () => api.tx.membership.accept() }),
+      !application.accepted && txAction(ctx, { name: "accept", label: "joining.accept", free: true, build: () => api.tx.Membership.accept() }),
       BigInt(application.fee) > 0n &&
         !application.feePaidBy &&
-        txAction(ctx, { name: "pay-fee", label: "joining.payFee", free: true, build: () => api.tx.membership.pay_fee({ candidate: MultiAddress.Id(me) }) }),
-      txAction(ctx, { name: "decline", label: "joining.decline", free: true, build: () => api.tx.membership.decline() }),
+        txAction(ctx, { name: "pay-fee", label: "joining.payFee", free: true, build: () => api.tx.Membership.pay_fee({ candidate: MultiAddress.Id(me) }) }),
+      txAction(ctx, { name: "decline", label: "joining.decline", free: true, build: () => api.tx.Membership.decline() }),
     ),
   )
 }
@@ -61,7 +61,7 @@ function proposeForm(ctx: Ctx): HTMLElement {
     txAction(ctx, {
       name: "propose",
       label: "joining.proposeButton",
-      build: () => ctx.chain.api.tx.membership.propose({ candidate: MultiAddress.Id(readAddress(candidate.value, prefix)), class: Number(classes.value) }),
+      build: () => ctx.chain.api.tx.Membership.propose({ candidate: MultiAddress.Id(readAddress(candidate.value, prefix)), class: Number(classes.value) }),
     }),
   )
 }
@@ -88,7 +88,7 @@ function guaranteeForm(ctx: Ctx): HTMLElement {
     txAction(ctx, {
       name: "guarantee",
       label: "joining.guaranteeButton",
-      build: () => ctx.chain.api.tx.membership.guarantee({ person: MultiAddress.Id(readAddress(person.value, prefix)) }),
+      build: () => ctx.chain.api.tx.Membership.guarantee({ person: MultiAddress.Id(readAddress(person.value, prefix)) }),
     }),
   )
 }

@@ -1,0 +1,160 @@
+// The portal in real headless Chromium against a dev chain: a candidate joins through two
+// founders, a deal opens and completes, and the graph page draws a member's guarantors.
+import { mkdirSync } from "node:fs"
+import { join } from "node:path"
+import type { Browser, Page } from "puppeteer-core"
+import type { PreviewServer } from "vite"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { launchBrowser, rpc, servePortal, startChain, type DevChain } from "./harness"
+
+const ALICE = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
+const BOB = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty"
+const EVE = "5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw"
+const PENSIONERS = "2"
+const FINAL = 90_000
+
+const artifacts = process.env.PORTAL_ARTIFACTS ?? join(process.cwd(), "test-results", "screenshots")
+let chain: DevChain
+let portal: { url: string; server: PreviewServer }
+let browser: Browser
+let page: Page
+
+async function open(route: string, as: string | null): Promise<void> {
+  await page.goto(`${portal.url}?rpc=ws://127.0.0.1:${chain.port}#/${route}`, { waitUntil: "domcontentloaded" })
+  await page.waitForSelector("#account")
+  if (as !== null && (await page.$eval("#account", (s) => (s as HTMLSelectElement).value)) !== as) {
+    await page.select("#account", as)
+  }
+  await page.waitForSelector("main h1")
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true })
+}
+
+/** Clicks an action, checks the fee shown before signing, signs, and waits for finality. */
+async function send(action: string, within = "main"): Promise<void> {
+  const count = (await page.$$(`#activity .tx-item[data-action="${action}"]`)).length
+  await page.click(`${within} .tx[data-action="${action}"] > button`)
+  await page.waitForSelector(`${within} .tx[data-action="${action}"] [data-role="sign"]`, { timeout: 30_000 })
+  const fee = await page.$eval(`${within} .tx[data-action="${action}"] .fee`, (e) => e.textContent ?? "")
+  expect(fee).toMatch(/Estimated fee: .*SYN|Free/)
+  await page.click(`${within} .tx[data-action="${action}"] [data-role="sign"]`)
+  await page.waitForFunction(
+    (a, n) => document.querySelectorAll(`#activity .tx-item[data-action="${a}"]`).length > n,
+    {},
+    action,
+    count,
+  )
+  const item = `#activity .tx-item[data-action="${action}"]:first-child`
+  await page.waitForFunction((s) => ["finalized", "failed"].includes(document.querySelector<HTMLElement>(s)?.dataset.stage ?? ""), { timeout: FINAL }, item)
+  const outcome = await page.$eval(item, (e) => ({ stage: (e as HTMLElement).dataset.stage, text: e.textContent }))
+  expect(outcome.stage, outcome.text ?? "").toBe("finalized")
+}
+
+async function type(selector: string, text: string): Promise<void> {
+  await page.click(selector, { count: 3 })
+  await page.type(selector, text)
+  await page.$eval(selector, (e) => e.dispatchEvent(new Event("change")))
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true })
+  const binary = process.env.SYNERGY_NODE
+  if (!binary) throw new Error("SYNERGY_NODE names the node binary")
+  chain = await startChain(binary)
+  portal = await servePortal()
+  browser = await launchBrowser()
+  page = await browser.newPage()
+  await page.setViewport({ width: 1000, height: 900 })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await portal?.server.close()
+  await chain?.stop()
+})
+
+describe("the portal on a dev chain", () => {
+  it("offers the development accounts and shows a founder's standing", async () => {
+    await open("standing", ALICE)
+    await page.waitForSelector("main .facts")
+    const text = await page.$eval("main", (e) => e.textContent ?? "")
+    expect(text).toContain("managers")
+    await shot("standing")
+  })
+
+  it("admits a candidate: Alice proposes Eve as a pensioner, Bob guarantees, Eve accepts", async () => {
+    await open("joining", ALICE)
+    await page.waitForSelector('input[name="candidate"]')
+    await type('input[name="candidate"]', EVE)
+    await page.select('select[name="class"]', PENSIONERS)
+    await send("propose")
+
+    await open("joining", BOB)
+    await page.waitForSelector('input[name="person"]')
+    await type('input[name="person"]', EVE)
+    await page.waitForSelector("main .facts")
+    await send("guarantee")
+
+    await open("joining", EVE)
+    await page.waitForSelector('.tx[data-action="accept"]')
+    const missing = await page.$eval("main", (e) => e.textContent ?? "")
+    expect(missing).toContain("your acceptance")
+    await shot("joining")
+    await send("accept")
+
+    const member = await rpc<{ class: number } | null>(chain.port, "synergy_member", [EVE])
+    expect(member?.class).toBe(2)
+    await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("You are a member"), { timeout: 30_000 })
+  })
+
+  it("opens and completes a deal: Alice opens, Bob accepts, both confirm", async () => {
+    await open("deals", ALICE)
+    await page.waitForSelector('input[name="counterparty"]')
+    await type('input[name="counterparty"]', BOB)
+    await page.waitForFunction(() => document.querySelector(".limit")?.textContent?.includes("insured up to"), { timeout: 30_000 })
+    await type('input[name="amount"]', "5")
+    await type('input[name="terms"]', "ten chairs, delivered by Friday")
+    await send("open-deal")
+
+    const deals = async () => (await rpc<Record<string, { id: number }[]>>(chain.port, "synergy_dealsOf", [ALICE]))
+    const id = Object.values(await deals()).flat()[0]?.id
+    expect(id).toBeTypeOf("number")
+    const deal = `main article[data-deal="${id}"]`
+
+    await open("deals", BOB)
+    await page.waitForSelector(`${deal} .tx[data-action="accept-deal"]`, { timeout: 30_000 })
+    await send("accept-deal", deal)
+    await page.waitForSelector(`${deal} .tx[data-action="confirm-deal"]`, { timeout: 30_000 })
+    await send("confirm-deal", deal)
+
+    await open("deals", ALICE)
+    await page.waitForSelector(`${deal} .tx[data-action="confirm-deal"]`, { timeout: 30_000 })
+    await shot("deals")
+    await send("confirm-deal", deal)
+    const done = await rpc<{ status: unknown }>(chain.port, "synergy_deal", [id])
+    expect(JSON.stringify(done.status)).toContain("completed")
+  })
+
+  it("draws a member's guarantors on the graph page, without an account", async () => {
+    await open(`graph?account=${ALICE}&depth=2`, "")
+    await page.waitForSelector("#graph[data-nodes]", { timeout: 30_000 })
+    const nodes = Number(await page.$eval("#graph", (e) => (e as HTMLElement).dataset.nodes))
+    const edges = Number(await page.$eval("#graph", (e) => (e as HTMLElement).dataset.edges))
+    expect(nodes).toBeGreaterThanOrEqual(4)
+    expect(edges).toBeGreaterThanOrEqual(4)
+    await shot("graph")
+  })
+
+  it("shows the fund's statement and speaks Russian", async () => {
+    await open("fund", "")
+    await page.waitForSelector("main .facts")
+    await shot("fund")
+    await page.select("#lang", "ru")
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Общий фонд")
+    await page.setViewport({ width: 360, height: 800 })
+    await shot("fund-ru-360px")
+    await page.select("#lang", "en")
+  })
+})
