@@ -70,7 +70,7 @@ serve() {
   install_packages
   local port="${PORTAL_PORT:-8080}"
   log "the portal: http://127.0.0.1:$port"
-  cd "$WEB" && exec npx vite preview --host 127.0.0.1 --port "$port" --strictPort
+  cd "$WEB" && exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$port" --strictPort
 }
 
 node_binary() {

@@ -7,16 +7,23 @@ import { h, replace } from "./ui"
 const STAGES: readonly TxProgress["stage"][] = ["signing", "pool", "inBlock", "finalized"]
 const KEPT = 5
 
-export const activity = h("section", { id: "activity", class: "activity", "aria-live": "polite", "aria-label": "" })
+let panel: HTMLElement | null = null
+
+/** The panel, made on first use. */
+export function activity(): HTMLElement {
+  panel ??= h("section", { id: "activity", class: "activity", "aria-live": "polite" })
+  return panel
+}
 
 /** Adds a transaction to the panel; the returned function reports its progress. */
 export function track(label: string, name: string): (progress: TxProgress) => void {
-  activity.setAttribute("aria-label", t("tx.activity"))
+  const list = activity()
+  list.setAttribute("aria-label", t("tx.activity"))
   const steps = h("ol", { class: "progress" })
   const reason = h("p", { class: "note error", role: "alert", hidden: true })
   const item = h("article", { class: "tx-item", "data-action": name }, h("h3", {}, label), steps, reason)
-  activity.prepend(item)
-  while (activity.children.length > KEPT) activity.lastElementChild?.remove()
+  list.prepend(item)
+  while (list.children.length > KEPT) list.lastElementChild?.remove()
   return (progress) => {
     item.dataset.stage = progress.stage
     replace(steps, ...STAGES.map((stage) => step(stage, progress)))

@@ -85,7 +85,7 @@ async function start(): Promise<void> {
       h("div", { class: "pickers" }, accountPicker(), langPicker()),
       nav,
     )
-    replace(root, header, activity, main)
+    replace(root, header, activity(), main)
     if (accounts.length === 0) main.before(note(t("account.noneFound")))
   }
 

@@ -1,5 +1,5 @@
 // Auditor: the guarantor graph around any account, open to anyone without an account.
-import cytoscape from "cytoscape"
+import type cytoscape from "cytoscape"
 import type { Ctx, Page } from "../app"
 import { className } from "../app"
 import { shortAddress } from "../accounts"
@@ -79,6 +79,8 @@ export const graphPage: Page = {
       if (!force && key === drawn) return
       drawn = key
       const elements = graphElements(graph, account, (g, p) => held.get(`${g}>${p}`), shortAddress)
+      // Loaded with the first drawing: the other pages do without it.
+      const { default: cytoscape } = await import("cytoscape")
       cy?.destroy()
       cy = cytoscape({
         container: canvas,

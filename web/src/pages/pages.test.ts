@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest"
+import type { Application, Deal, Member } from "../rpc"
+import { allDeals, dealLimit } from "./deals"
+import { missing } from "./joining"
+
+const member = (insuredQuantum: string, headroom: string): Member => ({
+  class: 0,
+  since: 0,
+  status: "active",
+  blocked: false,
+  guarantors: [],
+  proteges: [],
+  escrow: { behind: "0", exposure: "0", settling: "0", headroom, insuredQuantum, frozen: false },
+})
+
+const deal = (id: number): Deal => ({
+  id,
+  initiator: "A",
+  counterparty: "B",
+  amount: "1",
+  terms: "0x",
+  status: "proposed",
+  initiatorConfirmed: false,
+  counterpartyConfirmed: false,
+})
+
+describe("deals", () => {
+  it("are insured up to the smallest quantum and headroom of both parties", () => {
+    expect(dealLimit(member("2100", "4200"), member("100", "200"))).toBe(100n)
+    expect(dealLimit(member("2100", "50"), member("100", "200"))).toBe(50n)
+  })
+  it("are listed once each, newest first", () => {
+    expect(allDeals({ open: [deal(1), deal(3)], proposedTo: [deal(3), deal(2)] }).map((d) => d.id)).toEqual([3, 2, 1])
+  })
+})
+
+describe("an application", () => {
+  const application: Application = {
+    class: 2,
+    quantum: "10",
+    guarantors: ["A"],
+    guaranteesMissing: 1,
+    accepted: false,
+    expiresAt: 100,
+    fee: "0",
+    feePaidBy: null,
+  }
+  it("says what it still misses", () => {
+    expect(missing(application)).toEqual(["1 more guarantee(s) from members", "your acceptance"])
+    expect(missing({ ...application, guaranteesMissing: 0, accepted: true, fee: "10000000000000" })).toEqual([
+      "the admission fee of 10 SYN, paid by anyone",
+    ])
+    expect(missing({ ...application, guaranteesMissing: 0, accepted: true })).toEqual([])
+  })
+})
