@@ -19,10 +19,14 @@ let portal: { url: string; server: PreviewServer }
 let browser: Browser
 let page: Page
 
-async function open(route: string, as: string | null): Promise<void> {
-  await page.goto(`${portal.url}?rpc=ws://127.0.0.1:${chain.port}#/${route}`, { waitUntil: "domcontentloaded" })
+let loads = 0
+
+/** Loads the portal afresh on a page, as an account ("" for none). */
+async function open(route: string, as: string): Promise<void> {
+  loads += 1
+  await page.goto(`${portal.url}?rpc=ws://127.0.0.1:${chain.port}&load=${loads}#/${route}`, { waitUntil: "domcontentloaded" })
   await page.waitForSelector("#account")
-  if (as !== null && (await page.$eval("#account", (s) => (s as HTMLSelectElement).value)) !== as) {
+  if ((await page.$eval("#account", (s) => (s as HTMLSelectElement).value)) !== as) {
     await page.select("#account", as)
   }
   await page.waitForSelector("main h1")

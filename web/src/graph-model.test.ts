@@ -1,32 +1,28 @@
 import { describe, expect, it } from "vitest"
 import { edgeWidth, graphElements, MAX_WIDTH, MIN_WIDTH } from "./graph-model"
-import type { Graph, Member } from "./rpc"
+import type { Graph } from "./rpc"
 
-const member = (cls: number, blocked = false): Member => ({
-  class: cls,
-  since: 0,
-  status: "active",
-  blocked,
-  guarantors: [],
-  proteges: [],
-  escrow: { behind: "0", exposure: "0", settling: "0", headroom: "0", insuredQuantum: "0", frozen: false },
-})
 
 const graph: Graph = {
   depth: 1,
   truncated: false,
   nodes: [
-    { account: "A", distance: 0, member: member(0), guarantors: ["B", "C"], proteges: ["E"] },
-    { account: "B", distance: 1, member: member(0, true), guarantors: [], proteges: ["A"] },
-    { account: "C", distance: 1, member: member(2), guarantors: ["Z"], proteges: ["A"] },
-    { account: "E", distance: 1, member: null, guarantors: ["A"], proteges: [] },
+    { account: "A", distance: 0, member: true, guarantors: ["B", "C"], proteges: ["E"] },
+    { account: "B", distance: 1, member: true, guarantors: [], proteges: ["A"] },
+    { account: "C", distance: 1, member: true, guarantors: ["Z"], proteges: ["A"] },
+    { account: "E", distance: 1, member: false, guarantors: ["A"], proteges: [] },
   ],
 }
 
 describe("the guarantor graph", () => {
   const amounts: Record<string, string> = { "B>A": "2000", "C>A": "1000", "A>E": "0" }
   const held = (g: string, p: string) => amounts[`${g}>${p}`]
-  const elements = graphElements(graph, "A", held, (a) => a.toLowerCase())
+  const members: Record<string, { classId: number; blocked: boolean }> = {
+    A: { classId: 0, blocked: false },
+    B: { classId: 0, blocked: true },
+    C: { classId: 2, blocked: false },
+  }
+  const elements = graphElements(graph, "A", held, (a) => members[a], (a) => a.toLowerCase())
 
   it("has one node per account, marked by class, block and membership", () => {
     expect(elements.nodes.map((n) => n.data.id)).toEqual(["A", "B", "C", "E"])

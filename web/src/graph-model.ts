@@ -28,22 +28,28 @@ export interface Elements {
 /** `held(guarantor, protégé)`: the escrow that guarantee holds, as a decimal string. */
 export type HeldLookup = (guarantor: string, protege: string) => string | undefined
 
+/** A member's class and whether a complaint blocks them (from synergy_member). */
+export type MemberLookup = (account: string) => { classId: number; blocked: boolean } | undefined
+
 export const MIN_WIDTH = 1
 export const MAX_WIDTH = 10
 
-export function graphElements(graph: Graph, centre: string, held: HeldLookup, label: (account: string) => string): Elements {
+export function graphElements(graph: Graph, centre: string, held: HeldLookup, member: MemberLookup, label: (account: string) => string): Elements {
   const inGraph = new Set(graph.nodes.map((n) => n.account))
-  const nodes = graph.nodes.map((n) => ({
+  const nodes = graph.nodes.map((n) => {
+    const known = n.member ? member(n.account) : undefined
+    return {
     data: {
       id: n.account,
       label: label(n.account),
       distance: n.distance,
-      classId: n.member?.class ?? -1,
-      member: n.member !== null,
-      blocked: n.member?.blocked ?? false,
+      classId: known?.classId ?? -1,
+      member: n.member,
+      blocked: known?.blocked ?? false,
       centre: n.account === centre,
     },
-  }))
+  }
+  })
   const pairs = new Map<string, [string, string]>()
   for (const n of graph.nodes) {
     for (const g of n.guarantors) if (inGraph.has(g)) pairs.set(`${g}>${n.account}`, [g, n.account])

@@ -50,6 +50,7 @@ async function start(): Promise<void> {
 
   const blockNumber = h("span", { class: "block", "aria-live": "off" }, "—")
   const main = h("main", { id: "main", tabindex: "-1" })
+  const problem = h("div", { class: "problem" })
   const nav = h("nav", { "aria-label": t("nav.label") })
 
   function accountPicker(): HTMLElement {
@@ -94,8 +95,9 @@ async function start(): Promise<void> {
     refreshing = true
     try {
       await view.refresh()
+      replace(problem)
     } catch (error) {
-      view.element.prepend(note(t("app.readFailed", { reason: error instanceof Error ? error.message : String(error) }), "error"))
+      replace(problem, note(t("app.readFailed", { reason: error instanceof Error ? error.message : String(error) }), "error"))
     } finally {
       refreshing = false
     }
@@ -112,7 +114,8 @@ async function start(): Promise<void> {
       return
     }
     view = page.render(ctx, params)
-    replace(main, view.element)
+    replace(problem)
+    replace(main, problem, view.element)
     void refresh()
   }
 

@@ -22,6 +22,13 @@ export interface Member {
   guarantors: string[]
   proteges: string[]
   escrow: EscrowTotals
+  /** Guarantees offered to this member, waiting for their consent. */
+  offers?: string[]
+  ofVotingAge?: boolean
+  /** Guarantees they may still give this admission period. */
+  guaranteesLeft?: number
+  /** Banned from guaranteeing. */
+  banned?: boolean
 }
 
 export interface Application {
@@ -60,7 +67,8 @@ export interface Escrow extends EscrowTotals {
 export interface GraphNode {
   account: string
   distance: number
-  member: Member | null
+  /** A member, or else a candidate (or a membership still being wound up). */
+  member: boolean
   guarantors: string[]
   proteges: string[]
 }
@@ -84,11 +92,22 @@ export interface Deal {
   counterpartyConfirmed: boolean
 }
 
-export interface DealsOf {
-  [list: string]: Deal[]
-}
+/** synergy_dealsOf: the deals, or the deals by list (open, proposed by, proposed to). */
+export type DealsOf = Deal[] | Record<string, Deal[]>
 
-export type Record_ = Record<string, unknown>
+/** An account's record in the complaints pallet (docs/complaints.md). */
+export interface CaseRecord {
+  filed: number
+  received: number
+  upheld: number
+  dismissed: number
+  panels: number
+  strikes: number
+  protegesUpheld: number
+  dissents: number
+  ban: unknown
+  filingBar: unknown
+}
 
 export interface Fund {
   account: string
@@ -116,8 +135,8 @@ export function reader(chain: Chain) {
     escrow: (who: string) => call<Escrow | null>("synergy_escrow", who),
     deal: (id: number) => call<Deal | null>("synergy_deal", id),
     dealsOf: (who: string) => call<DealsOf>("synergy_dealsOf", who),
-    record: (who: string) => call<Record_ | null>("synergy_record", who),
-    blocks: (who: string) => call<unknown>("synergy_blocks", who),
+    record: (who: string) => call<CaseRecord | null>("synergy_record", who),
+    blocks: (who: string) => call<unknown[]>("synergy_blocks", who),
     fund: () => call<Fund>("synergy_fund"),
     proposals: (openOnly: boolean) => call<Proposal[]>("synergy_proposals", openOnly),
   }

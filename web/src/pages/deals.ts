@@ -21,7 +21,8 @@ export function dealLimit(a: Member, b: Member): bigint {
 /** Every deal of an account once, newest first, whatever list synergy_dealsOf puts it in. */
 export function allDeals(deals: DealsOf): Deal[] {
   const byId = new Map<number, Deal>()
-  for (const group of Object.values(deals)) if (Array.isArray(group)) for (const deal of group) byId.set(deal.id, deal)
+  const groups = Array.isArray(deals) ? [deals] : Object.values(deals)
+  for (const group of groups) if (Array.isArray(group)) for (const deal of group) byId.set(deal.id, deal)
   return [...byId.values()].sort((x, y) => y.id - x.id)
 }
 
@@ -99,6 +100,7 @@ export const dealsPage: Page = {
   needsAccount: true,
   render(ctx) {
     let member: Member | null = null
+    let shown = ""
     const form = openForm(ctx, () => member)
     const mine = h("div")
     const element = h("div", { class: "stack" }, h("h1", {}, t("nav.deals")), form.element, section("deals.mine", mine))
@@ -110,7 +112,11 @@ export const dealsPage: Page = {
         const [m, deals] = await Promise.all([ctx.read.member(account.address), ctx.read.dealsOf(account.address)])
         member = m
         await form.update()
-        if (!busy(mine)) replace(mine, list(allDeals(deals).map((deal) => dealItem(ctx, account.address, deal)), "deals.none"))
+        // Drawn again only when the deals changed, so a button is never swapped under a click.
+        const key = JSON.stringify([account.address, deals])
+        if (busy(mine) || key === shown) return
+        shown = key
+        replace(mine, list(allDeals(deals).map((deal) => dealItem(ctx, account.address, deal)), "deals.none"))
       },
     }
   },

@@ -48,13 +48,17 @@ export const fundPage: Page = {
   render(ctx) {
     const statement = h("div")
     const proposals = h("div")
+    let shown = ""
     const element = h("div", { class: "stack" }, h("h1", {}, t("nav.fund")), section("fund.statement", statement), section("fund.proposals", proposals))
     return {
       element,
       async refresh() {
         const [fund, open] = await Promise.all([ctx.read.fund(), ctx.read.proposals(true)])
         replace(statement, figures(fund))
-        if (!busy(proposals)) replace(proposals, list(open.map((p) => proposalItem(ctx, p)), "fund.noProposals"))
+        const key = JSON.stringify(open)
+        if (busy(proposals) || key === shown) return
+        shown = key
+        replace(proposals, list(open.map((p) => proposalItem(ctx, p)), "fund.noProposals"))
       },
     }
   },

@@ -6,23 +6,29 @@ import { shortAddress } from "../accounts"
 import { BLOCKED_COLOUR, CANDIDATE_COLOUR, classColour, graphElements } from "../graph-model"
 import { t } from "../i18n"
 import { readAddress } from "../inputs"
-import type { Graph } from "../rpc"
+import type { Graph, Member } from "../rpc"
 import { field, h, note, replace, section, syn } from "../ui"
 
 export const MAX_DEPTH = 4
 
-/** The escrow each guarantee in the graph holds, read from synergy_escrow of every protégé. */
-async function heldByEdge(ctx: Ctx, graph: Graph): Promise<Map<string, string>> {
+interface Around {
+  /** `guarantor>protégé` → the escrow that guarantee holds. */
+  held: Map<string, string>
+  members: Map<string, Member>
+}
+
+/** What the graph answer leaves out: each member's class and block, each guarantee's escrow. */
+async function around(ctx: Ctx, graph: Graph): Promise<Around> {
   const held = new Map<string, string>()
+  const members = new Map<string, Member>()
   await Promise.all(
-    graph.nodes
-      .filter((n) => n.guarantors.length > 0)
-      .map(async (n) => {
-        const escrow = await ctx.read.escrow(n.account)
-        for (const g of escrow?.guarantees ?? []) held.set(`${g.guarantor}>${n.account}`, g.held)
-      }),
+    graph.nodes.map(async (n) => {
+      const [member, escrow] = await Promise.all([n.member ? ctx.read.member(n.account) : null, n.guarantors.length ? ctx.read.escrow(n.account) : null])
+      if (member) members.set(n.account, member)
+      for (const g of escrow?.guarantees ?? []) held.set(`${g.guarantor}>${n.account}`, g.held)
+    }),
   )
-  return held
+  return { held, members }
 }
 
 function legend(ctx: Ctx): HTMLElement {
@@ -33,15 +39,15 @@ function legend(ctx: Ctx): HTMLElement {
 }
 
 /** The same graph as a table, for readers who do not see the drawing. */
-function table(ctx: Ctx, graph: Graph, held: Map<string, string>): HTMLElement {
+function table(ctx: Ctx, graph: Graph, { held, members }: Around): HTMLElement {
   const rows = graph.nodes.map((n) =>
     h(
       "tr",
       {},
       h("td", { class: "address", title: n.account }, shortAddress(n.account)),
       h("td", {}, String(n.distance)),
-      h("td", {}, n.member ? className(ctx, n.member.class) : t("graph.candidate")),
-      h("td", {}, n.member?.blocked ? t("yes") : t("no")),
+      h("td", {}, members.has(n.account) ? className(ctx, members.get(n.account)?.class ?? -1) : t("graph.candidate")),
+      h("td", {}, members.get(n.account)?.blocked ? t("yes") : t("no")),
       h("td", {}, n.guarantors.map((g) => `${shortAddress(g)}: ${syn(held.get(`${g}>${n.account}`) ?? "0")}`).join("; ")),
     ),
   )
@@ -74,11 +80,20 @@ export const graphPage: Page = {
         return replace(info, note(error instanceof Error ? error.message : String(error), "error"))
       }
       const graph = await ctx.read.graph(account, Number(depth.value))
-      const held = await heldByEdge(ctx, graph)
-      const key = JSON.stringify([graph, [...held]])
+      const extra = await around(ctx, graph)
+      const key = JSON.stringify([graph, [...extra.held], [...extra.members]])
       if (!force && key === drawn) return
       drawn = key
-      const elements = graphElements(graph, account, (g, p) => held.get(`${g}>${p}`), shortAddress)
+      const elements = graphElements(
+        graph,
+        account,
+        (g, p) => extra.held.get(`${g}>${p}`),
+        (a) => {
+          const m = extra.members.get(a)
+          return m && { classId: m.class, blocked: m.blocked }
+        },
+        shortAddress,
+      )
       // Loaded with the first drawing: the other pages do without it.
       const { default: cytoscape } = await import("cytoscape")
       cy?.destroy()
@@ -97,7 +112,7 @@ export const graphPage: Page = {
       canvas.dataset.nodes = String(elements.nodes.length)
       canvas.dataset.edges = String(elements.edges.length)
       replace(info, note(t(graph.truncated ? "graph.truncated" : "graph.summary", { nodes: elements.nodes.length, edges: elements.edges.length, depth: graph.depth })))
-      replace(details, table(ctx, graph, held))
+      replace(details, table(ctx, graph, extra))
       const query = new URLSearchParams({ account, depth: depth.value })
       history.replaceState(null, "", `${location.pathname}${location.search}#/graph?${query}`)
     }

@@ -2,7 +2,7 @@
 // exposure and headroom, my record and whatever blocks or bans me.
 import { className, type Ctx, type Page } from "../app"
 import { t } from "../i18n"
-import type { Member, MemberStatus } from "../rpc"
+import type { CaseRecord, Member, MemberStatus } from "../rpc"
 import { address, facts, h, list, note, replace, section, syn } from "../ui"
 
 export function statusText(status: MemberStatus): string {
@@ -22,14 +22,27 @@ async function escrowIHold(ctx: Ctx, me: string, member: Member): Promise<HTMLEl
   return rows
 }
 
-/** Renders a record's fields as they come (the chain decides what a record holds). */
-function recordFacts(record: Record<string, unknown> | null): HTMLElement {
-  if (!record || Object.keys(record).length === 0) return h("p", { class: "muted" }, t("standing.cleanRecord"))
-  const dl = h("dl", { class: "facts" })
-  for (const [key, value] of Object.entries(record)) {
-    dl.append(h("dt", {}, key), h("dd", {}, typeof value === "object" ? JSON.stringify(value) : String(value)))
-  }
-  return dl
+/** A ban or a bar as the chain gives it (`null` when there is none). */
+function restriction(value: unknown): string {
+  if (value === null || value === undefined) return t("no")
+  if (typeof value === "number") return t("standing.until", { block: value })
+  return JSON.stringify(value)
+}
+
+function recordFacts(record: CaseRecord | null): HTMLElement {
+  if (!record) return h("p", { class: "muted" }, t("standing.cleanRecord"))
+  return facts([
+    ["record.filed", String(record.filed)],
+    ["record.received", String(record.received)],
+    ["record.upheld", String(record.upheld)],
+    ["record.dismissed", String(record.dismissed)],
+    ["record.panels", String(record.panels)],
+    ["record.strikes", String(record.strikes)],
+    ["record.protegesUpheld", String(record.protegesUpheld)],
+    ["record.dissents", String(record.dissents)],
+    ["record.ban", restriction(record.ban)],
+    ["record.filingBar", restriction(record.filingBar)],
+  ])
 }
 
 export const standingPage: Page = {
@@ -57,7 +70,6 @@ export const standingPage: Page = {
         }
         const escrow = await ctx.read.escrow(me)
         const held = await escrowIHold(ctx, me, member)
-        const blocked = Array.isArray(blocks) ? blocks : blocks ? [blocks] : []
         replace(
           body,
           section(
@@ -67,6 +79,8 @@ export const standingPage: Page = {
               ["standing.status", statusText(member.status)],
               ["standing.blocked", member.blocked ? t("yes") : t("no")],
               ["standing.since", t("standing.block", { block: member.since })],
+              ["standing.banned", member.banned ? t("yes") : t("no")],
+              ["standing.guaranteesLeft", String(member.guaranteesLeft ?? "—")],
             ]),
           ),
           section(
@@ -88,7 +102,7 @@ export const standingPage: Page = {
             ),
           ),
           section("standing.escrowIHold", h("h3", {}, t("standing.proteges")), list(held, "standing.none")),
-          section("standing.record", recordFacts(record), blocked.length ? note(t("standing.blockedBy", { cases: JSON.stringify(blocked) }), "error") : null),
+          section("standing.record", recordFacts(record), blocks.length ? note(t("standing.blockedBy", { cases: JSON.stringify(blocks) }), "error") : null),
         )
       },
     }
