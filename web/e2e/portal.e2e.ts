@@ -9,6 +9,7 @@ import { launchBrowser, rpc, servePortal, startChain, type DevChain } from "./ha
 
 const ALICE = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
 const BOB = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty"
+const CHARLIE = "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"
 const EVE = "5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw"
 const PENSIONERS = "2"
 const FINAL = 90_000
@@ -18,6 +19,7 @@ let chain: DevChain
 let portal: { url: string; server: PreviewServer }
 let browser: Browser
 let page: Page
+let dealId = -1
 
 let loads = 0
 
@@ -189,6 +191,27 @@ describe("the portal on a dev chain", () => {
     await send("confirm-deal", deal)
     const done = await rpc<{ status: unknown }>(chain.port, "synergy_deal", [id])
     expect(JSON.stringify(done.status)).toContain("completed")
+    dealId = id as number
+  })
+
+  it("files a complaint about the deal, and a panel member votes: Alice files, Charlie votes", async () => {
+    await open("complaints", ALICE)
+    await page.waitForSelector('select[name="deal"]')
+    await page.select('select[name="deal"]', String(dealId))
+    await type('input[name="evidence"]', "the chairs never came")
+    await send("file-complaint")
+
+    await open("complaints", CHARLIE)
+    await page.waitForSelector('main .tx[data-action="panel-vote"]', { timeout: 30_000 })
+    await page.select('select[name="verdict"]', "Compensate")
+    await type('input[name="verdictAmount"]', "5")
+    await send("panel-vote")
+    const cases = await rpc<{ sides: { panel: { member: string; vote: unknown }[] }[] }[]>(chain.port, "synergy_casesOf", [ALICE])
+    const seat = cases[0]?.sides[0]?.panel.find((s) => s.member === CHARLIE)
+    expect(seat?.vote).not.toBeNull()
+    await open("complaints", ALICE)
+    await page.waitForSelector("main article.case")
+    await shot("complaints")
   })
 
   it("draws a member's guarantors on the graph page, without an account", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { AmountError, formatSyn, parseSyn } from "./amount"
+import { AmountError, formatSyn, parseSyn, synInput } from "./amount"
 
 describe("parseSyn", () => {
   it("reads whole SYN", () => {
@@ -46,5 +46,13 @@ describe("formatSyn", () => {
     for (const value of [0n, 1n, 123_456_789_012_345_678n, 10n ** 12n]) {
       expect(parseSyn(formatSyn(value, "en", false).replace(/,/g, ""))).toBe(value)
     }
+  })
+})
+
+describe("synInput", () => {
+  it("gives a value parseSyn reads back in any locale", () => {
+    expect(synInput("2100000000000000")).toBe("2100")
+    expect(synInput(1_500_000_000_000n)).toBe("1.5")
+    for (const value of [0n, 1n, 123_456_789_012_345_678n]) expect(parseSyn(synInput(value))).toBe(value)
   })
 })

@@ -41,3 +41,10 @@ export function formatSyn(value: Planck, locale: string, withUnit = true): strin
   const number = `${negative ? "−" : ""}${whole}${fraction ? separator + fraction : ""}`
   return withUnit ? `${number} SYN` : number
 }
+
+/** A balance as a form field's starting value: SYN with a point, no grouping, no unit. */
+export function synInput(value: Planck): string {
+  const amount = typeof value === "bigint" ? value : BigInt(value)
+  const fraction = (amount % UNIT).toString().padStart(DECIMALS, "0").replace(/0+$/, "")
+  return `${amount / UNIT}${fraction ? `.${fraction}` : ""}`
+}

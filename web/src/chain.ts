@@ -24,7 +24,6 @@ export interface Chain {
   rpc<T>(method: string, params: unknown[]): Promise<T>
   /** Calls `listener` with the number of every new best block; returns the unsubscribe. */
   onBlock(listener: (number: number) => void): () => void
-  destroy(): void
 }
 
 /** Whether the development accounts may be offered: only on a development chain. */
@@ -58,6 +57,5 @@ export async function connect(url: string): Promise<Chain> {
       })
       return () => subscription.unsubscribe()
     },
-    destroy: () => client.destroy(),
   }
 }

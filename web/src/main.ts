@@ -7,6 +7,7 @@ import { connect, isDevelopment, type Chain } from "./chain"
 import { resolveRpc, savedRpc } from "./config"
 import { errorDocs, type ErrorDocs } from "./errors"
 import { LANGS, lang, loadLang, setLang, t } from "./i18n"
+import { complaintsPage } from "./pages/complaints"
 import { dealsPage } from "./pages/deals"
 import { fundPage } from "./pages/fund"
 import { graphPage } from "./pages/graph"
@@ -18,7 +19,7 @@ import { route } from "./router"
 import "./style.css"
 import { h, note, replace } from "./ui"
 
-const PAGES: readonly Page[] = [standingPage, joiningPage, dealsPage, graphPage, fundPage, settingsPage]
+const PAGES: readonly Page[] = [standingPage, joiningPage, dealsPage, complaintsPage, graphPage, fundPage, settingsPage]
 const ACCOUNT_KEY = "synergy.account"
 
 const root = document.getElementById("app") as HTMLElement

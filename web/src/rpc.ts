@@ -95,6 +95,43 @@ export interface Deal {
 /** synergy_dealsOf: the deals, or the deals by list (open, proposed by, proposed to). */
 export type DealsOf = Deal[] | Record<string, Deal[]>
 
+export interface PanelSeat {
+  member: string
+  sitsFor: string
+  /** The seat's verdict: null until they vote. */
+  vote: unknown
+}
+
+export interface CaseSide {
+  complainant: string
+  accused: string
+  evidence: string | null
+  /** `{ panel: { level, deadline } }` while a panel decides, else the side's later stage. */
+  stage: unknown
+  panel: PanelSeat[]
+  levels: { level: number; panel: PanelSeat[] }[]
+  outcome: unknown
+  paid: string
+  insured: string
+  bond: string
+}
+
+export interface Case {
+  id: number
+  deal: number
+  amount: string
+  openedAt: number
+  closedAt: number | null
+  sides: CaseSide[]
+}
+
+/** Who a complaint blocks, by which case, and why. */
+export interface Block {
+  account: string
+  case: number
+  reason: "accused" | "panel" | string
+}
+
 /** An account's record in the complaints pallet (docs/complaints.md). */
 export interface CaseRecord {
   filed: number
@@ -133,10 +170,11 @@ export function reader(chain: Chain) {
     classes: () => call<MemberClass[]>("synergy_classes"),
     graph: (who: string, depth: number) => call<Graph>("synergy_guarantorGraph", who, depth),
     escrow: (who: string) => call<Escrow | null>("synergy_escrow", who),
-    deal: (id: number) => call<Deal | null>("synergy_deal", id),
     dealsOf: (who: string) => call<DealsOf>("synergy_dealsOf", who),
     record: (who: string) => call<CaseRecord | null>("synergy_record", who),
-    blocks: (who: string) => call<unknown[]>("synergy_blocks", who),
+    blocks: (who: string | null) => call<Block[]>("synergy_blocks", who),
+    case: (id: number) => call<Case | null>("synergy_case", id),
+    casesOf: (who: string) => call<Case[]>("synergy_casesOf", who),
     fund: () => call<Fund>("synergy_fund"),
     proposals: (openOnly: boolean) => call<Proposal[]>("synergy_proposals", openOnly),
   }

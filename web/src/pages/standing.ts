@@ -102,7 +102,7 @@ export const standingPage: Page = {
             ),
           ),
           section("standing.escrowIHold", h("h3", {}, t("standing.proteges")), list(held, "standing.none")),
-          section("standing.record", recordFacts(record), blocks.length ? note(t("standing.blockedBy", { cases: JSON.stringify(blocks) }), "error") : null),
+          section("standing.record", recordFacts(record), ...blocks.map((b) => note(t("standing.blockedBy", { case: b.case, reason: b.reason === "accused" ? t("standing.accused") : b.reason === "panel" ? t("standing.onPanel") : b.reason }), "error"))),
         )
       },
     }
