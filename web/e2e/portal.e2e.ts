@@ -196,8 +196,9 @@ describe("the portal on a dev chain", () => {
 
   it("files a complaint about the deal, and a panel member votes: Alice files, Charlie votes", async () => {
     await open("complaints", ALICE)
-    await page.waitForSelector('select[name="deal"]')
-    await page.select('select[name="deal"]', String(dealId))
+    await page.waitForSelector('input[name="deal"]')
+    await type('input[name="deal"]', String(dealId))
+    await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("completed at block"), { timeout: 30_000 })
     await type('input[name="evidence"]', "the chairs never came")
     await send("file-complaint")
 

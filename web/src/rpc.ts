@@ -170,6 +170,7 @@ export function reader(chain: Chain) {
     classes: () => call<MemberClass[]>("synergy_classes"),
     graph: (who: string, depth: number) => call<Graph>("synergy_guarantorGraph", who, depth),
     escrow: (who: string) => call<Escrow | null>("synergy_escrow", who),
+    deal: (id: number) => call<Deal | null>("synergy_deal", id),
     dealsOf: (who: string) => call<DealsOf>("synergy_dealsOf", who),
     record: (who: string) => call<CaseRecord | null>("synergy_record", who),
     blocks: (who: string | null) => call<Block[]>("synergy_blocks", who),

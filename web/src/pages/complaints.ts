@@ -7,8 +7,8 @@ import { t } from "../i18n"
 import { InputError, readAmount, termsHash } from "../inputs"
 import type { Case, CaseSide, Deal } from "../rpc"
 import { busy, txAction } from "../tx-action"
-import { address, facts, field, h, list, replace, section, syn } from "../ui"
-import { allDeals } from "./deals"
+import { address, facts, field, h, list, note, replace, section, syn } from "../ui"
+import { allDeals, dealStatusText } from "./deals"
 
 /** A side's stage in words: which panel decides it and until when, or where it went. */
 export function stageText(stage: unknown): string {
@@ -81,30 +81,44 @@ function voteForm(ctx: Ctx, c: Case, sideIndex: number): HTMLElement {
   )
 }
 
+/** A deal's number as typed. */
+export function readDealId(text: string): bigint {
+  const value = text.trim()
+  if (!/^\d+$/.test(value)) throw new InputError(t("complaints.badDeal"))
+  return BigInt(value)
+}
+
 function fileForm(ctx: Ctx, deals: Deal[]): HTMLElement {
-  const deal = h("select", { name: "deal" })
-  for (const d of deals) deal.append(h("option", { value: String(d.id) }, t("deals.title", { id: d.id, amount: syn(d.amount) })))
+  const options = h("datalist", { id: "my-deals" }, ...deals.map((d) => h("option", { value: String(d.id) }, t("deals.title", { id: d.id, amount: syn(d.amount) }))))
+  const deal = h("input", { name: "deal", inputmode: "numeric", autocomplete: "off", list: "my-deals" })
+  const preview = h("div", { "aria-live": "polite" })
+  deal.addEventListener("change", () => {
+    void (async () => {
+      try {
+        const found = await ctx.read.deal(Number(readDealId(deal.value)))
+        replace(preview, found ? h("p", {}, t("deals.title", { id: found.id, amount: syn(found.amount) }), " — ", dealStatusText(found)) : note(t("complaints.noSuchDeal"), "error"))
+      } catch (error) {
+        replace(preview, note(error instanceof Error ? error.message : String(error), "error"))
+      }
+    })()
+  })
   const evidence = h("input", { name: "evidence", autocomplete: "off" })
   return section(
     "complaints.file",
     h("p", { class: "muted" }, t("complaints.fileHelp")),
-    deals.length === 0
-      ? h("p", { class: "muted" }, t("complaints.noDeals"))
-      : h(
-          "div",
-          {},
-          field("complaints.deal", deal),
-          field("complaints.evidence", evidence, t("complaints.evidenceHint")),
-          txAction(ctx, {
-            name: "file-complaint",
-            label: "complaints.fileButton",
-            build: () =>
-              ctx.chain.api.tx.Complaints.file({
-                deal: BigInt(deal.value),
-                evidence: evidence.value.trim() ? FixedSizeBinary.fromHex(termsHash(evidence.value)) : undefined,
-              }),
-          }),
-        ),
+    field("complaints.deal", deal, t("complaints.dealHint")),
+    options,
+    preview,
+    field("complaints.evidence", evidence, t("complaints.evidenceHint")),
+    txAction(ctx, {
+      name: "file-complaint",
+      label: "complaints.fileButton",
+      build: () =>
+        ctx.chain.api.tx.Complaints.file({
+          deal: readDealId(deal.value),
+          evidence: evidence.value.trim() ? FixedSizeBinary.fromHex(termsHash(evidence.value)) : undefined,
+        }),
+    }),
   )
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import type { Application, Deal, Member } from "../rpc"
 import { allDeals, dealLimit } from "./deals"
+import { readDealId, stageText, verdictText } from "./complaints"
 import { missing } from "./joining"
 
 const member = (insuredQuantum: string, headroom: string): Member => ({
@@ -51,5 +52,21 @@ describe("an application", () => {
       "the admission fee of 10 SYN, paid by anyone",
     ])
     expect(missing({ ...application, guaranteesMissing: 0, accepted: true })).toEqual([])
+  })
+})
+
+describe("a complaint in words", () => {
+  it("names the panel deciding a side", () => {
+    expect(stageText({ panel: { level: 0, deadline: 17 } })).toBe("before the level 0 panel until block 17")
+  })
+  it("reads verdicts as the RPC gives them", () => {
+    expect(verdictText(null)).toBe("not voted yet")
+    expect(verdictText("dismiss")).toBe("dismiss")
+    expect(verdictText({ compensate: "5000000000000" })).toBe("compensate: 5 SYN")
+    expect(verdictText({ revoke: "0" })).toBe("compensate and expel: 0 SYN")
+  })
+  it("reads a deal's number", () => {
+    expect(readDealId(" 12 ")).toBe(12n)
+    expect(() => readDealId("twelve")).toThrow(/whole number/)
   })
 })
