@@ -24,9 +24,11 @@ export function track(label: string, name: string): (progress: TxProgress) => vo
   const item = h("article", { class: "tx-item", "data-action": name }, h("h3", {}, label), steps, reason)
   list.prepend(item)
   while (list.children.length > KEPT) list.lastElementChild?.remove()
+  let reached = -1
   return (progress) => {
     item.dataset.stage = progress.stage
-    replace(steps, ...STAGES.map((stage) => step(stage, progress)))
+    if (progress.stage !== "failed") reached = STAGES.indexOf(progress.stage)
+    replace(steps, ...STAGES.map((stage, index) => step(stage, index, reached, progress)))
     if (progress.stage === "failed") {
       reason.hidden = false
       reason.textContent = progress.reason ?? t("tx.failed")
@@ -34,10 +36,11 @@ export function track(label: string, name: string): (progress: TxProgress) => vo
   }
 }
 
-function step(stage: TxProgress["stage"], progress: TxProgress): HTMLElement {
-  const reached = STAGES.indexOf(progress.stage)
-  const index = STAGES.indexOf(stage)
-  const state = progress.stage === "failed" ? "todo" : index < reached || progress.stage === "finalized" ? "done" : index === reached ? "current" : "todo"
+/** A stage done, current, failed or still to come. */
+function step(stage: TxProgress["stage"], index: number, reached: number, progress: TxProgress): HTMLElement {
+  const failed = progress.stage === "failed"
+  const state =
+    index < reached || progress.stage === "finalized" ? "done" : index === reached ? (failed ? "done" : "current") : failed && index === reached + 1 ? "failed" : "todo"
   const label = stage === "inBlock" || stage === "finalized" ? t(`tx.${stage}`, { block: progress.block ?? "…" }) : t(`tx.${stage}`)
   return h("li", { class: state }, label)
 }

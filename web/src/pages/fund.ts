@@ -2,11 +2,35 @@
 import { Enum } from "polkadot-api"
 import type { Ctx, Page } from "../app"
 import { t } from "../i18n"
+import type { MessageKey } from "../messages"
 import type { Proposal } from "../rpc"
 import { busy, txAction } from "../tx-action"
 import { address, h, list, replace, section, syn } from "../ui"
 
 const BALANCE = /^\d+$/
+
+/** The words for the fields of synergy_fund; a field the chain adds later shows its own name. */
+const FIELDS: Record<string, MessageKey> = {
+  account: "fund.account",
+  balance: "fund.balance",
+  statement: "fund.statementField",
+  endowment: "fund.endowment",
+  admissionFees: "fund.admissionFees",
+  projectRevenue: "fund.projectRevenue",
+  donations: "fund.donations",
+  remainders: "fund.remainders",
+  forfeits: "fund.forfeits",
+  out: "fund.out",
+  committed: "fund.committed",
+  reserve: "fund.reserve",
+  available: "fund.available",
+  budgetLeft: "fund.budgetLeft",
+}
+
+function fieldName(key: string): string {
+  const message = FIELDS[key]
+  return message ? t(message) : key
+}
 
 /** A figure of the RPC answer in words: balances in SYN, accounts short, the rest as it is. */
 function figure(value: unknown): Node | string {
@@ -22,8 +46,8 @@ function figures(record: Record<string, unknown>, skip: readonly string[] = []):
   for (const [key, value] of Object.entries(record)) {
     if (skip.includes(key)) continue
     if (value && typeof value === "object" && !Array.isArray(value)) {
-      dl.append(h("dt", {}, key), h("dd", {}, figures(value as Record<string, unknown>)))
-    } else dl.append(h("dt", {}, key), h("dd", {}, figure(value)))
+      dl.append(h("dt", {}, fieldName(key)), h("dd", {}, figures(value as Record<string, unknown>)))
+    } else dl.append(h("dt", {}, fieldName(key)), h("dd", {}, figure(value)))
   }
   return dl
 }
