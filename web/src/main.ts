@@ -82,7 +82,8 @@ async function start(): Promise<void> {
     const header = h(
       "header",
       {},
-      h("a", { class: "skip", href: "#main" }, t("app.skip")),
+      // Not a hash link: the hash is the route.
+      h("a", { class: "skip", href: "#main", onclick: (event: Event) => (event.preventDefault(), main.focus()) }, t("app.skip")),
       h("div", { class: "brand" }, h("strong", {}, "Synergy"), h("span", { class: "muted" }, ` ${chain.info.name} · `, t("app.block"), " ", blockNumber)),
       h("div", { class: "pickers" }, accountPicker(), langPicker()),
       nav,
