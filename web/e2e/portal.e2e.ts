@@ -225,10 +225,24 @@ describe("the portal on a dev chain", () => {
     await shot("graph")
   })
 
-  it("shows the fund's statement and speaks Russian", async () => {
+  it("proposes a spend from the fund and votes on it, shows the statement, speaks Russian", async () => {
+    await open("fund", ALICE)
+    await page.waitForSelector('input[name="beneficiary"]')
+    await type('input[name="beneficiary"]', EVE)
+    await type('input[name="spendAmount"]', "10")
+    await type('input[name="rationale"]', "a pensioner's first month")
+    await send("propose-spend")
+    const [proposal] = await rpc<{ id: number }[]>(chain.port, "synergy_proposals", [true])
+    const article = `main article[data-proposal="${proposal?.id}"]`
+    await page.waitForSelector(`${article} .tx[data-action="vote-aye"]`, { timeout: 30_000 })
+    await send("vote-aye", article)
+    const voted = await rpc<{ tally: { ayes: number } }>(chain.port, "synergy_proposal", [proposal?.id])
+    expect(voted.tally.ayes).toBe(1)
+    await page.waitForFunction((s) => document.querySelector(s)?.textContent?.includes("aye 1"), { timeout: 30_000 }, article)
+    await shot("fund")
+
     await open("fund", "")
     await page.waitForSelector("main .facts")
-    await shot("fund")
     await page.select("#lang", "ru")
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Общий фонд")
     await page.setViewport({ width: 360, height: 800 })

@@ -158,7 +158,19 @@ export interface Fund {
 
 export interface Proposal {
   id: number
-  [field: string]: unknown
+  proposer: string
+  deposit: string
+  /** `{ spend: { beneficiary, amount, rationale } }`, or a motion. */
+  kind: Record<string, unknown>
+  opened: number
+  electorate: number
+  tally: { ayes: number; nays: number; abstains: number; objections: number }
+  /** Parts per billion. */
+  turnout: number
+  quorum: number
+  approval: number
+  status: { state: string; ends?: number }
+  blocksLeft: number | null
 }
 
 /** The typed readers of the synergy_* methods over one connection. */

@@ -1,11 +1,12 @@
 // The common fund: its statement by source, and the open proposals with their vote buttons.
-import { Enum } from "polkadot-api"
+import { Enum, FixedSizeBinary } from "polkadot-api"
 import type { Ctx, Page } from "../app"
 import { t } from "../i18n"
 import type { MessageKey } from "../messages"
 import type { Proposal } from "../rpc"
 import { busy, txAction } from "../tx-action"
-import { address, h, list, replace, section, syn } from "../ui"
+import { readAddress, readAmount, termsHash } from "../inputs"
+import { address, facts, field, h, list, replace, section, syn } from "../ui"
 
 const BALANCE = /^\d+$/
 
@@ -41,10 +42,9 @@ function figure(value: unknown): Node | string {
   return String(value)
 }
 
-function figures(record: Record<string, unknown>, skip: readonly string[] = []): HTMLElement {
+function figures(record: Record<string, unknown>): HTMLElement {
   const dl = h("dl", { class: "facts" })
   for (const [key, value] of Object.entries(record)) {
-    if (skip.includes(key)) continue
     if (value && typeof value === "object" && !Array.isArray(value)) {
       dl.append(h("dt", {}, fieldName(key)), h("dd", {}, figures(value as Record<string, unknown>)))
     } else dl.append(h("dt", {}, fieldName(key)), h("dd", {}, figure(value)))
@@ -52,16 +52,59 @@ function figures(record: Record<string, unknown>, skip: readonly string[] = []):
   return dl
 }
 
+/** Parts per billion as a percentage. */
+export function percent(perBillion: number): string {
+  return `${Math.round(perBillion / 1e6) / 10}%`.replace(/\.0%$/, "%")
+}
+
+/** What a proposal asks, in words: a spend, or the motion's call by name. */
+export function proposalTitle(proposal: Proposal): string {
+  const spend = proposal.kind.spend as { beneficiary: string; amount: string } | undefined
+  if (spend) return t("fund.spendTitle", { id: proposal.id, amount: syn(spend.amount) })
+  return t("fund.motionTitle", { id: proposal.id, kind: Object.keys(proposal.kind)[0] ?? "" })
+}
+
 function proposalItem(ctx: Ctx, proposal: Proposal): HTMLElement {
   const vote = (choice: "Aye" | "Nay" | "Abstain") =>
     txAction(ctx, { name: `vote-${choice.toLowerCase()}`, label: `fund.${choice}`, build: () => ctx.chain.api.tx.Fund.vote({ id: proposal.id, vote: Enum(choice) }) })
-  const voting = JSON.stringify(proposal.status ?? "").includes("voting")
+  const spend = proposal.kind.spend as { beneficiary: string } | undefined
+  const { ayes, nays, abstains } = proposal.tally
   return h(
     "article",
     { class: "proposal", "data-proposal": String(proposal.id) },
-    h("h3", {}, t("fund.proposal", { id: proposal.id })),
-    figures(proposal, ["id"]),
-    voting && ctx.account() ? h("div", { class: "buttons" }, vote("Aye"), vote("Nay"), vote("Abstain")) : null,
+    h("h3", {}, proposalTitle(proposal)),
+    facts([
+      ["fund.proposer", address(proposal.proposer)],
+      ["fund.beneficiary", spend ? address(spend.beneficiary) : "—"],
+      ["fund.tally", t("fund.tallyText", { ayes, nays, abstains, electorate: proposal.electorate })],
+      ["fund.turnout", t("fund.turnoutText", { turnout: percent(proposal.turnout), quorum: percent(proposal.quorum), approval: percent(proposal.approval) })],
+      ["fund.state", proposal.blocksLeft === null ? proposal.status.state : t("fund.stateText", { state: proposal.status.state, left: proposal.blocksLeft })],
+    ]),
+    proposal.status.state === "voting" && ctx.account() ? h("div", { class: "buttons" }, vote("Aye"), vote("Nay"), vote("Abstain")) : null,
+  )
+}
+
+function spendForm(ctx: Ctx): HTMLElement {
+  const prefix = ctx.chain.info.ss58Format
+  const beneficiary = h("input", { name: "beneficiary", autocomplete: "off", spellcheck: "false" })
+  const amount = h("input", { name: "spendAmount", inputmode: "decimal", autocomplete: "off" })
+  const rationale = h("input", { name: "rationale", autocomplete: "off" })
+  return section(
+    "fund.proposeSpend",
+    h("p", { class: "muted" }, t("fund.proposeHelp")),
+    field("fund.beneficiary", beneficiary),
+    field("deals.amount", amount),
+    field("fund.rationale", rationale, t("deals.termsHint")),
+    txAction(ctx, {
+      name: "propose-spend",
+      label: "fund.proposeButton",
+      build: () =>
+        ctx.chain.api.tx.Fund.propose_spend({
+          beneficiary: readAddress(beneficiary.value, prefix),
+          amount: readAmount(amount.value),
+          rationale: FixedSizeBinary.fromHex(termsHash(rationale.value)),
+        }),
+    }),
   )
 }
 
@@ -73,7 +116,14 @@ export const fundPage: Page = {
     const statement = h("div")
     const proposals = h("div")
     let shown = ""
-    const element = h("div", { class: "stack" }, h("h1", {}, t("nav.fund")), section("fund.statement", statement), section("fund.proposals", proposals))
+    const element = h(
+      "div",
+      { class: "stack" },
+      h("h1", {}, t("nav.fund")),
+      section("fund.statement", statement),
+      section("fund.proposals", proposals),
+      ctx.account() ? spendForm(ctx) : null,
+    )
     return {
       element,
       async refresh() {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest"
-import type { Application, Deal, Member } from "../rpc"
+import type { Application, Deal, Member, Proposal } from "../rpc"
 import { allDeals, dealLimit } from "./deals"
 import { readDealId, stageText, verdictText } from "./complaints"
+import { percent, proposalTitle } from "./fund"
 import { missing } from "./joining"
 
 const member = (insuredQuantum: string, headroom: string): Member => ({
@@ -68,5 +69,14 @@ describe("a complaint in words", () => {
   it("reads a deal's number", () => {
     expect(readDealId(" 12 ")).toBe(12n)
     expect(() => readDealId("twelve")).toThrow(/whole number/)
+  })
+})
+
+describe("a proposal in words", () => {
+  it("gives turnout in percent and names a spend", () => {
+    expect(percent(250_000_000)).toBe("25%")
+    expect(percent(333_333_333)).toBe("33.3%")
+    const proposal = { id: 3, kind: { spend: { beneficiary: "E", amount: "10000000000000", rationale: "0x" } } } as unknown as Proposal
+    expect(proposalTitle(proposal)).toBe("Proposal 3: spend 10 SYN")
   })
 })
