@@ -57,11 +57,17 @@ export function percent(perBillion: number): string {
   return `${Math.round(perBillion / 1e6) / 10}%`.replace(/\.0%$/, "%")
 }
 
+/** A motion as the RPC gives it, cut short: the call it would make. */
+function brief(kind: Record<string, unknown>): string {
+  const text = JSON.stringify(Object.values(kind)[0] ?? kind)
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text
+}
+
 /** What a proposal asks, in words: a spend, or the motion's call by name. */
 export function proposalTitle(proposal: Proposal): string {
   const spend = proposal.kind.spend as { beneficiary: string; amount: string } | undefined
   if (spend) return t("fund.spendTitle", { id: proposal.id, amount: syn(spend.amount) })
-  return t("fund.motionTitle", { id: proposal.id, kind: Object.keys(proposal.kind)[0] ?? "" })
+  return t("fund.motionTitle", { id: proposal.id })
 }
 
 function proposalItem(ctx: Ctx, proposal: Proposal): HTMLElement {
@@ -75,7 +81,7 @@ function proposalItem(ctx: Ctx, proposal: Proposal): HTMLElement {
     h("h3", {}, proposalTitle(proposal)),
     facts([
       ["fund.proposer", address(proposal.proposer)],
-      ["fund.beneficiary", spend ? address(spend.beneficiary) : "—"],
+      spend ? ["fund.beneficiary", address(spend.beneficiary)] : ["fund.motion", h("code", { class: "motion" }, brief(proposal.kind))],
       ["fund.tally", t("fund.tallyText", { ayes, nays, abstains, electorate: proposal.electorate })],
       ["fund.turnout", t("fund.turnoutText", { turnout: percent(proposal.turnout), quorum: percent(proposal.quorum), approval: percent(proposal.approval) })],
       ["fund.state", proposal.blocksLeft === null ? proposal.status.state : t("fund.stateText", { state: proposal.status.state, left: proposal.blocksLeft })],
