@@ -1,8 +1,7 @@
 // Sending a transaction: its fee estimated before signing, then its progress — signed, in the
 // pool, in a block, finalized — and its failure in words.
 import { InvalidTxError, type PolkadotSigner, type Transaction } from "polkadot-api"
-import type { ErrorDocs } from "./errors"
-import { explainDispatchError, explainPoolRefusal } from "./errors"
+import { explainDispatchError, explainPoolRefusal, type ErrorDocs } from "./errors"
 
 /** Any call of the runtime, ready to sign. */
 export type AnyTx = Transaction<any, string, string, any>
