@@ -1,0 +1,256 @@
+// The portal in real headless Chromium against a dev chain: a candidate joins through two
+// founders, a deal opens and completes, and the graph page draws a member's guarantors.
+import { mkdirSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import type { Browser, Page } from "puppeteer-core"
+import type { PreviewServer } from "vite"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { launchBrowser, rpc, servePortal, startChain, type DevChain } from "./harness"
+
+const ALICE = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
+const BOB = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty"
+const CHARLIE = "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"
+const EVE = "5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw"
+const PENSIONERS = "2"
+const FINAL = 90_000
+
+const artifacts = process.env.PORTAL_ARTIFACTS ?? join(process.cwd(), "test-results", "screenshots")
+let chain: DevChain
+let portal: { url: string; server: PreviewServer }
+let browser: Browser
+let page: Page
+let dealId = -1
+
+let loads = 0
+
+/** Loads the portal afresh on a page, as an account ("" for none). */
+async function open(route: string, as: string): Promise<void> {
+  loads += 1
+  await page.goto(`${portal.url}?rpc=ws://127.0.0.1:${chain.port}&load=${loads}#/${route}`, { waitUntil: "domcontentloaded" })
+  await page.waitForSelector("#account")
+  if ((await page.$eval("#account", (s) => (s as HTMLSelectElement).value)) !== as) {
+    await page.select("#account", as)
+  }
+  await page.waitForSelector("main h1")
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true })
+}
+
+/** Clicks an action, checks the fee shown before signing, signs, and waits for finality. */
+async function send(action: string, within = "main"): Promise<void> {
+  const count = (await page.$$(`#activity .tx-item[data-action="${action}"]`)).length
+  await page.click(`${within} .tx[data-action="${action}"] > button`)
+  await page.waitForSelector(`${within} .tx[data-action="${action}"] [data-role="sign"]`, { timeout: 30_000 })
+  const fee = await page.$eval(`${within} .tx[data-action="${action}"] .fee`, (e) => e.textContent ?? "")
+  expect(fee).toMatch(/Estimated fee: .*SYN|Free/)
+  await page.click(`${within} .tx[data-action="${action}"] [data-role="sign"]`)
+  await page.waitForFunction(
+    (a, n) => document.querySelectorAll(`#activity .tx-item[data-action="${a}"]`).length > n,
+    {},
+    action,
+    count,
+  )
+  const item = `#activity .tx-item[data-action="${action}"]:first-child`
+  await page.waitForFunction((s) => ["finalized", "failed"].includes(document.querySelector<HTMLElement>(s)?.dataset.stage ?? ""), { timeout: FINAL }, item)
+  const outcome = await page.$eval(item, (e) => ({ stage: (e as HTMLElement).dataset.stage, text: e.textContent }))
+  expect(outcome.stage, outcome.text ?? "").toBe("finalized")
+}
+
+/** Sends an action that must fail, and returns the words the portal gave for it. */
+async function sendRefused(action: string): Promise<string> {
+  await page.click(`main .tx[data-action="${action}"] > button`)
+  await page.waitForSelector(`main .tx[data-action="${action}"] [data-role="sign"]`, { timeout: 30_000 })
+  await page.click(`main .tx[data-action="${action}"] [data-role="sign"]`)
+  const item = `#activity .tx-item[data-action="${action}"]:first-child`
+  await page.waitForFunction((s) => ["finalized", "failed"].includes(document.querySelector<HTMLElement>(s)?.dataset.stage ?? ""), { timeout: FINAL }, item)
+  const outcome = await page.$eval(item, (e) => ({ stage: (e as HTMLElement).dataset.stage, text: e.querySelector(".note")?.textContent ?? "" }))
+  expect(outcome.stage).toBe("failed")
+  return outcome.text
+}
+
+async function type(selector: string, text: string): Promise<void> {
+  await page.click(selector, { count: 3 })
+  await page.type(selector, text)
+  await page.$eval(selector, (e) => e.dispatchEvent(new Event("change")))
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true })
+  const binary = process.env.SYNERGY_NODE
+  if (!binary) throw new Error("SYNERGY_NODE names the node binary")
+  chain = await startChain(binary)
+  portal = await servePortal()
+  browser = await launchBrowser()
+  page = await browser.newPage()
+  await page.setViewport({ width: 1000, height: 900 })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await portal?.server.close()
+  await chain?.stop()
+})
+
+describe("the portal on a dev chain", () => {
+  it("loads from a cold cache (measured)", async () => {
+    const context = await browser.createBrowserContext()
+    const cold = await context.newPage()
+    const cdp = await cold.createCDPSession()
+    await cdp.send("Network.enable")
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true })
+    let bytes = 0
+    let scripts = 0
+    cdp.on("Network.loadingFinished", (event) => {
+      bytes += event.encodedDataLength
+    })
+    cdp.on("Network.responseReceived", (event) => {
+      if (event.type === "Script") scripts += 1
+    })
+    const started = Date.now()
+    await cold.goto(`${portal.url}?rpc=ws://127.0.0.1:${chain.port}#/graph?account=${ALICE}&depth=1`)
+    await cold.waitForSelector("main h1")
+    const shell = Date.now() - started
+    await cold.waitForSelector("#graph[data-nodes]", { timeout: 60_000 })
+    const usable = Date.now() - started
+    const measured = { firstUsablePageMs: usable, shellMs: shell, transferredBytes: bytes, scripts }
+    writeFileSync(join(artifacts, "measurements.json"), `${JSON.stringify(measured, null, 2)}\n`)
+    console.log(`cold load: the graph drawn after ${usable} ms (the shell after ${shell} ms), ${bytes} bytes in ${scripts} scripts`)
+    await context.close()
+    expect(usable).toBeLessThan(30_000)
+  })
+
+  it("offers the development accounts and shows a founder's standing", async () => {
+    await open("standing", ALICE)
+    await page.waitForSelector("main .facts")
+    const text = await page.$eval("main", (e) => e.textContent ?? "")
+    expect(text).toContain("managers")
+    await shot("standing")
+  })
+
+  it("admits a candidate: Alice proposes Eve as a pensioner, Bob guarantees, Eve accepts", async () => {
+    await open("joining", ALICE)
+    await page.waitForSelector('input[name="candidate"]')
+    await type('input[name="candidate"]', EVE)
+    await page.select('select[name="class"]', PENSIONERS)
+    await send("propose")
+
+    await open("joining", BOB)
+    await page.waitForSelector('input[name="person"]')
+    await type('input[name="person"]', EVE)
+    await page.waitForSelector("main .facts")
+    await send("guarantee")
+
+    await open("deals", EVE)
+    await page.waitForSelector('input[name="counterparty"]')
+    await type('input[name="counterparty"]', BOB)
+    await type('input[name="amount"]', "1")
+    await type('input[name="terms"]', "a candidate may not deal yet")
+    expect(await sendRefused("open-deal")).toMatch(/only members may send transactions/)
+
+    await open("joining", EVE)
+    await page.waitForSelector('.tx[data-action="accept"]')
+    const missing = await page.$eval("main", (e) => e.textContent ?? "")
+    expect(missing).toContain("your acceptance")
+    await shot("joining")
+    await send("accept")
+
+    const member = await rpc<{ class: number } | null>(chain.port, "synergy_member", [EVE])
+    expect(member?.class).toBe(2)
+    await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("You are a member"), { timeout: 30_000 })
+  })
+
+  it("opens and completes a deal: Alice opens, Bob accepts, both confirm", async () => {
+    await open("deals", ALICE)
+    await page.waitForSelector('input[name="counterparty"]')
+    await type('input[name="counterparty"]', BOB)
+    await page.waitForFunction(() => document.querySelector(".limit")?.textContent?.includes("insured up to"), { timeout: 30_000 })
+    await type('input[name="amount"]', "2101")
+    await type('input[name="terms"]', "more than the quantum")
+    expect(await sendRefused("open-deal")).toMatch(/^Refused by the chain \(Escrow\.\w+\): \S/)
+    await shot("deals-refused")
+    await type('input[name="amount"]', "5")
+    await type('input[name="terms"]', "ten chairs, delivered by Friday")
+    await send("open-deal")
+
+    const deals = async () => (await rpc<Record<string, { id: number }[]>>(chain.port, "synergy_dealsOf", [ALICE]))
+    const id = Object.values(await deals()).flat()[0]?.id
+    expect(id).toBeTypeOf("number")
+    const deal = `main article[data-deal="${id}"]`
+
+    await open("deals", BOB)
+    await page.waitForSelector(`${deal} .tx[data-action="accept-deal"]`, { timeout: 30_000 })
+    await send("accept-deal", deal)
+    await page.waitForSelector(`${deal} .tx[data-action="confirm-deal"]`, { timeout: 30_000 })
+    await send("confirm-deal", deal)
+
+    await open("deals", ALICE)
+    await page.waitForSelector(`${deal} .tx[data-action="confirm-deal"]`, { timeout: 30_000 })
+    await shot("deals")
+    await send("confirm-deal", deal)
+    const done = await rpc<{ status: unknown }>(chain.port, "synergy_deal", [id])
+    expect(JSON.stringify(done.status)).toContain("completed")
+    dealId = id as number
+  })
+
+  it("files a complaint about the deal, and a panel member votes: Alice files, Charlie votes", async () => {
+    await open("complaints", ALICE)
+    await page.waitForSelector('input[name="deal"]')
+    await type('input[name="deal"]', String(dealId))
+    await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("completed at block"), { timeout: 30_000 })
+    await type('input[name="evidence"]', "the chairs never came")
+    await send("file-complaint")
+
+    await open("complaints", CHARLIE)
+    await page.waitForSelector('main .tx[data-action="panel-vote"]', { timeout: 30_000 })
+    await page.select('select[name="verdict"]', "Compensate")
+    await type('input[name="verdictAmount"]', "5")
+    await send("panel-vote")
+    const cases = await rpc<{ sides: { panel: { member: string; vote: unknown }[] }[] }[]>(chain.port, "synergy_casesOf", [ALICE])
+    const seat = cases[0]?.sides[0]?.panel.find((s) => s.member === CHARLIE)
+    expect(seat?.vote).not.toBeNull()
+    await open("complaints", ALICE)
+    await page.waitForSelector("main article.case")
+    await shot("complaints")
+  })
+
+  it("draws a member's guarantors on the graph page, without an account", async () => {
+    await open(`graph?account=${ALICE}&depth=2`, "")
+    await page.waitForSelector("#graph[data-nodes]", { timeout: 30_000 })
+    const nodes = Number(await page.$eval("#graph", (e) => (e as HTMLElement).dataset.nodes))
+    const edges = Number(await page.$eval("#graph", (e) => (e as HTMLElement).dataset.edges))
+    expect(nodes).toBeGreaterThanOrEqual(4)
+    expect(edges).toBeGreaterThanOrEqual(4)
+    await shot("graph")
+  })
+
+  it("proposes a spend from the fund and votes on it, shows the statement, speaks Russian", async () => {
+    await open("fund", ALICE)
+    await page.waitForSelector('input[name="beneficiary"]')
+    await type('input[name="beneficiary"]', EVE)
+    await type('input[name="spendAmount"]', "10")
+    await type('input[name="rationale"]', "a pensioner's first month")
+    await send("propose-spend")
+    const [proposal] = await rpc<{ id: number }[]>(chain.port, "synergy_proposals", [true])
+    const article = `main article[data-proposal="${proposal?.id}"]`
+    await page.waitForSelector(`${article} .tx[data-action="vote-aye"]`, { timeout: 30_000 })
+    await send("vote-aye", article)
+    const voted = await rpc<{ tally: { ayes: number } }>(chain.port, "synergy_proposal", [proposal?.id])
+    expect(voted.tally.ayes).toBe(1)
+    await page.waitForFunction((s) => document.querySelector(s)?.textContent?.includes("aye 1"), { timeout: 30_000 }, article)
+    await shot("fund")
+
+    await open("fund", "")
+    await page.waitForSelector("main .facts")
+    await page.select("#lang", "ru")
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Общий фонд")
+    await page.setViewport({ width: 360, height: 800 })
+    await shot("fund-ru-360px")
+    await page.select("#lang", "en")
+    await page.setViewport({ width: 1000, height: 900 })
+    await open("settings", "")
+    await page.waitForSelector('input[name="rpc"]')
+    await shot("settings")
+  })
+})
