@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Synergy (installing what it needs) and starts a one-validator development chain:
 # blocks every 6 s, finalized by GRANDPA, RPC on ws://127.0.0.1:9944; and serves the member
-# portal (web/, built first if it is not) on http://127.0.0.1:8080.
+# portal (web/, built against this runtime first) on http://127.0.0.1:8080.
 #
 # The chain lives in a temporary ParityDB database unless SYNERGY_BASE_PATH names a directory
 # to keep it in. Extra arguments go to the node, e.g. `scripts/run-dev.sh -lruntime=debug`.
@@ -19,7 +19,7 @@ fi
 
 # The portal is a convenience beside the chain: if it cannot be built, the chain still starts.
 portal="$SYNERGY_ROOT/scripts/portal.sh"
-if [ -f "$SYNERGY_ROOT/web/dist/index.html" ] || "$portal" build; then
+if "$portal" build; then
   PORTAL_PORT=8080 "$portal" serve >/dev/null &
   portal_pid=$!
   trap 'kill "$portal_pid" 2>/dev/null || true' EXIT

@@ -5,7 +5,7 @@
 #   scripts/test.sh                        every phase, as CI runs it
 #   scripts/test.sh unit [crate ...]       the cargo tests (of the crates named)
 #   scripts/test.sh network [scenario ...] the network scenarios (those named: zombienet/run.js --list)
-#   scripts/test.sh fmt | build | benchmarks | clippy
+#   scripts/test.sh fmt | build | benchmarks | clippy | portal
 #
 # The phases:
 #   fmt         cargo fmt --check
@@ -15,6 +15,9 @@
 #   clippy      every target, -D warnings
 #   network     the zombienet scenarios: one shared four-validator network, and the general
 #               meeting's own (zombienet/run.js says why)
+#   portal      the member portal (web/): built against this runtime, its unit tests, and a
+#               headless Chromium clicking through it on a dev chain of its own
+#               (scripts/portal.sh test)
 #
 # Work done once: every phase uses the release profile and one target directory, so tests and
 # clippy reuse the build's dependencies and build scripts (OpenSSL's C, the runtime's Wasm).
@@ -37,9 +40,9 @@ cd "$SYNERGY_ROOT"
 phase="${1:-all}"
 [ "$#" -gt 0 ] && shift
 case "$phase" in
-  all | fmt | build | unit | benchmarks | clippy | network) ;;
+  all | fmt | build | unit | benchmarks | clippy | network | portal) ;;
   *)
-    echo "unknown phase '$phase': all, fmt, build, unit, benchmarks, clippy or network" >&2
+    echo "unknown phase '$phase': all, fmt, build, unit, benchmarks, clippy, network or portal" >&2
     exit 2
     ;;
 esac
@@ -84,7 +87,7 @@ finish_phase() {
 count_tests() {
   awk '
     /^test result: / { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed;?$/) p += $i; if ($(i+1) ~ /^failed;?$/) f += $i } }
-    /^network: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
+    /^(network|portal): [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
     END { print p + 0, f + 0 }
   ' "$1"
 }
@@ -144,6 +147,9 @@ clippy_all() {
       --manifest-path tools/try-upgrade/Cargo.toml -- -D warnings
 }
 phase_clippy() { run_phase clippy clippy_all; }
+phase_portal() {
+  PATH="$CARGO_TARGET_DIR/release:$PATH" run_phase portal nice -n 10 scripts/portal.sh test
+}
 phase_network() {
   PATH="$CARGO_TARGET_DIR/release:$PATH" run_phase network node zombienet/run.js "$@"
 }
@@ -160,6 +166,10 @@ case "$phase" in
     phase_build || exit 1
     phase_network "$@" || status=1
     ;;
+  portal)
+    phase_build || exit 1
+    phase_portal || status=1
+    ;;
   all)
     phase_fmt || status=1
     phase_build || exit 1
@@ -171,6 +181,7 @@ case "$phase" in
     phase_unit || status=1
     phase_benchmarks || status=1
     phase_clippy || status=1
+    phase_portal || status=1
     network_status=0
     wait "$network_pid" || network_status=$?
     log "network: node zombienet/run.js (ran beside the cargo phases)"
