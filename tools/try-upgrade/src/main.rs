@@ -30,11 +30,10 @@ use jsonrpsee::{
 	ws_client::{WsClient, WsClientBuilder},
 };
 use sp_core::{
-	storage::{Storage, StorageChangeSet, StorageData, StorageKey},
+	storage::{StateVersion, Storage, StorageChangeSet, StorageData, StorageKey},
 	Bytes, H256,
 };
 use sp_io::TestExternalities;
-use sp_state_machine::StateVersion;
 use synergy_runtime::{configs::RuntimeBlockWeights, Executive, Header, Runtime, VERSION};
 
 /// Keys asked for in one request.
