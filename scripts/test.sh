@@ -21,7 +21,7 @@
 #
 # Work done once: every phase uses the release profile and one target directory, so tests and
 # clippy reuse the build's dependencies and build scripts (OpenSSL's C, the runtime's Wasm).
-# Two things are compiled twice because they must be:
+# Three things are compiled twice because they must be:
 #   - the pallets and the FRAME crates under them with `runtime-benchmarks` (benchmarks): the
 #     feature changes frame-support, frame-system and pallet-balances, and a production node
 #     must never carry it, so it cannot join the build's feature set;
@@ -31,8 +31,8 @@
 #     checker (tools/try-upgrade, a workspace of its own so that the feature never reaches the
 #     node): a production runtime must never carry it. Its Wasm is not built (SKIP_WASM_BUILD).
 # The network scenarios mostly wait for blocks (six seconds each), so they run while the
-# cargo tests, the benchmarks and clippy compile and run, those at the lowest priority so that
-# the nodes keep their slots.
+# cargo tests, the benchmarks, clippy and the portal's browser test compile and run, those at
+# a lower priority so that the nodes keep their slots.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$SYNERGY_ROOT"
