@@ -19,8 +19,9 @@
 //   as an operator launches one (docs/launch.md): `synergy-node launch` writes its chain spec
 //   from launch/founders.example.toml, with the previous release's runtime
 //   (fixtures/PREVIOUS_RUNTIME) as its genesis code, so that its members can vote the upgrade
-//   to this build's runtime and watch it enact. A network of its own: an upgrade changes the
-//   runtime under every scenario on the network.
+//   to this build's runtime and watch it enact (try-runtime's checks first); then, on the new
+//   runtime, two complaints reach its general vote. A network of its own: an upgrade changes
+//   the runtime under every scenario on the network.
 //
 // Every network ends by checking that no node's log says "panicked".
 //
