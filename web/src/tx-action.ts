@@ -23,6 +23,22 @@ export function busy(container: Element): boolean {
   return container.querySelector(".tx[data-stage]") !== null
 }
 
+/** What each part of a page was last drawn from. */
+const drawnFrom = new WeakMap<Element, string>()
+
+/**
+ * Draws `slot` again with `content()` only when `value` (what it shows) changed since it was
+ * last drawn and no action in it is being prepared: typing survives new blocks, and a button is
+ * never swapped under a click.
+ */
+export function redrawOnChange(slot: Element, value: unknown, content: () => Node | Node[]): void {
+  const key = JSON.stringify(value)
+  if (busy(slot) || drawnFrom.get(slot) === key) return
+  drawnFrom.set(slot, key)
+  const drawn = content()
+  replace(slot, ...(Array.isArray(drawn) ? drawn : [drawn]))
+}
+
 export function txAction(ctx: Ctx, options: TxActionOptions): HTMLElement {
   const box = h("div", { class: "tx", "data-action": options.name })
   const status = h("div", { class: "tx-status", "aria-live": "polite" })

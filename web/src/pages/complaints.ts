@@ -6,7 +6,7 @@ import type { Ctx, Page } from "../app"
 import { t } from "../i18n"
 import { InputError, readAmount, termsHash } from "../inputs"
 import type { Case, CaseSide, Deal } from "../rpc"
-import { busy, txAction } from "../tx-action"
+import { redrawOnChange, txAction } from "../tx-action"
 import { address, facts, field, h, list, note, replace, section, syn } from "../ui"
 import { allDeals, dealStatusText } from "./deals"
 
@@ -131,7 +131,6 @@ export const complaintsPage: Page = {
     const mine = h("div")
     const panels = h("div")
     const element = h("div", { class: "stack" }, h("h1", {}, t("nav.complaints")), file, section("complaints.panels", panels), section("complaints.mine", mine))
-    const shown = { file: "", mine: "", panels: "" }
     return {
       element,
       async refresh() {
@@ -142,15 +141,9 @@ export const complaintsPage: Page = {
         const seats = [...new Set(blocks.filter((b) => b.account === me && b.reason === "panel").map((b) => b.case))]
         const sitting = (await Promise.all(seats.map((id) => ctx.read.case(id)))).filter((c): c is Case => c !== null)
         const dealList = allDeals(deals).filter((d) => d.status !== "proposed")
-        const draw = (slot: HTMLElement, key: keyof typeof shown, value: unknown, content: () => Node) => {
-          const json = JSON.stringify([me, value])
-          if (busy(slot) || shown[key] === json) return
-          shown[key] = json
-          replace(slot, content())
-        }
-        draw(file, "file", dealList, () => fileForm(ctx, dealList))
-        draw(mine, "mine", cases, () => list(cases.map((c) => caseView(c)), "complaints.none"))
-        draw(panels, "panels", sitting, () =>
+        redrawOnChange(file, [me, dealList], () => fileForm(ctx, dealList))
+        redrawOnChange(mine, [me, cases], () => list(cases.map((c) => caseView(c)), "complaints.none"))
+        redrawOnChange(panels, [me, sitting], () =>
           list(
             sitting.flatMap((c) =>
               c.sides.flatMap((side, i) =>

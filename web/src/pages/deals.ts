@@ -6,7 +6,7 @@ import type { Ctx, Page } from "../app"
 import { t } from "../i18n"
 import { readAddress, readAmount, termsHash } from "../inputs"
 import type { Deal, DealsOf, Member } from "../rpc"
-import { busy, txAction } from "../tx-action"
+import { redrawOnChange, txAction } from "../tx-action"
 import { address, field, h, list, note, replace, section, syn } from "../ui"
 
 /**
@@ -100,7 +100,6 @@ export const dealsPage: Page = {
   needsAccount: true,
   render(ctx) {
     let member: Member | null = null
-    let shown = ""
     const form = openForm(ctx, () => member)
     const mine = h("div")
     const element = h("div", { class: "stack" }, h("h1", {}, t("nav.deals")), form.element, section("deals.mine", mine))
@@ -112,11 +111,9 @@ export const dealsPage: Page = {
         const [m, deals] = await Promise.all([ctx.read.member(account.address), ctx.read.dealsOf(account.address)])
         member = m
         await form.update()
-        // Drawn again only when the deals changed, so a button is never swapped under a click.
-        const key = JSON.stringify([account.address, deals])
-        if (busy(mine) || key === shown) return
-        shown = key
-        replace(mine, list(allDeals(deals).map((deal) => dealItem(ctx, account.address, deal)), "deals.none"))
+        redrawOnChange(mine, [account.address, deals], () =>
+          list(allDeals(deals).map((deal) => dealItem(ctx, account.address, deal)), "deals.none"),
+        )
       },
     }
   },

@@ -4,7 +4,7 @@ import type { Ctx, Page } from "../app"
 import { t } from "../i18n"
 import type { MessageKey } from "../messages"
 import type { Proposal } from "../rpc"
-import { busy, txAction } from "../tx-action"
+import { redrawOnChange, txAction } from "../tx-action"
 import { readAddress, readAmount, termsHash } from "../inputs"
 import { address, facts, field, h, list, replace, section, syn } from "../ui"
 
@@ -121,7 +121,6 @@ export const fundPage: Page = {
   render(ctx) {
     const statement = h("div")
     const proposals = h("div")
-    let shown = ""
     const element = h(
       "div",
       { class: "stack" },
@@ -135,10 +134,7 @@ export const fundPage: Page = {
       async refresh() {
         const [fund, open] = await Promise.all([ctx.read.fund(), ctx.read.proposals(true)])
         replace(statement, figures(fund))
-        const key = JSON.stringify(open)
-        if (busy(proposals) || key === shown) return
-        shown = key
-        replace(proposals, list(open.map((p) => proposalItem(ctx, p)), "fund.noProposals"))
+        redrawOnChange(proposals, open, () => list(open.map((p) => proposalItem(ctx, p)), "fund.noProposals"))
       },
     }
   },

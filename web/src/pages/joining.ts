@@ -5,7 +5,7 @@ import { className, type Ctx, type Page } from "../app"
 import { t } from "../i18n"
 import { readAddress } from "../inputs"
 import type { Application } from "../rpc"
-import { busy, txAction } from "../tx-action"
+import { redrawOnChange, txAction } from "../tx-action"
 import { address, facts, field, h, list, note, replace, section, syn } from "../ui"
 
 /** What an application still needs before the candidate is admitted, in words. */
@@ -101,24 +101,19 @@ export const joiningPage: Page = {
     const mine = h("div")
     const memberForms = h("div", { class: "stack" })
     const element = h("div", { class: "stack" }, h("h1", {}, t("nav.joining")), mine, memberForms)
-    let wasMember: boolean | null = null
-    let lastApplication = ""
     return {
       element,
       async refresh() {
         const account = ctx.account()
         if (!account) return
         const [member, application] = await Promise.all([ctx.read.member(account.address), ctx.read.application(account.address)])
-        // The forms are drawn again only when what they depend on changed, so typing survives blocks.
-        const key = JSON.stringify(application)
-        if (!busy(mine) && (key !== lastApplication || (member !== null) !== wasMember)) {
-          lastApplication = key
-          replace(mine, member ? section("joining.mine", note(t("joining.alreadyMember"))) : candidateSection(ctx, account.address, application))
-        }
-        if (!busy(memberForms) && (member !== null) !== wasMember) {
-          wasMember = member !== null
-          replace(memberForms, ...(member ? [proposeForm(ctx), guaranteeForm(ctx)] : [note(t("joining.membersOnly"))]))
-        }
+        const isMember = member !== null
+        redrawOnChange(mine, [account.address, isMember, application], () =>
+          member ? section("joining.mine", note(t("joining.alreadyMember"))) : candidateSection(ctx, account.address, application),
+        )
+        redrawOnChange(memberForms, isMember, () =>
+          member ? [proposeForm(ctx), guaranteeForm(ctx)] : [note(t("joining.membersOnly"))],
+        )
       },
     }
   },
