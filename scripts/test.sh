@@ -30,9 +30,9 @@
 #   - the runtime and the FRAME crates under it natively with `try-runtime`, for the upgrade
 #     checker (tools/try-upgrade, a workspace of its own so that the feature never reaches the
 #     node): a production runtime must never carry it. Its Wasm is not built (SKIP_WASM_BUILD).
-# The network scenarios mostly wait for blocks (six seconds each), so they run while the
-# cargo tests, the benchmarks, clippy and the portal's browser test compile and run, those at
-# a lower priority so that the nodes keep their slots.
+# The network scenarios and the portal's browser test mostly wait for blocks (six seconds
+# each), so they run while the cargo tests, the benchmarks and clippy compile and run, those at
+# the lowest priority so that the nodes keep their slots.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$SYNERGY_ROOT"
@@ -92,7 +92,23 @@ count_tests() {
   ' "$1"
 }
 
+# What a failed phase said about its failure: the lines that name one (a test's FAIL, a panic,
+# a compiler error) with what follows them, then the log's last lines. Printed just before the
+# summary, so that the end of the output, which is what CI keeps, says why.
+failure_excerpt() {
+  local file="$logs/$1.log"
+  [ -f "$file" ] || return 0
+  log "$1 failed: its failures (whole log: $file)"
+  sed 's/\x1b\[[0-9;]*m//g' "$file" |
+    grep -E -A6 '(^| )(FAIL|FAILED|not ok)( |$)|panicked|^error(\[|:)|Error: |AssertionError|failures:' |
+    head -n 80 || true
+  echo "--- the last lines of $1's log:"
+  tail -n 15 "$file"
+}
+
 print_summary() {
+  local name
+  for name in "${failures[@]}"; do failure_excerpt "$name"; done
   log "summary"
   printf '%s\n' "${summary[@]}"
   printf '%-12s %-6s %6d s\n' total "$([ "$failed" -eq 0 ] && echo ok || echo FAILED)" \
@@ -150,6 +166,43 @@ phase_clippy() { run_phase clippy clippy_all; }
 phase_portal() {
   PATH="$CARGO_TARGET_DIR/release:$PATH" run_phase portal nice -n 10 scripts/portal.sh test
 }
+# start_background <name> <command...>: a phase run beside the others, its output in its log;
+# collect_background <name> waits for it, shows its log and records it.
+# They test what the build made, not what a cargo phase beside them rebuilds: the binaries
+# hard-linked (a rebuild writes new files in their place) and the runtime's Wasm copied, first.
+declare -A background_pid background_begun
+freeze_build() {
+  local built="$logs/built" binary
+  [ -d "$built" ] && return
+  mkdir -p "$built"
+  for binary in synergy-node synergy-try-upgrade; do
+    ln -f "$CARGO_TARGET_DIR/release/$binary" "$built/$binary" 2>/dev/null ||
+      cp "$CARGO_TARGET_DIR/release/$binary" "$built/$binary"
+  done
+  cp "$CARGO_TARGET_DIR/release/wbuild/synergy-runtime/synergy_runtime.compact.compressed.wasm" "$built/"
+}
+start_background() {
+  local name="$1"
+  shift
+  freeze_build
+  log "$name: $* (beside the cargo phases, shown when it ends)"
+  background_begun[$name]=$SECONDS
+  (PATH="$logs/built:$PATH" SYNERGY_NODE="$logs/built/synergy-node" \
+    SYNERGY_RUNTIME_WASM="$logs/built/synergy_runtime.compact.compressed.wasm" \
+    "$@" >"$logs/$name.log" 2>&1) &
+  background_pid[$name]=$!
+}
+collect_background() {
+  local name="$1" status=0
+  wait "${background_pid[$name]}" || status=$?
+  # The duration is the phase's own: up to when its log was last written.
+  local ended
+  ended=$(($(stat -c %Y "$logs/$name.log") - $(date +%s) + SECONDS))
+  log "$name: ran beside the cargo phases"
+  cat "$logs/$name.log"
+  finish_phase "$name" "$status" "$((ended - background_begun[$name]))"
+  return "$status"
+}
 phase_network() {
   PATH="$CARGO_TARGET_DIR/release:$PATH" run_phase network node zombienet/run.js "$@"
 }
@@ -173,21 +226,15 @@ case "$phase" in
   all)
     phase_fmt || status=1
     phase_build || exit 1
-    # The network waits on blocks while the compilers work: both at once, the network's
-    # output kept in its log and shown when it ends.
-    begun=$SECONDS
-    (PATH="$CARGO_TARGET_DIR/release:$PATH" node zombienet/run.js >"$logs/network.log" 2>&1) &
-    network_pid=$!
+    # The network and the portal's browser test mostly wait on blocks: they run while the
+    # compilers work, their output kept in their logs and shown when they end.
+    start_background network node zombienet/run.js
+    start_background portal nice -n 10 scripts/portal.sh test
     phase_unit || status=1
     phase_benchmarks || status=1
     phase_clippy || status=1
-    phase_portal || status=1
-    network_status=0
-    wait "$network_pid" || network_status=$?
-    log "network: node zombienet/run.js (ran beside the cargo phases)"
-    cat "$logs/network.log"
-    finish_phase network "$network_status" "$((SECONDS - begun))"
-    [ "$network_status" -eq 0 ] || status=1
+    collect_background portal || status=1
+    collect_background network || status=1
     ;;
 esac
 exit "$status"

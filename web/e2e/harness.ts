@@ -43,7 +43,7 @@ export async function startChain(binary: string): Promise<DevChain> {
   child.stderr?.on("data", (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-4000)
   })
-  const deadline = Date.now() + 90_000
+  const deadline = Date.now() + 240_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the node exited: ${log}`)
     try {
