@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything Synergy needs to build and test, idempotently:
-# Rust Wasm targets and rust-src, the Debian packages the node build needs,
+# Rust Wasm targets, rust-src, clippy and rustfmt, the Debian packages the node build needs,
 # and the zombienet/@polkadot/api npm packages pinned by zombienet/package-lock.json.
 set -euo pipefail
 
@@ -20,10 +20,13 @@ for target in wasm32-unknown-unknown wasm32v1-none; do
     rustup target add "$target"
   fi
 done
-if ! rustup component list --installed | grep -q '^rust-src'; then
-  log "rustup component add rust-src"
-  rustup component add rust-src
-fi
+installed_components="$(rustup component list --installed)"
+for component in rust-src clippy rustfmt; do
+  if ! grep -q "^$component" <<<"$installed_components"; then
+    log "rustup component add $component"
+    rustup component add "$component"
+  fi
+done
 
 # --- Debian packages: protoc for libp2p. (The node stores its chain in ParityDB, pure Rust:
 # no RocksDB, so no C++ build and no clang for bindgen.)

@@ -5,34 +5,37 @@
 #   scripts/test.sh                        every phase, as CI runs it
 #   scripts/test.sh unit [crate ...]       the cargo tests (of the crates named)
 #   scripts/test.sh network [scenario ...] the network scenarios (those named: zombienet/run.js --list)
-#   scripts/test.sh fmt | build | benchmarks | clippy | portal
+#   scripts/test.sh fmt | build | benchmarks | portal
 #
 # The phases:
 #   fmt         cargo fmt --check
 #   build       the node and the runtime's Wasm, release, as locked
 #   unit        cargo test of the workspace: pallets, runtime, node (chain-spec drift, a dev chain)
 #   benchmarks  every benchmark once, as a test against its pallet's mock
-#   clippy      every target, -D warnings
+# Clippy, warnings as errors, lints every crate of the workspace as build, unit and benchmarks
+# compile it (common.sh says how): the node, the checker, every test and every benchmark.
 #   network     the zombienet scenarios: one shared four-validator network, and the general
 #               meeting's own (zombienet/run.js says why)
 #   portal      the member portal (web/): built against this runtime, its unit tests, and a
 #               headless Chromium clicking through it on a dev chain of its own
 #               (scripts/portal.sh test)
 #
-# Work done once: every phase uses the release profile and one target directory, so tests and
-# clippy reuse the build's dependencies and build scripts (OpenSSL's C, the runtime's Wasm).
-# Three things are compiled twice because they must be:
+# Work done once: every phase uses the release profile and one target directory, so the tests
+# reuse the build's dependencies and build scripts (OpenSSL's C, the runtime's Wasm), and the
+# lints come from the compiler runs themselves. Two things are compiled twice because they
+# must be:
 #   - the pallets and the FRAME crates under them with `runtime-benchmarks` (benchmarks): the
 #     feature changes frame-support, frame-system and pallet-balances, and a production node
 #     must never carry it, so it cannot join the build's feature set;
-#   - clippy's metadata-only check of the workspace's dependencies: cargo keeps check and build
-#     artifacts apart;
 #   - the runtime and the FRAME crates under it natively with `try-runtime`, for the upgrade
 #     checker (tools/try-upgrade, a workspace of its own so that the feature never reaches the
 #     node): a production runtime must never carry it. Its Wasm is not built (SKIP_WASM_BUILD).
+# A fresh clone (as CI makes) compiles only what changed since the last run that passed every
+# cargo phase in this target directory: that run records its files, and the next gives the
+# unchanged ones their mtimes back (common.sh: record_sources, restore_sources).
 # The network scenarios and the portal's browser test mostly wait for blocks (six seconds
-# each), so they run while the cargo tests, the benchmarks and clippy compile and run, those at
-# the lowest priority so that the nodes keep their slots.
+# each), so they run while the cargo tests and the benchmarks compile and run, those at the
+# lowest priority so that the nodes keep their slots.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$SYNERGY_ROOT"
@@ -40,9 +43,9 @@ cd "$SYNERGY_ROOT"
 phase="${1:-all}"
 [ "$#" -gt 0 ] && shift
 case "$phase" in
-  all | fmt | build | unit | benchmarks | clippy | network | portal) ;;
+  all | fmt | build | unit | benchmarks | network | portal) ;;
   *)
-    echo "unknown phase '$phase': all, fmt, build, unit, benchmarks, clippy, network or portal" >&2
+    echo "unknown phase '$phase': all, fmt, build, unit, benchmarks, network or portal" >&2
     exit 2
     ;;
 esac
@@ -69,7 +72,7 @@ finish_phase() {
   local name="$1" status="$2" seconds="$3" p f
   read -r p f < <(count_tests "$logs/$name.log")
   if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
-    # A check without tests of its own (fmt, clippy) counts as one; setting up and building
+    # A check without tests of its own (fmt) counts as one; setting up and building
     # count only when they fail.
     if [ "$status" -ne 0 ]; then f=1; elif [ "$name" != setup ] && [ "$name" != build ]; then p=1; fi
   elif [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
@@ -157,12 +160,6 @@ phase_unit() {
 phase_benchmarks() {
   run_phase benchmarks nice -n 19 cargo test --release --locked $(bench_packages) --features runtime-benchmarks
 }
-clippy_all() {
-  nice -n 19 cargo clippy --release --workspace --all-targets --locked -- -D warnings &&
-    SKIP_WASM_BUILD=1 nice -n 19 cargo clippy --release --locked \
-      --manifest-path tools/try-upgrade/Cargo.toml -- -D warnings
-}
-phase_clippy() { run_phase clippy clippy_all; }
 phase_portal() {
   PATH="$CARGO_TARGET_DIR/release:$PATH" run_phase portal nice -n 10 scripts/portal.sh test
 }
@@ -209,12 +206,14 @@ phase_network() {
 
 status=0
 phase_setup || exit 1
+lint_while_compiling || exit 1
+log "checkout: $SYNERGY_ROOT at $(git -C "$SYNERGY_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+restore_sources
 case "$phase" in
   fmt) phase_fmt || status=1 ;;
   build) phase_build || status=1 ;;
   unit) phase_unit "$@" || status=1 ;;
   benchmarks) phase_benchmarks || status=1 ;;
-  clippy) phase_clippy || status=1 ;;
   network)
     phase_build || exit 1
     phase_network "$@" || status=1
@@ -232,7 +231,8 @@ case "$phase" in
     start_background portal nice -n 10 scripts/portal.sh test
     phase_unit || status=1
     phase_benchmarks || status=1
-    phase_clippy || status=1
+    # Every cargo phase passed on these sources: the next run may trust their mtimes.
+    [ "$status" -eq 0 ] && record_sources
     collect_background portal || status=1
     collect_background network || status=1
     ;;

@@ -202,6 +202,14 @@ fn auditors_read_members_escrow_and_deals_as_json() {
 	let refused = raw_rpc(port, "synergy_splitPreview", r#"[0, "a lot"]"#).expect("an answer");
 	assert_eq!(refused["error"]["code"], 2, "{refused}");
 
+	// What the cooperative asks of a founder of a quiet chain: nothing, at the block answered.
+	let duties = rpc(port, "synergy_duties", &format!(r#"["{ALICE}"]"#)).expect("synergy_duties");
+	assert!(duties["at"].as_u64().is_some(), "{duties}");
+	for list in ["guaranteesOffered", "panelVotes", "topUps", "deals", "votes"] {
+		assert_eq!(duties[list], serde_json::json!([]), "{list}: {duties}");
+	}
+	assert_eq!(duties["application"], serde_json::Value::Null, "{duties}");
+
 	// A malformed account is refused with the standard invalid-params error.
 	let refused = raw_rpc(port, "synergy_member", r#"["not-an-address"]"#).expect("an answer");
 	assert_eq!(refused["error"]["code"], -32602, "{refused}");

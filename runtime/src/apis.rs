@@ -335,6 +335,12 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl crate::duties::SynergyDutiesApi<Block> for Runtime {
+		fn duties(who: AccountId) -> crate::duties::Duties {
+			crate::duties::duties(&who)
+		}
+	}
+
 	impl crate::figures::SynergyFiguresApi<Block> for Runtime {
 		fn figures() -> crate::figures::Figures {
 			crate::figures::figures()

@@ -2,10 +2,10 @@
 //! own metrics (the node exports them to Prometheus as `synergy_chain_*`, at every finalized
 //! block).
 //!
-//! Nothing on chain calls [`figures`]: it is a read-only runtime API. Most figures are counters
-//! the pallets keep anyway; the open cases, applications and held money are summed over their
-//! maps (one entry per accused member, candidate or account with a hold), which is the size of
-//! the cooperative, not of its history.
+//! Nothing on chain calls [`figures`]: it is a read-only runtime API. The members are a counter
+//! the membership pallet keeps, the validators, the fund and the issuance are read as they
+//! stand; the rest is counted or summed over its map (one entry per candidate, deal, accused
+//! member or account with a hold), which is the size of the cooperative, not of its history.
 
 use crate::{Balance, Runtime, RuntimeHoldReason};
 use codec::{Decode, Encode};

@@ -9,6 +9,7 @@ import { errorDocs, type ErrorDocs } from "./errors"
 import { LANGS, lang, loadLang, setLang, t } from "./i18n"
 import { complaintsPage } from "./pages/complaints"
 import { dealsPage } from "./pages/deals"
+import { dutiesPage } from "./pages/duties"
 import { fundPage } from "./pages/fund"
 import { graphPage } from "./pages/graph"
 import { joiningPage } from "./pages/joining"
@@ -19,7 +20,7 @@ import { route } from "./router"
 import "./style.css"
 import { h, note, replace } from "./ui"
 
-const PAGES: readonly Page[] = [standingPage, joiningPage, dealsPage, complaintsPage, graphPage, fundPage, settingsPage]
+const PAGES: readonly Page[] = [standingPage, dutiesPage, joiningPage, dealsPage, complaintsPage, graphPage, fundPage, settingsPage]
 const ACCOUNT_KEY = "synergy.account"
 
 const root = document.getElementById("app") as HTMLElement

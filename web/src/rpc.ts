@@ -173,6 +173,18 @@ export interface Proposal {
   blocksLeft: number | null
 }
 
+/** synergy_duties: what the cooperative asks of an account, each with its deadline (a block). */
+export interface Duties {
+  /** The block answered for. */
+  at: number
+  application: Application | null
+  guaranteesOffered: string[]
+  panelVotes: { case: number; side: number; level: number; accused: string; sitsFor: string; deadline: number }[]
+  topUps: { protege: string; owed: string; by: number | null; pausedLeft: number | null }[]
+  deals: { deal: number; action: "accept" | "confirm"; with: string; amount: string; by: number }[]
+  votes: { proposal: number; motion: boolean; ends: number }[]
+}
+
 /** The typed readers of the synergy_* methods over one connection. */
 export function reader(chain: Chain) {
   const call = <T>(method: string, ...params: unknown[]) => chain.rpc<T>(method, params)
@@ -190,6 +202,7 @@ export function reader(chain: Chain) {
     casesOf: (who: string) => call<Case[]>("synergy_casesOf", who),
     fund: () => call<Fund>("synergy_fund"),
     proposals: (openOnly: boolean) => call<Proposal[]>("synergy_proposals", openOnly),
+    duties: (who: string) => call<Duties>("synergy_duties", who),
   }
 }
 

@@ -146,6 +146,27 @@ pub struct BlockView<AccountId> {
 	pub reason: BlockReason,
 }
 
+/// A panel vote waiting for a member: they sit on the current panel of a case's side and have
+/// not voted.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct PanelVoteDue<AccountId, BlockNumber> {
+	/// The case.
+	pub case: CaseId,
+	/// The side: 0 the complaint, 1 the counter-complaint.
+	pub side: u8,
+	/// The level the side stands at (0: the accused's own guarantors).
+	pub level: u32,
+	/// Who the complaint is against.
+	pub accused: AccountId,
+	/// The member the panel member guarantees, for whom they sit.
+	pub sits_for: AccountId,
+	/// The last block of the level: then the side climbs, and a panel member who did not vote
+	/// is counted as refusing to answer.
+	pub deadline: BlockNumber,
+}
+
 impl<T: Config> Pallet<T> {
 	/// Case `id` with its sides, current panels and votes.
 	pub fn case_view(
@@ -241,5 +262,37 @@ impl<T: Config> Pallet<T> {
 			.take(MAX_BLOCKS_LISTED as usize)
 			.map(|(account, case, reason)| BlockView { account, case, reason })
 			.collect()
+	}
+
+	/// The panel votes waiting for `who`: every side of an open case whose current panel seats
+	/// them and holds no vote of theirs (at most [`MAX_BLOCKS_LISTED`] cases looked at: a
+	/// panel seat blocks its member's guarantee, so [`Blocks`] lists them).
+	pub fn panel_votes_due(
+		who: &T::AccountId,
+	) -> Vec<PanelVoteDue<T::AccountId, BlockNumberFor<T>>> {
+		let mut due = Vec::new();
+		for (id, _) in Blocks::<T>::iter_prefix(who).take(MAX_BLOCKS_LISTED as usize) {
+			let Some(case) = Cases::<T>::get(id) else { continue };
+			for (index, side) in case.sides.into_iter().enumerate() {
+				let Stage::Panel { level, deadline } = side.stage else { continue };
+				let Ok(index) = u8::try_from(index) else { continue };
+				let Some((_, sits_for)) = side.panel.iter().find(|(member, _)| member == who)
+				else {
+					continue;
+				};
+				if Votes::<T>::contains_key((id, index, level), who) {
+					continue;
+				}
+				due.push(PanelVoteDue {
+					case: id,
+					side: index,
+					level,
+					accused: side.accused.clone(),
+					sits_for: sits_for.clone(),
+					deadline,
+				});
+			}
+		}
+		due
 	}
 }

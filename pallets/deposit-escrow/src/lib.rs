@@ -705,6 +705,68 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
+	/// What `who` must still do for their deals: the proposals to them to accept (at most
+	/// `MaxDealsPerMember`), then their open deals to confirm.
+	pub fn deals_due(
+		who: &T::AccountId,
+	) -> Vec<DealDue<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		let period = DealPeriod::<T>::get();
+		let to_accept = ProposalsTo::<T>::iter_key_prefix(who)
+			.take(T::MaxDealsPerMember::get() as usize)
+			.filter_map(|id| Deals::<T>::get(id).map(|deal| (id, deal)))
+			.filter(|(_, deal)| deal.status == DealStatus::Proposed)
+			.map(|(id, deal)| DealDue {
+				deal: id,
+				action: DealAction::Accept,
+				with: deal.initiator,
+				amount: deal.amount,
+				by: deal.opened_at.saturating_add(period),
+			});
+		let to_confirm = DealsOf::<T>::get(who)
+			.into_iter()
+			.filter_map(|id| Deals::<T>::get(id).map(|deal| (id, deal)))
+			.filter_map(|(id, deal)| {
+				let DealStatus::Open { completes_at } = deal.status else { return None };
+				let (confirmed, with) = if &deal.initiator == who {
+					(deal.initiator_confirmed, deal.counterparty)
+				} else {
+					(deal.counterparty_confirmed, deal.initiator)
+				};
+				(!confirmed).then_some(DealDue {
+					deal: id,
+					action: DealAction::Confirm,
+					with,
+					amount: deal.amount,
+					by: completes_at,
+				})
+			});
+		to_accept.chain(to_confirm).collect()
+	}
+
+	/// The top-ups `guarantor` owes behind `proteges` (theirs, as membership lists them):
+	/// every escrow below its quantum after a compensation, with its deadline.
+	pub fn top_ups_due(
+		guarantor: &T::AccountId,
+		proteges: impl IntoIterator<Item = T::AccountId>,
+	) -> Vec<TopUpDue<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		proteges
+			.into_iter()
+			.filter_map(|protege| Escrows::<T>::get(&protege, guarantor).map(|e| (protege, e)))
+			.filter(|(_, escrow)| {
+				!escrow.ended && (escrow.top_up_by.is_some() || escrow.top_up_paused.is_some())
+			})
+			.filter_map(|(protege, escrow)| {
+				let owed = escrow.quantum.saturating_sub(escrow.held);
+				(!owed.is_zero()).then_some(TopUpDue {
+					protege,
+					owed,
+					by: escrow.top_up_by,
+					paused_left: escrow.top_up_paused,
+				})
+			})
+			.collect()
+	}
+
 	/// `who`'s exposure with `amount` more, if it stays within the escrow behind them.
 	fn exposure_after(
 		who: &T::AccountId,

@@ -180,3 +180,64 @@ pub struct EscrowView<AccountId, Balance, BlockNumber> {
 	/// The member's proposed and open deals.
 	pub deals: Vec<DealId>,
 }
+
+/// What a party must still do for a deal: accept it, or confirm it completed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub enum DealAction {
+	/// Accept (or decline) a deal proposed to them.
+	Accept,
+	/// Confirm an open deal completed (it completes on its own at the deadline otherwise).
+	Confirm,
+}
+
+/// A deal waiting for one of its parties.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize",
+		deserialize = "AccountId: serde::Deserialize<'de>, Balance: core::str::FromStr, BlockNumber: serde::Deserialize<'de>"
+	))
+)]
+pub struct DealDue<AccountId, Balance, BlockNumber> {
+	/// The deal.
+	pub deal: DealId,
+	/// What the party must do.
+	pub action: DealAction,
+	/// The other party.
+	pub with: AccountId,
+	/// The deal's value.
+	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))]
+	pub amount: Balance,
+	/// Until when: a proposal expires about then unanswered (a full block's queue moves it a
+	/// little later); an open deal completes on its own at it.
+	pub by: BlockNumber,
+}
+
+/// A top-up a guarantor owes behind a protégé after a compensation, or lose the guarantee.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, BlockNumber: serde::Serialize",
+		deserialize = "AccountId: serde::Deserialize<'de>, Balance: core::str::FromStr, BlockNumber: serde::Deserialize<'de>"
+	))
+)]
+pub struct TopUpDue<AccountId, Balance, BlockNumber> {
+	/// The protégé.
+	pub protege: AccountId,
+	/// What brings the escrow back to the guarantee's quantum.
+	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))]
+	pub owed: Balance,
+	/// The block by which to top up; `None` while a complaint against the protégé stops the
+	/// clock.
+	pub by: Option<BlockNumber>,
+	/// While the clock is stopped: the blocks that will be left once it runs again.
+	pub paused_left: Option<BlockNumber>,
+}

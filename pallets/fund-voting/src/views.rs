@@ -3,8 +3,8 @@
 //! methods.
 
 use crate::{
-	BalanceOf, Config, CurrentParameters, FundStatement, Objections, Pallet, ProposalId,
-	ProposalKind, ProposalOf, Proposals, Statement, Status, Tally, Vote, Votes,
+	BalanceOf, Config, CurrentParameters, FundStatement, NextProposalId, Objections, Pallet,
+	ProposalId, ProposalKind, ProposalOf, Proposals, Statement, Status, Tally, Vote, Votes,
 };
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use codec::{Decode, Encode};
@@ -129,6 +129,20 @@ pub struct VoteView {
 	pub objected: bool,
 }
 
+/// A proposal waiting for a member's vote: they are in its electorate, old enough to vote, not
+/// recused, and have not voted yet.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct VoteDue<BlockNumber> {
+	/// The proposal.
+	pub proposal: ProposalId,
+	/// A motion (a call for the general meeting), else a spend from the fund.
+	pub motion: bool,
+	/// The last block of its vote.
+	pub ends: BlockNumber,
+}
+
 impl<T: Config> Pallet<T> {
 	/// The fund's statement.
 	pub fn fund_view() -> FundView<T::AccountId, BalanceOf<T>> {
@@ -218,5 +232,29 @@ impl<T: Config> Pallet<T> {
 		let mut votes: Vec<VoteView> = by_proposal.into_values().rev().collect();
 		votes.truncate(T::MaxListed::get() as usize);
 		votes
+	}
+
+	/// The proposals in their vote that wait for `who`'s vote, newest first; at most
+	/// [`Config::MaxListed`], from the newest [`MAX_SCANNED`].
+	pub fn votes_due(who: &T::AccountId) -> Vec<VoteDue<BlockNumberFor<T>>> {
+		let next = NextProposalId::<T>::get();
+		(next.saturating_sub(MAX_SCANNED)..next)
+			.rev()
+			.filter_map(|id| Proposals::<T>::get(id).map(|proposal| (id, proposal)))
+			.filter_map(|(id, proposal)| match proposal.status {
+				Status::Voting { ends } => Some((id, proposal, ends)),
+				_ => None,
+			})
+			.filter(|(id, proposal, _)| {
+				Self::ensure_elector(*id, proposal, who).is_ok()
+					&& !Votes::<T>::contains_key(who, id)
+			})
+			.take(T::MaxListed::get() as usize)
+			.map(|(proposal, record, ends)| VoteDue {
+				proposal,
+				motion: matches!(record.kind, ProposalKind::Motion { .. }),
+				ends,
+			})
+			.collect()
 	}
 }

@@ -6,6 +6,7 @@ mod common;
 
 mod complaints;
 mod contributions;
+mod duties;
 mod genesis;
 mod governance;
 mod insurance;
