@@ -6,8 +6,9 @@
 //   outsiders added to genesis (`//Alice//complaints`, `//Eve//complaints`, …: a ring of four
 //   managers like the genesis founders, each guaranteed by the next two), so that the
 //   scenarios run side by side without touching each other's members: liveness, transfer,
-//   membership-escrow, complaints, contributions and sock-ring at once; then the fault scenario (a paused,
-//   then a killed and restarted validator) alone, last, so that it cannot disturb the others.
+//   membership-escrow, complaints, complaint-climbs, contributions and sock-ring at once; then
+//   the fault scenario (a paused, then a killed and restarted validator) alone, last, so that
+//   it cannot disturb the others.
 // - `governance` (synergy-governance.toml: the four and Eve, whose node validates only once the
 //   members vote her in) is a network of its own: the general meeting votes with the whole
 //   membership as its electorate, moves the common fund's totals and changes the class table
@@ -19,9 +20,12 @@
 //   as an operator launches one (docs/launch.md): `synergy-node launch` writes its chain spec
 //   from launch/founders.example.toml, with the previous release's runtime
 //   (fixtures/PREVIOUS_RUNTIME) as its genesis code, so that its members can vote the upgrade
-//   to this build's runtime and watch it enact (try-runtime's checks first); then, on the new
-//   runtime, two complaints reach its general vote. A network of its own: an upgrade changes
-//   the runtime under every scenario on the network.
+//   to this build's runtime and watch it enact (try-runtime's checks first). A network of its
+//   own: an upgrade changes the runtime under every scenario on the network.
+// - `meeting` (the same four) is the same cooperative launched on this build's runtime, where
+//   two complaints nobody below answers reach the general vote: a network of its own because
+//   that vote's electorate is the whole membership, and so that its compensation cannot move
+//   what the upgrade checks stays put. All four networks run at once, each in its process.
 //
 // Every network ends by checking that no node's log says "panicked".
 //
@@ -46,6 +50,7 @@ const NETWORKS = {
   // blocks after admission (the lowest the bounds allow), so that Eve's wait for her voting age
   // is not the longest part of the test run.
   launch: { config: "synergy-launch.toml", spec: (dir) => launchChainSpec(dir) },
+  meeting: { config: "synergy-launch.toml", spec: (dir) => launchChainSpec(dir, { upgradable: false }) },
   governance: {
     config: "synergy-governance.toml",
     scenarioSpec: true,
@@ -97,11 +102,22 @@ const SCENARIOS = [
     name: "complaints",
     network: "local",
     phase: "side by side",
-    about: "a complaint blocks, compensates exactly, climbs; a refuser pays first and loses his guarantee; a ban; a lasting expulsion",
+    about: "a complaint blocks and compensates exactly; a refuser pays first and loses his guarantee; a ban; a lasting expulsion",
     script: "js/complaints.js",
     node: "bob",
     members: "complaints",
     timeout: 900,
+    expect: 1,
+  },
+  {
+    name: "complaint-climbs",
+    network: "local",
+    phase: "side by side",
+    about: "a split panel's complaint climbs a level on its own and is dismissed above; who sat below may not vote",
+    script: "js/complaint-climbs.js",
+    node: "auditor",
+    members: "climbs",
+    timeout: 600,
     expect: 1,
   },
   {
@@ -159,10 +175,11 @@ const SCENARIOS = [
   },
   {
     name: "general-vote",
-    network: "launch",
-    // After the upgrade: its "nothing moved" would see the compensation, and it runs on the
-    // runtime the members voted.
-    phase: "last",
+    // A cooperative of its own, launched from the same founders file on this build's runtime:
+    // the general vote's electorate is the whole membership, and its compensation would move
+    // what the upgrade checks stays put.
+    network: "meeting",
+    phase: "side by side",
     about: "a complaint nobody below answers is decided by the motion the chain opened; another lapses at its deadline",
     script: "js/general-vote.js",
     node: "bob",
@@ -279,10 +296,14 @@ async function scenarioChainSpec(dir, scenarios, genesis) {
 // --- The launched cooperative's chain spec: written by `synergy-node launch`, then given the
 // previous release's runtime as its genesis code.
 
-async function launchChainSpec(dir) {
+async function launchChainSpec(dir, { upgradable = true } = {}) {
   const out = path.join(dir, "launch");
   const founders = path.join(here, "..", "launch", "founders.example.toml");
   execFileSync("synergy-node", ["launch", "--founders", founders, "--out", out], { stdio: "inherit" });
+  if (!upgradable) {
+    log(`chain spec from the founders file, this build's runtime: ${path.join(out, "almaty_coop-raw.json")}`);
+    return path.join(out, "almaty_coop-raw.json");
+  }
   // The scenario upgrades to the runtime the kit wrote: this build's.
   process.env.SYNERGY_LAUNCH_RAW_SPEC = path.join(out, "almaty_coop-raw.json");
   const spec = parseExact(fs.readFileSync(path.join(out, "almaty_coop.json"), "utf8"));
