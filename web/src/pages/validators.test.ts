@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest"
+import { finalityText, setChange } from "./validators"
+
+describe("the validator set", () => {
+  it("names who joins and who leaves at the next session", () => {
+    expect(setChange(["A", "B", "C"], ["B", "C", "D"])).toEqual({ joining: ["D"], leaving: ["A"] })
+    expect(setChange(["A"], ["A"])).toEqual({ joining: [], leaving: [] })
+  })
+  it("says how far finality trails the best block", () => {
+    expect(finalityText(12, 12)).toBe("the best block is final")
+    expect(finalityText(12, 10)).toBe("2 block(s) behind the best")
+    expect(finalityText(10, 12)).toBe("the best block is final")
+  })
+})
