@@ -388,6 +388,9 @@ export const en = {
   "projects.belowFloor": "The fund's share may not be below {floor}.",
   "projects.sharesOver": "The fund's and the organisers' shares together may not exceed 100%.",
   "projects.periodZero": "The challenge window and the votes must last at least one block.",
+  "projects.proposeEquation": "Propose a new equation",
+  "projects.proposeEquationHelp": "Your proposal is your aye; it passes when more than half of the participants vote aye, and applies to contributions recorded after it. The project's own kinds stay as they are.",
+  "projects.proposeEquationButton": "Propose the equation",
 } as const
 
 export type MessageKey = keyof typeof en
@@ -780,4 +783,7 @@ export const ru: Record<MessageKey, string> = {
   "projects.belowFloor": "Доля фонда не может быть меньше {floor}.",
   "projects.sharesOver": "Доли фонда и организаторов вместе не могут превышать 100%.",
   "projects.periodZero": "Окно оспаривания и голосование должны длиться хотя бы один блок.",
+  "projects.proposeEquation": "Предложить новое уравнение",
+  "projects.proposeEquationHelp": "Ваше предложение — ваш голос «за»; оно принимается, когда «за» голосует больше половины участников, и действует для вкладов, записанных после. Собственные виды вкладов проекта остаются прежними.",
+  "projects.proposeEquationButton": "Предложить уравнение",
 }

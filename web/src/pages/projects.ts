@@ -204,15 +204,23 @@ function equationForm(start: Equation | undefined, floor: number): { element: HT
     { class: "equation" },
     h("legend", {}, t("projects.equationFields")),
     h("p", { class: "muted" }, t("projects.weightsHelp")),
-    field("projects.kind.time", time),
-    field("projects.kind.money", money),
-    field("projects.kind.materials", materials),
-    field("projects.kind.introductions", introductions),
-    field("projects.fundShare", fundShare, t("projects.floorHint", { floor: percent(floor) })),
-    field("projects.organisersShare", organisersShare),
-    field("projects.approvals", approvals, t("projects.approvalsHint")),
-    field("projects.challengePeriod", challengePeriod, t("projects.periodHint")),
-    field("projects.votingPeriod", votingPeriod, t("projects.periodHint")),
+    h(
+      "div",
+      { class: "grid" },
+      field("projects.kind.time", time),
+      field("projects.kind.money", money),
+      field("projects.kind.materials", materials),
+      field("projects.kind.introductions", introductions),
+    ),
+    h(
+      "div",
+      { class: "grid" },
+      field("projects.fundShare", fundShare, t("projects.floorHint", { floor: percent(floor) })),
+      field("projects.organisersShare", organisersShare),
+      field("projects.approvals", approvals, t("projects.approvalsHint")),
+      field("projects.challengePeriod", challengePeriod, t("projects.periodHint")),
+      field("projects.votingPeriod", votingPeriod, t("projects.periodHint")),
+    ),
   )
   return {
     element,
@@ -287,6 +295,18 @@ function inviteForm(ctx: Ctx, project: Project): HTMLElement {
   )
 }
 
+function proposeEquationForm(ctx: Ctx, project: Project, floor: number): HTMLElement {
+  const equation = equationForm(project.equations[0], floor)
+  return h(
+    "details",
+    { class: "subform" },
+    h("summary", {}, t("projects.proposeEquation")),
+    h("p", { class: "muted" }, t("projects.proposeEquationHelp")),
+    equation.element,
+    txAction(ctx, { name: "propose-equation", label: "projects.proposeEquationButton", build: () => ctx.chain.api.tx.Contributions.propose_equation({ project: project.id, equation: equation.read() }) }),
+  )
+}
+
 function revenueForm(ctx: Ctx, project: Project): HTMLElement {
   const amount = h("input", { name: "revenue", inputmode: "decimal", autocomplete: "off" })
   const preview = h("div", { class: "split", "aria-live": "polite" })
@@ -338,7 +358,7 @@ function projectActions(ctx: Ctx, project: Project, extra: Extra, member: Member
 }
 
 /** One project on the page: its figures, its contributions and motions, and its forms, each drawn again only when what it shows changed. */
-function projectView(ctx: Ctx, id: number): { element: HTMLElement; draw(project: Project, extra: Extra, member: Member | null, now: number): void } {
+function projectView(ctx: Ctx, id: number): { element: HTMLElement; draw(project: Project, extra: Extra, member: Member | null, now: number, floor: number): void } {
   const info = h("div")
   const actions = h("div")
   const contributions = h("div")
@@ -355,7 +375,7 @@ function projectView(ctx: Ctx, id: number): { element: HTMLElement; draw(project
     governance,
     forms,
   )
-  function draw(project: Project, extra: Extra, member: Member | null, now: number): void {
+  function draw(project: Project, extra: Extra, member: Member | null, now: number, floor: number): void {
     const me = ctx.account()?.address ?? null
     const participant = me !== null && isParticipant(project, me)
     const vote = project.equationVote
@@ -392,10 +412,14 @@ function projectView(ctx: Ctx, id: number): { element: HTMLElement; draw(project
           ]
         : [],
     )
-    redrawOnChange(forms, [me, participant, project.version, project.totalPoints !== "0"], () =>
-      [participant ? recordForm(ctx, project) : null, participant ? inviteForm(ctx, project) : null, me && project.totalPoints !== "0" ? revenueForm(ctx, project) : null].filter(
-        (n): n is HTMLElement => n !== null,
-      ),
+    const voting = vote !== null
+    redrawOnChange(forms, [me, participant, project.version, voting, floor, project.totalPoints !== "0"], () =>
+      [
+        participant ? recordForm(ctx, project) : null,
+        participant ? inviteForm(ctx, project) : null,
+        participant && !voting ? proposeEquationForm(ctx, project, floor) : null,
+        me && project.totalPoints !== "0" ? revenueForm(ctx, project) : null,
+      ].filter((n): n is HTMLElement => n !== null),
     )
   }
   return { element, draw }
@@ -512,7 +536,7 @@ export const projectsPage: Page = {
         })
         projects.forEach((p, i) => {
           const extra = extras[i]
-          if (extra) views.get(p.id)?.draw(p, extra, member, heads.best)
+          if (extra) views.get(p.id)?.draw(p, extra, member, heads.best, floor)
         })
         if (me)
           redrawOnChange(mine, [me, myContributions], () =>

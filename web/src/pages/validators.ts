@@ -11,6 +11,11 @@ export function setChange(current: readonly string[], next: readonly string[]): 
   return { joining: next.filter((v) => !current.includes(v)), leaving: current.filter((v) => !next.includes(v)) }
 }
 
+/** Whether two lists hold the same validators, in any order. */
+export function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v) => b.includes(v))
+}
+
 /** How far finality trails the best block, in words. */
 export function finalityText(best: number, finalized: number): string {
   const behind = Math.max(0, best - finalized)
@@ -48,7 +53,7 @@ function setView(set: ValidatorSet, members: ReadonlyMap<string, Member | null>)
     ),
     section(
       "validators.decided",
-      set.decided.length ? validatorList(set.decided, members) : h("p", { class: "muted" }, t("validators.decidedSame")),
+      set.decided.length === 0 || sameSet(set.decided, set.next) ? h("p", { class: "muted" }, t("validators.decidedSame")) : validatorList(set.decided, members),
     ),
   ]
 }
