@@ -257,7 +257,7 @@ function recordForm(ctx: Ctx, project: Project): HTMLElement {
   const equation = project.equations[0]
   const kinds = equation ? weighedKinds(equation) : []
   const kind = h("select", { name: "kind" })
-  kinds.forEach((k, i) => kind.append(h("option", { value: String(i) }, t("projects.weight", { kind: kindText(k.kind, equation), points: k.weight }))))
+  kinds.forEach((k, i) => kind.append(h("option", { value: String(i) }, t("projects.kindOption", { kind: kindText(k.kind, equation), points: k.weight }))))
   const quantity = h("input", { name: "quantity", inputmode: "numeric", autocomplete: "off" })
   const evidence = h("input", { name: "contributionEvidence", autocomplete: "off" })
   return h(
