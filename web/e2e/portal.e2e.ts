@@ -1,5 +1,7 @@
 // The portal in real headless Chromium against a dev chain: a candidate joins through two
-// founders, a deal opens and completes, and the graph page draws a member's guarantors.
+// founders and accepts a third guarantee, a deal opens and completes, a complaint is voted on,
+// the graph page draws a member's guarantors, the fund is voted on and charted, a project is
+// created with a contribution, and the validators are shown.
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import type { Browser, Page } from "puppeteer-core"
@@ -10,6 +12,7 @@ import { launchBrowser, rpc, servePortal, startChain, type DevChain } from "./ha
 const ALICE = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
 const BOB = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty"
 const CHARLIE = "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"
+const DAVE = "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy"
 const EVE = "5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw"
 const PENSIONERS = "2"
 // A loaded machine (CI runs this beside the network scenarios and the compilers, on two cores)
@@ -158,6 +161,12 @@ describe("the portal on a dev chain", () => {
     await type('input[name="terms"]', "a candidate may not deal yet")
     expect(await sendRefused("open-deal")).toMatch(/only members may send transactions/)
 
+    // Her duties page says what her application still misses, by its deadline.
+    await open("duties", EVE)
+    await page.waitForSelector('main [data-duty="application"]', { timeout: WAIT })
+    expect(await page.$eval('main [data-duty="application"]', (e) => e.textContent ?? "")).toMatch(/your acceptance.*by block \d+/s)
+    await shot("duties-candidate")
+
     await open("joining", EVE)
     await page.waitForSelector('.tx[data-action="accept"]')
     const missing = await page.$eval("main", (e) => e.textContent ?? "")
@@ -168,6 +177,31 @@ describe("the portal on a dev chain", () => {
     const member = await rpc<{ class: number } | null>(chain.port, "synergy_member", [EVE])
     expect(member?.class).toBe(2)
     await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("You are a member"), { timeout: WAIT })
+  })
+
+  it("offers a member a guarantee, which she accepts on her standing page: Dave offers, Eve accepts", async () => {
+    await open("joining", DAVE)
+    await page.waitForSelector('input[name="person"]')
+    await type('input[name="person"]', EVE)
+    await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("No open application for this address"), { timeout: WAIT })
+    await send("guarantee")
+
+    await open("standing", EVE)
+    const offer = `main [data-offer="${DAVE}"]`
+    await page.waitForSelector(`${offer} .tx[data-action="accept-guarantee"]`, { timeout: WAIT })
+    expect(await page.$eval(offer, (e) => e.textContent ?? "")).toContain("Dave (")
+    await send("accept-guarantee", offer)
+    const eve = await rpc<{ guarantors: string[] }>(chain.port, "synergy_member", [EVE])
+    expect(eve.guarantors).toContain(DAVE)
+    await page.waitForSelector(`main [data-guarantor="${DAVE}"] .tx[data-action="drop-guarantor"]`, { timeout: WAIT })
+    await shot("standing-guarantees")
+
+    // The guarantor's side: the escrow Dave now holds behind Eve, whole, so no top-up, with Revoke.
+    await open("standing", DAVE)
+    const held = `main [data-protege="${EVE}"]`
+    await page.waitForSelector(`${held} .tx[data-action="revoke-guarantee"]`, { timeout: WAIT })
+    expect(await page.$eval(held, (e) => e.textContent ?? "")).toContain("holds 10 SYN (quantum 10 SYN)")
+    expect(await page.$(`${held} .tx[data-action="top-up"]`)).toBeNull()
   })
 
   it("opens and completes a deal: Alice opens, Bob accepts, both confirm", async () => {
@@ -187,6 +221,12 @@ describe("the portal on a dev chain", () => {
     const id = Object.values(await deals()).flat()[0]?.id
     expect(id).toBeTypeOf("number")
     const deal = `main article[data-deal="${id}"]`
+
+    // Bob is asked to answer it, on his duties page, with a link to the deals.
+    await open("duties", BOB)
+    await page.waitForSelector('main [data-duty="acceptDeal"]', { timeout: WAIT })
+    expect(await page.$eval('main [data-duty="acceptDeal"]', (e) => e.textContent ?? "")).toContain(`Accept or decline deal ${id} of 5 SYN`)
+    expect(await page.$eval('main [data-duty="acceptDeal"] a', (e) => e.getAttribute("href"))).toBe("#/deals")
 
     await open("deals", BOB)
     await page.waitForSelector(`${deal} .tx[data-action="accept-deal"]`, { timeout: WAIT })
@@ -211,6 +251,12 @@ describe("the portal on a dev chain", () => {
     await type('input[name="evidence"]', "the chairs never came")
     await send("file-complaint")
 
+    // Charlie, Bob's guarantor, is asked for his panel vote by the level's deadline.
+    await open("duties", CHARLIE)
+    await page.waitForSelector('main [data-duty="panelVote"]', { timeout: WAIT })
+    expect(await page.$eval('main [data-duty="panelVote"]', (e) => e.textContent ?? "")).toMatch(/Vote on case \d+ .*level 0.*by block \d+/s)
+    await shot("duties")
+
     await open("complaints", CHARLIE)
     await page.waitForSelector('main .tx[data-action="panel-vote"]', { timeout: WAIT })
     await page.select('select[name="verdict"]', "Compensate")
@@ -231,6 +277,8 @@ describe("the portal on a dev chain", () => {
     const edges = Number(await page.$eval("#graph", (e) => (e as HTMLElement).dataset.edges))
     expect(nodes).toBeGreaterThanOrEqual(4)
     expect(edges).toBeGreaterThanOrEqual(4)
+    // The development accounts by name, in the table as on the drawing.
+    expect(await page.$eval(".graph-table", (e) => e.textContent ?? "")).toContain("Alice (")
     await shot("graph")
   })
 
@@ -248,10 +296,16 @@ describe("the portal on a dev chain", () => {
     const voted = await rpc<{ tally: { ayes: number } }>(chain.port, "synergy_proposal", [proposal?.id])
     expect(voted.tally.ayes).toBe(1)
     await page.waitForFunction((s) => document.querySelector(s)?.textContent?.includes("aye 1"), { timeout: WAIT }, article)
+    await page.waitForFunction((id) => document.querySelector(`main [data-vote="${id}"]`)?.textContent?.includes("Aye"), { timeout: WAIT }, proposal?.id)
     await shot("fund")
 
     await open("fund", "")
     await page.waitForSelector("main .facts")
+    // The statement drawn: a bar for each source and for what went out, the endowment the longest.
+    await page.waitForSelector("#fund-chart svg .bar")
+    const bars = await page.$$eval("#fund-chart svg .bar-fill", (rects) => rects.map((r) => r.getAttribute("width")))
+    expect(bars).toHaveLength(8)
+    expect(bars[0]).toBe("100%")
     await page.select("#lang", "ru")
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Общий фонд")
     await page.setViewport({ width: 360, height: 800 })
@@ -261,5 +315,41 @@ describe("the portal on a dev chain", () => {
     await open("settings", "")
     await page.waitForSelector('input[name="rpc"]')
     await shot("settings")
+  })
+
+  it("creates a project and records a contribution on the projects page: Alice", async () => {
+    await open("projects", ALICE)
+    await page.waitForSelector('input[name="projectDescription"]')
+    await type('input[name="projectDescription"]', "a village bakery: bread for the members")
+    await send("create-project")
+    const project = 'main article[data-project="0"]'
+    await page.waitForSelector(`${project} input[name="quantity"]`, { timeout: WAIT })
+    await type(`${project} input[name="quantity"]`, "3")
+    await type(`${project} input[name="contributionEvidence"]`, "three hours of kneading")
+    await send("record-contribution", project)
+    const created = await rpc<{ founder: string; participantCount: number }>(chain.port, "synergy_project", [0])
+    expect(created.founder).toBe(ALICE)
+    const [recorded] = await rpc<{ project: number; points: string }[]>(chain.port, "synergy_contributionsOf", [ALICE])
+    expect(recorded).toMatchObject({ project: 0, points: "30" })
+    await page.waitForFunction((s) => document.querySelector(s)?.textContent?.includes("Contribution 0: 3 × Time (hours), 30 points"), { timeout: WAIT }, project)
+    await shot("projects")
+    await page.setViewport({ width: 360, height: 800 })
+    await shot("projects-360px")
+    await page.setViewport({ width: 1000, height: 900 })
+  })
+
+  it("shows the validator set and how far finality trails, without an account", async () => {
+    await open("validators", "")
+    await page.waitForSelector("#heads[data-finalized]", { timeout: WAIT })
+    const heads = await page.$eval("#heads", (e) => ({ best: Number((e as HTMLElement).dataset.best), finalized: Number((e as HTMLElement).dataset.finalized) }))
+    expect(heads.best).toBeGreaterThanOrEqual(heads.finalized)
+    const set = await rpc<{ current: string[] }>(chain.port, "synergy_validators")
+    expect(set.current).toContain(ALICE)
+    await page.waitForSelector(`main [data-validator="${ALICE}"]`, { timeout: WAIT })
+    expect(await page.$eval(`main [data-validator="${ALICE}"]`, (e) => e.textContent ?? "")).toContain("Alice (")
+    await page.setViewport({ width: 360, height: 800 })
+    await shot("validators-360px")
+    await page.setViewport({ width: 1000, height: 900 })
+    await shot("validators")
   })
 })

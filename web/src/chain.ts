@@ -24,6 +24,8 @@ export interface Chain {
   rpc<T>(method: string, params: unknown[]): Promise<T>
   /** Calls `listener` with the number of every new best block; returns the unsubscribe. */
   onBlock(listener: (number: number) => void): () => void
+  /** The numbers of the best block and of the last finalized one, as the node reports them now. */
+  heads(): Promise<{ best: number; finalized: number }>
 }
 
 /** Whether the development accounts may be offered: only on a development chain. */
@@ -56,6 +58,10 @@ export async function connect(url: string): Promise<Chain> {
         if (best) listener(best.number)
       })
       return () => subscription.unsubscribe()
+    },
+    async heads() {
+      const [best, finalized] = await Promise.all([client.getBestBlocks(), client.getFinalizedBlock()])
+      return { best: best[0]?.number ?? finalized.number, finalized: finalized.number }
     },
   }
 }

@@ -40,3 +40,22 @@ export function termsHash(text: string): `0x${string}` {
   if (/^0x[0-9a-fA-F]{64}$/.test(value)) return value.toLowerCase() as `0x${string}`
   return toHex(Blake2256(new TextEncoder().encode(value))) as `0x${string}`
 }
+
+/** A whole number from 0 up to `max` (a count of blocks, points, approvals). */
+export function readWhole(text: string, max = 0xffff_ffff): number {
+  const value = text.trim()
+  if (!/^\d+$/.test(value) || Number(value) > max) throw new InputError(t("input.notWhole", { max }))
+  return Number(value)
+}
+
+/** A percentage as typed ("12.5", "12,5 %") in parts per billion, as the chain's Perbill counts it. */
+export function readPercent(text: string): number {
+  const value = text.replace(/[\s%]/g, "").replace(",", ".")
+  const match = /^(\d{1,3})(?:\.(\d{0,7}))?$/.exec(value)
+  if (!match) throw new InputError(t("input.badPercent"))
+  const whole = Number(match[1])
+  const fraction = Number((match[2] ?? "").padEnd(7, "0"))
+  const parts = whole * 10_000_000 + fraction
+  if (parts > 1_000_000_000) throw new InputError(t("input.badPercent"))
+  return parts
+}

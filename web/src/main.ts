@@ -7,20 +7,23 @@ import { connect, isDevelopment, type Chain } from "./chain"
 import { resolveRpc, savedRpc } from "./config"
 import { errorDocs, type ErrorDocs } from "./errors"
 import { LANGS, lang, loadLang, setLang, t } from "./i18n"
+import { setNames } from "./names"
 import { complaintsPage } from "./pages/complaints"
 import { dealsPage } from "./pages/deals"
 import { dutiesPage } from "./pages/duties"
 import { fundPage } from "./pages/fund"
 import { graphPage } from "./pages/graph"
 import { joiningPage } from "./pages/joining"
+import { projectsPage } from "./pages/projects"
 import { settingsPage } from "./pages/settings"
 import { standingPage } from "./pages/standing"
+import { validatorsPage } from "./pages/validators"
 import { reader } from "./rpc"
 import { route } from "./router"
 import "./style.css"
 import { h, note, replace } from "./ui"
 
-const PAGES: readonly Page[] = [standingPage, dutiesPage, joiningPage, dealsPage, complaintsPage, graphPage, fundPage, settingsPage]
+const PAGES: readonly Page[] = [standingPage, dutiesPage, joiningPage, dealsPage, complaintsPage, projectsPage, graphPage, fundPage, validatorsPage, settingsPage]
 const ACCOUNT_KEY = "synergy.account"
 
 const root = document.getElementById("app") as HTMLElement
@@ -37,6 +40,7 @@ async function start(): Promise<void> {
   const chain = await connect(url)
   const [docs, classes, injected] = await Promise.all([runtimeErrorDocs(chain), reader(chain).classes(), extensionAccounts()])
   const accounts: Account[] = [...injected, ...(isDevelopment(chain.info) ? devAccounts(chain.info) : [])]
+  setNames(accounts)
   let account: Account | null = accounts.find((a) => a.address === localStorage.getItem(ACCOUNT_KEY)) ?? accounts[0] ?? null
   let view: PageView | null = null
   let refreshing = false

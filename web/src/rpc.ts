@@ -185,6 +185,121 @@ export interface Duties {
   votes: { proposal: number; motion: boolean; ends: number }[]
 }
 
+/** synergy_votesOf: a member's vote on a proposal (null if they only objected), and whether they objected. */
+export interface VoteRecord {
+  proposal: number
+  vote: "aye" | "nay" | "abstain" | null
+  objected: boolean
+}
+
+/** synergy_validators: the validators of this session and the next, and the set the members decided. */
+export interface ValidatorSet {
+  session: number
+  current: string[]
+  next: string[]
+  /** The session after next, when it differs from `next` (else empty). */
+  decided: string[]
+  sessionLength: number
+}
+
+/** A kind of contribution: the four every equation weighs, or the project's own by index. */
+export type ContributionKind = "time" | "money" | "materials" | "introductions" | { custom: number }
+
+/** A version of a project's value equation: points per unit of each kind, shares in parts per billion. */
+export interface Equation {
+  version: number
+  time: number
+  money: number
+  materials: number
+  introductions: number
+  custom: { name: string; weight: number }[]
+  fundShare: number
+  organisersShare: number
+  approvals: number
+  challengePeriod: number
+  votingPeriod: number
+}
+
+export interface Participant {
+  who: string
+  standing: "participant" | "left"
+  organiser: boolean
+  since: number
+  points: string
+  seen: string
+  claimable: string
+  claimed: string
+}
+
+export interface ProjectTotals {
+  revenue: string
+  fund: string
+  organisers: string
+  participants: string
+  remainder: string
+  claimed: string
+}
+
+export interface EquationVote {
+  round: number
+  proposer: string
+  equation: Equation
+  opened: number
+  ends: number
+  electorate: number
+  ayes: number
+  nays: number
+}
+
+/** synergy_project. */
+export interface Project {
+  id: number
+  founder: string
+  description: string
+  created: number
+  organisers: string[]
+  version: number
+  /** Newest first. */
+  equations: Equation[]
+  participantCount: number
+  totalPoints: string
+  rewardPerPoint: string
+  totals: ProjectTotals
+  participants: Participant[]
+  equationVote: EquationVote | null
+}
+
+export type ContributionStatus =
+  | { pending: { approvals: number; windowEnds: number } }
+  | {
+      challenged: { challenger: string; approvals: number; electorate: number; quorum: number; opened: number; ends: number; accept: number; reject: number }
+    }
+  | { validated: { at: number; by: "approved" | "unchallenged" | "vote" } }
+  | { rejected: { at: number; by: "vote" | "unapproved" } }
+
+/** synergy_contributionsOf. */
+export interface Contribution {
+  id: number
+  project: number
+  contributor: string
+  kind: ContributionKind
+  quantity: number
+  evidence: string
+  version: number
+  points: string
+  recorded: number
+  status: ContributionStatus
+}
+
+/** synergy_splitPreview. */
+export interface SplitPreview {
+  project: number
+  version: number
+  split: { revenue: string; fund: string; perOrganiser: string; organisers: number; rewardPerPoint: string; points: string; remainder: string }
+  toFund: string
+  parties: { who: string; asOrganiser: string; asParticipant: string; total: string }[]
+}
+
 /** The typed readers of the synergy_* methods over one connection. */
 export function reader(chain: Chain) {
   const call = <T>(method: string, ...params: unknown[]) => chain.rpc<T>(method, params)
@@ -203,6 +318,11 @@ export function reader(chain: Chain) {
     fund: () => call<Fund>("synergy_fund"),
     proposals: (openOnly: boolean) => call<Proposal[]>("synergy_proposals", openOnly),
     duties: (who: string) => call<Duties>("synergy_duties", who),
+    votesOf: (who: string) => call<VoteRecord[]>("synergy_votesOf", who),
+    validators: () => call<ValidatorSet>("synergy_validators"),
+    project: (id: number) => call<Project | null>("synergy_project", id),
+    contributionsOf: (who: string) => call<Contribution[]>("synergy_contributionsOf", who),
+    splitPreview: (project: number, revenue: string) => call<SplitPreview | null>("synergy_splitPreview", project, revenue),
   }
 }
 

@@ -3,6 +3,7 @@ import { formatSyn, type Planck } from "./amount"
 import { shortAddress } from "./accounts"
 import { lang, t } from "./i18n"
 import type { MessageKey } from "./messages"
+import { accountText } from "./names"
 
 type Child = Node | string | null | undefined | false
 type Attrs = Record<string, string | boolean | EventListener | undefined>
@@ -35,9 +36,9 @@ export function syn(value: Planck): string {
   return formatSyn(value, lang())
 }
 
-/** An address shown short, whole in its title, and in a monospace face. */
+/** An address shown short (after its name, if the reader knows one), whole in its title, in a monospace face. */
 export function address(value: string, label?: string): HTMLElement {
-  return h("span", { class: "address", title: value }, label ? `${label} (${shortAddress(value)})` : shortAddress(value))
+  return h("span", { class: "address", title: value }, label ? `${label} (${shortAddress(value)})` : accountText(value))
 }
 
 /** A labelled form field; `control` gets the id the label points at. */

@@ -2,10 +2,10 @@
 import type cytoscape from "cytoscape"
 import type { Ctx, Page } from "../app"
 import { className } from "../app"
-import { shortAddress } from "../accounts"
 import { BLOCKED_COLOUR, CANDIDATE_COLOUR, classColour, graphElements } from "../graph-model"
 import { t } from "../i18n"
 import { readAddress } from "../inputs"
+import { accountLabel, accountText } from "../names"
 import type { Graph, Member } from "../rpc"
 import { field, h, note, replace, section, syn } from "../ui"
 
@@ -44,11 +44,11 @@ function table(ctx: Ctx, graph: Graph, { held, members }: Around): HTMLElement {
     h(
       "tr",
       {},
-      h("td", { class: "address", title: n.account }, shortAddress(n.account)),
+      h("td", { class: "address", title: n.account }, accountText(n.account)),
       h("td", {}, String(n.distance)),
       h("td", {}, members.has(n.account) ? className(ctx, members.get(n.account)?.class ?? -1) : t("graph.candidate")),
       h("td", {}, members.get(n.account)?.blocked ? t("yes") : t("no")),
-      h("td", {}, n.guarantors.map((g) => `${shortAddress(g)}: ${syn(held.get(`${g}>${n.account}`) ?? "0")}`).join("; ")),
+      h("td", {}, n.guarantors.map((g) => `${accountLabel(g)}: ${syn(held.get(`${g}>${n.account}`) ?? "0")}`).join("; ")),
     ),
   )
   const head = ["graph.account", "graph.distance", "graph.class", "graph.blockedColumn", "graph.guarantorsColumn"] as const
@@ -92,7 +92,7 @@ export const graphPage: Page = {
           const m = extra.members.get(a)
           return m && { classId: m.class, blocked: m.blocked }
         },
-        shortAddress,
+        accountLabel,
       )
       // Loaded with the first drawing: the other pages do without it.
       const { default: cytoscape } = await import("cytoscape")

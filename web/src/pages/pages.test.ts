@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest"
-import type { Application, Deal, Member, Proposal } from "../rpc"
+import type { Application, Deal, Guarantee, Member, Proposal } from "../rpc"
 import { allDeals, dealLimit } from "./deals"
 import { readDealId, stageText, verdictText } from "./complaints"
-import { percent, proposalTitle } from "./fund"
+import { objectionAction, percent, proposalTitle, statementBars } from "./fund"
 import { missing } from "./joining"
+import { topUpMissing } from "./standing"
 
 const member = (insuredQuantum: string, headroom: string): Member => ({
   class: 0,
@@ -78,5 +79,45 @@ describe("a proposal in words", () => {
     expect(percent(333_333_333)).toBe("33.3%")
     const proposal = { id: 3, kind: { spend: { beneficiary: "E", amount: "10000000000000", rationale: "0x" } } } as unknown as Proposal
     expect(proposalTitle(proposal)).toBe("Proposal 3: spend 10 SYN")
+  })
+})
+
+describe("the fund's statement as bars", () => {
+  it("draws each source of money in, then what went out, and counts a missing figure as zero", () => {
+    const bars = statementBars({ endowment: "100000000000000000", donations: "5000000000000", out: "10000000000000", note: "x" })
+    expect(bars.map((b) => b.label)).toEqual([
+      "Endowment",
+      "Admission fees",
+      "Projects' revenue",
+      "Donations",
+      "Rounding remainders",
+      "Forfeited deposits",
+      "Paid out",
+      "Committed to approved spends",
+    ])
+    expect(bars[0]?.value).toBe(100_000_000_000_000_000n)
+    expect(bars[1]?.value).toBe(0n)
+    expect(bars[3]?.text).toBe("5 SYN")
+    expect(bars.filter((b) => b.out).map((b) => b.label)).toEqual(["Paid out", "Committed to approved spends"])
+  })
+})
+
+describe("objections", () => {
+  const proposal = (state: string) => ({ id: 1, status: { state } }) as unknown as Proposal
+  it("are open only in an approved proposal's grace, and are taken back by whoever raised them", () => {
+    expect(objectionAction(proposal("voting"), undefined)).toBeNull()
+    expect(objectionAction(proposal("approved"), undefined)).toBe("object")
+    expect(objectionAction(proposal("approved"), { proposal: 1, vote: "nay", objected: false })).toBe("object")
+    expect(objectionAction(proposal("approved"), { proposal: 1, vote: null, objected: true })).toBe("withdraw")
+    expect(objectionAction(proposal("executed"), { proposal: 1, vote: null, objected: true })).toBeNull()
+  })
+})
+
+describe("a guarantor's top-up", () => {
+  const guarantee = (held: string, quantum: string, ended = false): Guarantee => ({ guarantor: "G", held, quantum, topUpBy: null, ended })
+  it("is what a compensation took from the escrow, and nothing once the guarantee ended", () => {
+    expect(topUpMissing(guarantee("10", "10"))).toBe(0n)
+    expect(topUpMissing(guarantee("4", "10"))).toBe(6n)
+    expect(topUpMissing(guarantee("4", "10", true))).toBe(0n)
   })
 })
