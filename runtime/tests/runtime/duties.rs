@@ -20,8 +20,25 @@ use synergy_runtime::{
 
 const QUANTUM: u128 = 2_100 * UNITS;
 
-fn account(key: Sr25519Keyring) -> AccountId {
-	key.to_account_id()
+/// Alice, Bob, Charlie and Dave (the founders), Eve and Ferdie.
+fn accounts() -> [AccountId; 6] {
+	[
+		Sr25519Keyring::Alice,
+		Sr25519Keyring::Bob,
+		Sr25519Keyring::Charlie,
+		Sr25519Keyring::Dave,
+		Sr25519Keyring::Eve,
+		Sr25519Keyring::Ferdie,
+	]
+	.map(|key| key.to_account_id())
+}
+
+/// Alice opens a deal of a quantum with Bob, who accepts, and she complains about it: case 0.
+fn alice_complains_about_bob() {
+	let [alice, bob, ..] = accounts();
+	assert_ok!(Escrow::open_deal(signed(&alice), bob.clone().into(), QUANTUM, [1; 32].into()));
+	assert_ok!(Escrow::accept_deal(signed(&bob), 0));
+	assert_ok!(Complaints::file(signed(&alice), 0, None));
 }
 
 fn signed(who: &AccountId) -> RuntimeOrigin {
@@ -32,9 +49,10 @@ fn signed(who: &AccountId) -> RuntimeOrigin {
 fn a_quiet_chain_asks_nothing_of_its_founders() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		initialize_block(1);
-		for key in [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Ferdie] {
-			let asked = duties(&account(key));
-			assert!(asked.is_empty(), "{key:?}: {asked:?}");
+		let [alice, bob, .., ferdie] = accounts();
+		for who in [alice, bob, ferdie] {
+			let asked = duties(&who);
+			assert!(asked.is_empty(), "{who}: {asked:?}");
 			assert_eq!(asked, Duties { at: 1, ..Default::default() });
 		}
 	});
@@ -43,7 +61,7 @@ fn a_quiet_chain_asks_nothing_of_its_founders() {
 #[test]
 fn a_deal_asks_its_counterparty_to_accept_then_both_to_confirm() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob] = [Sr25519Keyring::Alice, Sr25519Keyring::Bob].map(account);
+		let [alice, bob, ..] = accounts();
 		initialize_block(1);
 		let period = pallet_deposit_escrow::DealPeriod::<Runtime>::get();
 		assert_ok!(Escrow::open_deal(signed(&alice), bob.clone().into(), UNITS, [1; 32].into()));
@@ -81,17 +99,9 @@ fn a_deal_asks_its_counterparty_to_accept_then_both_to_confirm() {
 #[test]
 fn a_complaint_asks_the_panel_to_vote_and_its_compensation_asks_for_top_ups() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = [
-			Sr25519Keyring::Alice,
-			Sr25519Keyring::Bob,
-			Sr25519Keyring::Charlie,
-			Sr25519Keyring::Dave,
-		]
-		.map(account);
+		let [_, bob, charlie, dave, ..] = accounts();
 		initialize_block(1);
-		assert_ok!(Escrow::open_deal(signed(&alice), bob.clone().into(), QUANTUM, [1; 32].into()));
-		assert_ok!(Escrow::accept_deal(signed(&bob), 0));
-		assert_ok!(Complaints::file(signed(&alice), 0, None));
+		alice_complains_about_bob();
 		let deadline = 1 + pallet_complaints::EscalationPeriod::<Runtime>::get();
 		// Both sit for Bob, whom they guarantee.
 		let seat = PanelVoteDue {
@@ -133,18 +143,10 @@ fn a_complaint_asks_the_panel_to_vote_and_its_compensation_asks_for_top_ups() {
 #[test]
 fn a_case_that_climbs_asks_the_level_above() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = [
-			Sr25519Keyring::Alice,
-			Sr25519Keyring::Bob,
-			Sr25519Keyring::Charlie,
-			Sr25519Keyring::Dave,
-		]
-		.map(account);
+		let [_, bob, charlie, dave, ..] = accounts();
 		let eve = crate::common::eve_guarantees_charlie();
 		initialize_block(1);
-		assert_ok!(Escrow::open_deal(signed(&alice), bob.clone().into(), QUANTUM, [1; 32].into()));
-		assert_ok!(Escrow::accept_deal(signed(&bob), 0));
-		assert_ok!(Complaints::file(signed(&alice), 0, None));
+		alice_complains_about_bob();
 		assert_ok!(Complaints::vote(signed(&charlie), 0, 0, Verdict::Dismiss));
 		assert_ok!(Complaints::vote(signed(&dave), 0, 0, Verdict::Compensate(UNITS)));
 		assert!(duties(&charlie).panel_votes.is_empty() && duties(&dave).panel_votes.is_empty());
@@ -169,13 +171,7 @@ fn a_case_that_climbs_asks_the_level_above() {
 #[test]
 fn a_candidate_is_told_what_the_application_misses_and_a_member_what_to_consent_to() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, eve] = [
-			Sr25519Keyring::Alice,
-			Sr25519Keyring::Bob,
-			Sr25519Keyring::Charlie,
-			Sr25519Keyring::Eve,
-		]
-		.map(account);
+		let [alice, bob, charlie, _, eve, _] = accounts();
 		initialize_block(1);
 		assert_ok!(Membership::propose(signed(&alice), eve.clone().into(), 2));
 		let application = duties(&eve).application.expect("Eve's application");
@@ -195,13 +191,7 @@ fn a_candidate_is_told_what_the_application_misses_and_a_member_what_to_consent_
 #[test]
 fn a_proposal_asks_every_elector_for_a_vote_until_they_cast_it() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, eve] = [
-			Sr25519Keyring::Alice,
-			Sr25519Keyring::Bob,
-			Sr25519Keyring::Charlie,
-			Sr25519Keyring::Eve,
-		]
-		.map(account);
+		let [alice, bob, charlie, _, eve, _] = accounts();
 		initialize_block(1);
 		assert_ok!(Fund::propose_spend(signed(&alice), charlie.clone(), UNITS, H256::zero()));
 		let ends = match pallet_fund_voting::Proposals::<Runtime>::get(0).unwrap().status {
