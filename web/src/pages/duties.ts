@@ -4,17 +4,17 @@
 import type { Ctx, Page } from "../app"
 import { blocksLeft, dutyItems, minutesFor, type DutyItem } from "../duties-model"
 import { t } from "../i18n"
-import { shortAddress } from "../accounts"
+import { accountText } from "../names"
 import { h, list, replace, syn } from "../ui"
 
 const ACCOUNTS = ["accused", "sitsFor", "protege", "with", "guarantor"]
 const AMOUNTS = ["owed", "amount", "fee"]
 
-/** A duty's words: accounts shown short, amounts in SYN. */
+/** A duty's words: accounts by name where known, else short; amounts in SYN. */
 function say(text: DutyItem["text"], raw: Record<string, string | number>): string {
   const params: Record<string, string | number> = {}
   for (const [name, value] of Object.entries(raw)) {
-    params[name] = ACCOUNTS.includes(name) ? shortAddress(String(value)) : AMOUNTS.includes(name) ? syn(String(value)) : value
+    params[name] = ACCOUNTS.includes(name) ? accountText(String(value)) : AMOUNTS.includes(name) ? syn(String(value)) : value
   }
   return t(text, params)
 }
