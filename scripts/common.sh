@@ -93,7 +93,7 @@ restore_sources() {
     return 0
   fi
   local restored
-  restored="$(describe_sources | awk -v root="$SYNERGY_ROOT" '
+  restored="$(describe_sources | awk '
     NR == FNR { i = index($0, " "); j = index(substr($0, i + 1), " ") + i
       was[substr($0, j + 1)] = substr($0, 1, i - 1) " " substr($0, i + 1, j - i - 1); next }
     { i = index($0, " "); j = index(substr($0, i + 1), " ") + i; path = substr($0, j + 1)

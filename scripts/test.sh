@@ -12,13 +12,13 @@
 #   build       the node and the runtime's Wasm, release, as locked
 #   unit        cargo test of the workspace: pallets, runtime, node (chain-spec drift, a dev chain)
 #   benchmarks  every benchmark once, as a test against its pallet's mock
-# Clippy, warnings as errors, lints every crate of the workspace as build, unit and benchmarks
-# compile it (common.sh says how): the node, the checker, every test and every benchmark.
-#   network     the zombienet scenarios: one shared four-validator network, and the general
-#               meeting's own (zombienet/run.js says why)
+#   network     the zombienet scenarios on four networks: one shared four-validator network,
+#               and three cooperatives of their own (zombienet/run.js says why)
 #   portal      the member portal (web/): built against this runtime, its unit tests, and a
 #               headless Chromium clicking through it on a dev chain of its own
 #               (scripts/portal.sh test)
+# Clippy, warnings as errors, lints every crate of the workspace as build, unit and benchmarks
+# compile it (common.sh says how): the node, the checker, every test and every benchmark.
 #
 # Work done once: every phase uses the release profile and one target directory, so the tests
 # reuse the build's dependencies and build scripts (OpenSSL's C, the runtime's Wasm), and the
