@@ -83,11 +83,13 @@ node_binary() {
   fi
 }
 
+# Prints the browser's path and nothing else (it is captured): what installing says goes to
+# standard error.
 chromium_binary() {
   local browser="${CHROMIUM:-/usr/bin/chromium}"
   if [ ! -x "$browser" ]; then
-    log "apt-get install chromium"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    log "apt-get install chromium" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >&2
   fi
   [ -x "$browser" ] || die "no Chromium at $browser"
   echo "$browser"
