@@ -33,11 +33,72 @@ lint_while_compiling() {
 
 log() { printf '\n==> %s\n' "$*"; }
 
+# Where the scripts compile: a copy of this checkout's files at one place per target directory,
+# the build tree. Cargo rebuilds a crate of this workspace when one of its files is newer than
+# its last build, and the runtime's Wasm build watches its sources by their absolute paths: a
+# fresh clone (as CI makes for every run, wherever it clones) would compile the whole
+# workspace and the Wasm again though nothing changed. sync_build_tree brings the tree to the
+# checkout's files (tracked, and untracked ones git does not ignore): a file whose content
+# differs is copied (so it is newer than any build), one the checkout no longer has is
+# deleted, and every other file keeps its mtime. Cargo then compiles exactly what changed since
+# the last build here, from whichever checkout. The tree holds no git repository: a node built
+# by these scripts names no commit in its version (node/build.rs), so a new commit of the same
+# files rebuilds nothing. One build at a time (hold_build_tree: a lock).
+SYNERGY_BUILD_TREE="${SYNERGY_BUILD_TREE:-${CARGO_TARGET_DIR%/}.source}"
+export SYNERGY_BUILD_TREE
+export SUBSTRATE_CLI_GIT_COMMIT_HASH=""
+
+# Held until the calling shell exits; a command started in the background should close fd 8.
+hold_build_tree() {
+  [ -n "${SYNERGY_BUILD_TREE_HELD:-}" ] && return 0
+  exec 8>"$SYNERGY_BUILD_TREE.lock"
+  if ! flock -n 8; then
+    log "build tree $SYNERGY_BUILD_TREE: another build holds it, waiting"
+    flock 8
+  fi
+  SYNERGY_BUILD_TREE_HELD=1
+}
+
+sync_build_tree() {
+  local tree="$SYNERGY_BUILD_TREE" work copied removed
+  git -C "$SYNERGY_ROOT" rev-parse --git-dir >/dev/null 2>&1 || {
+    echo "$SYNERGY_ROOT is not a git checkout: the scripts build what git lists" >&2
+    return 1
+  }
+  hold_build_tree
+  mkdir -p "$tree"
+  work="$(mktemp -d)"
+  (cd "$SYNERGY_ROOT" && git ls-files -z --cached --others --exclude-standard |
+    xargs -0 -r sh -c 'for f; do [ -f "$f" ] && printf "%s\n" "$f"; done' sh | LC_ALL=C sort -u) >"$work/files"
+  (cd "$SYNERGY_ROOT" && tr '\n' '\0' <"$work/files" | xargs -0 -r sha256sum --) | LC_ALL=C sort >"$work/want"
+  (cd "$tree" && tr '\n' '\0' <"$work/files" | xargs -0 -r sha256sum -- 2>/dev/null) | LC_ALL=C sort >"$work/have" || true
+  LC_ALL=C comm -23 "$work/want" "$work/have" | cut -c67- >"$work/copy"
+  (cd "$tree" && find . -type f -printf '%P\n' | LC_ALL=C sort) >"$work/present"
+  LC_ALL=C comm -23 "$work/present" "$work/files" >"$work/remove"
+  while IFS= read -r f; do
+    mkdir -p "$tree/$(dirname "$f")" && rm -f "$tree/$f" && cp --preserve=mode "$SYNERGY_ROOT/$f" "$tree/$f"
+  done <"$work/copy"
+  while IFS= read -r f; do rm -f "$tree/$f"; done <"$work/remove"
+  find "$tree" -mindepth 1 -type d -empty -delete
+  copied=$(wc -l <"$work/copy")
+  removed=$(wc -l <"$work/remove")
+  rm -rf "$work"
+  SYNERGY_BUILD_TREE_SYNCED=1
+  log "build tree $tree: $copied files copied from $SYNERGY_ROOT, $removed removed, the rest as built"
+}
+
+# in_build_tree <command...>: runs a command in the build tree, brought up to date first
+# unless this shell already did.
+in_build_tree() {
+  if [ -z "${SYNERGY_BUILD_TREE_SYNCED:-}" ]; then sync_build_tree || return 1; fi
+  (cd "$SYNERGY_BUILD_TREE" && "$@")
+}
+
 # Builds the node (and with it the runtime's Wasm) in release, exactly as locked.
 build_node() {
   lint_while_compiling
   log "cargo build --release --workspace --locked (linted)"
-  (cd "$SYNERGY_ROOT" && cargo build --release --workspace --locked)
+  in_build_tree cargo build --release --workspace --locked
 }
 
 # The benchmarking node (`--features runtime-benchmarks`), built in a target directory of its
@@ -48,58 +109,8 @@ build_benchmark_node() {
   log "cargo build --release --features runtime-benchmarks (target: $target)"
   # The benchmark CLI's own test runtime cannot be found in this workspace's default feature
   # graph, which the lockfile hint makes the Wasm builder search; this build goes without it.
-  (cd "$SYNERGY_ROOT" && WASM_BUILD_WORKSPACE_HINT=/nonexistent CARGO_TARGET_DIR="$target" \
-    cargo build --release --locked -p synergy-node --features runtime-benchmarks)
+  WASM_BUILD_WORKSPACE_HINT=/nonexistent CARGO_TARGET_DIR="$target" \
+    in_build_tree cargo build --release --locked -p synergy-node --features runtime-benchmarks
   BENCH_NODE="$target/release/synergy-node"
   BENCH_RUNTIME="$target/release/wbuild/synergy-runtime/synergy_runtime.compact.compressed.wasm"
-}
-
-# Cargo rebuilds a crate of this workspace when one of its files is newer than its last build,
-# and a fresh clone (as CI makes for every run) gives every file a new mtime: the whole
-# workspace, the runtime's Wasm included, would compile again though nothing changed. So a
-# test run whose cargo phases all passed records every tracked file's content and mtime
-# (record_sources), and the next run gives each file that still holds exactly that content its
-# recorded mtime back (restore_sources): cargo then sees what a checkout kept between the runs
-# would show, where a file's mtime changes only with its content. A file that changed keeps its
-# new mtime and rebuilds what depends on it. The record is trusted only while nothing else has
-# built into the target directory since it was written (no cargo fingerprint newer than it):
-# another checkout's build there would make the recorded mtimes lie.
-SOURCES_RECORD="$CARGO_TARGET_DIR/.synergy-sources"
-
-# "sha256 mtime path" of every tracked file.
-describe_sources() {
-  (
-    cd "$SYNERGY_ROOT" &&
-      git ls-files -z | xargs -0 sha256sum 2>/dev/null
-    printf '%s\n' '--'
-    git ls-files -z | xargs -0 stat -c '%.9Y %n' 2>/dev/null
-  ) | awk '$0 == "--" { stats = 1; next }
-    !stats { sha[substr($0, 67)] = substr($0, 1, 64); next }
-    { i = index($0, " "); path = substr($0, i + 1); if (path in sha) print sha[path], substr($0, 1, i - 1), path }'
-}
-
-record_sources() {
-  describe_sources >"$SOURCES_RECORD.new" && mv "$SOURCES_RECORD.new" "$SOURCES_RECORD"
-}
-
-restore_sources() {
-  [ -f "$SOURCES_RECORD" ] || return 0
-  local built
-  built="$(find "$CARGO_TARGET_DIR/release/.fingerprint" "$CARGO_TARGET_DIR"/release/wbuild/*/target/*/release/.fingerprint \
-    -maxdepth 1 -newer "$SOURCES_RECORD" -print -quit 2>/dev/null)"
-  if [ -n "$built" ]; then
-    log "sources: built since the last passing run's record, so every file keeps its own mtime"
-    rm -f "$SOURCES_RECORD"
-    return 0
-  fi
-  local restored
-  restored="$(describe_sources | awk '
-    NR == FNR { i = index($0, " "); j = index(substr($0, i + 1), " ") + i
-      was[substr($0, j + 1)] = substr($0, 1, i - 1) " " substr($0, i + 1, j - i - 1); next }
-    { i = index($0, " "); j = index(substr($0, i + 1), " ") + i; path = substr($0, j + 1)
-      split(was[path], w, " ")
-      if (w[1] == substr($0, 1, i - 1) && w[2] != substr($0, i + 1, j - i - 1)) print w[2] "\t" path }
-  ' "$SOURCES_RECORD" - |
-    (cd "$SYNERGY_ROOT" && while IFS=$'\t' read -r mtime path; do touch -m -d "@$mtime" -- "$path" && echo; done) | wc -l)"
-  log "sources: $restored files given back the mtime the last passing run built them with"
 }

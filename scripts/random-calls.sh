@@ -15,7 +15,8 @@ calls="${1:-100000}"
 seed="${2:-2026}"
 log "random calls: $calls, seed $seed"
 started=$SECONDS
+lint_while_compiling
 SYNERGY_RANDOM_CALLS="$calls" SYNERGY_RANDOM_SEED="$seed" \
-  cargo test --release --locked -p synergy-runtime --test runtime \
+  in_build_tree cargo test --release --locked -p synergy-runtime --test runtime \
   random::random_sequences_of_calls_keep_every_invariant -- --exact --nocapture
 log "$calls random calls checked in $((SECONDS - started)) s (build included)"

@@ -30,9 +30,9 @@
 #   - the runtime and the FRAME crates under it natively with `try-runtime`, for the upgrade
 #     checker (tools/try-upgrade, a workspace of its own so that the feature never reaches the
 #     node): a production runtime must never carry it. Its Wasm is not built (SKIP_WASM_BUILD).
-# A fresh clone (as CI makes) compiles only what changed since the last run that passed every
-# cargo phase in this target directory: that run records its files, and the next gives the
-# unchanged ones their mtimes back (common.sh: record_sources, restore_sources).
+# Cargo compiles in the build tree, a copy of the checkout kept beside the target directory
+# (common.sh says why): a fresh clone (as CI makes) compiles only the files that changed since
+# the last build there, wherever it was cloned.
 # The network scenarios and the portal's browser test mostly wait for blocks (six seconds
 # each), so they run while the cargo tests and the benchmarks compile and run, those at the
 # lowest priority so that the nodes keep their slots.
@@ -150,15 +150,15 @@ build_all() {
   cargo build --release --workspace --locked &&
     SKIP_WASM_BUILD=1 cargo build --release --locked --manifest-path tools/try-upgrade/Cargo.toml
 }
-phase_build() { run_phase build build_all; }
+phase_build() { run_phase build in_build_tree build_all; }
 # The crates have no doc tests: leaving them out spares a rustdoc pass over every crate.
 # shellcheck disable=SC2046 # the crate arguments are words
 phase_unit() {
-  run_phase unit nice -n 19 cargo test --release --locked --no-fail-fast --lib --bins --tests $(crate_args "$@")
+  run_phase unit in_build_tree nice -n 19 cargo test --release --locked --no-fail-fast --lib --bins --tests $(crate_args "$@")
 }
 # shellcheck disable=SC2046
 phase_benchmarks() {
-  run_phase benchmarks nice -n 19 cargo test --release --locked $(bench_packages) --features runtime-benchmarks
+  run_phase benchmarks in_build_tree nice -n 19 cargo test --release --locked $(bench_packages) --features runtime-benchmarks
 }
 phase_portal() {
   PATH="$CARGO_TARGET_DIR/release:$PATH" run_phase portal nice -n 10 scripts/portal.sh test
@@ -186,7 +186,7 @@ start_background() {
   background_begun[$name]=$SECONDS
   (PATH="$logs/built:$PATH" SYNERGY_NODE="$logs/built/synergy-node" \
     SYNERGY_RUNTIME_WASM="$logs/built/synergy_runtime.compact.compressed.wasm" \
-    "$@" >"$logs/$name.log" 2>&1) &
+    "$@" >"$logs/$name.log" 2>&1 8>&-) &
   background_pid[$name]=$!
 }
 collect_background() {
@@ -208,7 +208,10 @@ status=0
 phase_setup || exit 1
 lint_while_compiling || exit 1
 log "checkout: $SYNERGY_ROOT at $(git -C "$SYNERGY_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
-restore_sources
+case "$phase" in
+  fmt) ;;
+  *) sync_build_tree || exit 1 ;;
+esac
 case "$phase" in
   fmt) phase_fmt || status=1 ;;
   build) phase_build || status=1 ;;
@@ -231,8 +234,6 @@ case "$phase" in
     start_background portal nice -n 10 scripts/portal.sh test
     phase_unit || status=1
     phase_benchmarks || status=1
-    # Every cargo phase passed on these sources: the next run may trust their mtimes.
-    [ "$status" -eq 0 ] && record_sources
     collect_background portal || status=1
     collect_background network || status=1
     ;;
