@@ -21,6 +21,9 @@
 
 extern crate alloc;
 
+pub mod deadlines;
+pub use deadlines::{DeadlineQueue, Due, Filed};
+
 use alloc::vec::Vec;
 use codec::{Decode, Encode, FullCodec};
 use frame_support::{storage::StorageMap, traits::Get, BoundedVec};

@@ -167,6 +167,8 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// and, last, try-runtime's check that none is missing.
 pub type Migrations = (
 	pallet_guarantee_membership::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_deposit_escrow::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_complaints::migrations::v1::MigrateV0ToV1<Runtime>,
 	migrations::StorageVersionsMatch,
 );
 

@@ -11,6 +11,7 @@ use frame_support::traits::{
 	Hooks,
 };
 use frame_system::RawOrigin;
+use sp_runtime::traits::One;
 
 const SEED: u32 = 0;
 
@@ -21,6 +22,17 @@ fn max_guarantors<T: Config>() -> u32 {
 /// `count` fresh accounts named `name`, starting at `from`.
 fn accounts<T: Config>(name: &'static str, from: u32, count: u32) -> Vec<T::AccountId> {
 	(from..from.saturating_add(count)).map(|i| account(name, i, SEED)).collect()
+}
+
+/// Fills the escalation deadlines of the block `period` from now so that filing one more opens a
+/// new page: the costliest filing (the block's first page and its last overflow page are
+/// full). The items name no case, so the hook would skip them.
+fn full_deadline_pages<T: Config>(period: BlockNumberFor<T>) {
+	let now = frame_system::Pallet::<T>::block_number();
+	let at = now.saturating_add(period);
+	for _ in 0..T::DeadlinePageSize::get().saturating_mul(2) {
+		EscalationQueue::<T>::file(now, at, (CaseId::MAX, 0));
+	}
 }
 
 /// A complainant and an accused with a deal between them; the accused has a full level-0
@@ -108,7 +120,8 @@ fn make_due<T: Config>(case: CaseId) {
 mod benchmarks {
 	use super::*;
 
-	// The counter-complaint: the case exists, the accused has a full panel, lists are full.
+	// The counter-complaint: the case exists, the accused has a full panel, lists are full,
+	// and the deadline's block has full pages.
 	#[benchmark]
 	fn file() {
 		let (complainant, accused, deal) = parties::<T>(0);
@@ -116,6 +129,7 @@ mod benchmarks {
 		if let Err(error) = Pallet::<T>::file(RawOrigin::Signed(complainant).into(), deal, None) {
 			panic!("benchmark setup failed: {error:?}");
 		}
+		full_deadline_pages::<T>(EscalationPeriod::<T>::get());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(accused), deal, Some(H256::zero()));
 		assert_eq!(Cases::<T>::get(0).map(|c| c.sides.len()), Some(2));
@@ -200,11 +214,13 @@ mod benchmarks {
 		assert!(Cases::<T>::get(0).is_some_and(|c| c.closed_at.is_some()));
 	}
 
-	// A full panel, each member with the most guarantors, climbs a level.
+	// A full panel, each member with the most guarantors, climbs a level; the next deadline's
+	// block has full pages.
 	#[benchmark]
 	fn escalate() {
 		let case = file_both::<T>(0);
 		make_due::<T>(case);
+		full_deadline_pages::<T>(EscalationPeriod::<T>::get());
 		let caller: T::AccountId = whitelisted_caller();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), case, 0);
@@ -280,11 +296,29 @@ mod benchmarks {
 		assert!(!Bans::<T>::contains_key(&member));
 	}
 
-	// `n` sides climb a level in one block, each a full panel of members with the most
-	// guarantors.
+	// Nothing due, nothing waiting: the block reads the queue's backlog and first page.
 	#[benchmark]
-	fn on_initialize(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
-		let mut due = BlockNumberFor::<T>::zero();
+	fn on_initialize_idle() {
+		let now = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		#[block]
+		{
+			Pallet::<T>::on_initialize(now);
+		}
+		assert!(DeadlineBacklog::<T>::get().is_none());
+	}
+
+	// `n` sides climb a level in one block, each a full panel of members with the most
+	// guarantors, after `b` blocks stepped through (a backlog of `b - 1` empty blocks).
+	#[benchmark]
+	fn on_initialize(
+		n: Linear<
+			0,
+			{ T::DeadlinePageSize::get().saturating_mul(T::DeadlinePagesPerBlock::get()) },
+		>,
+		b: Linear<1, { synergy_primitives::deadlines::MAX_BLOCKS_STEPPED }>,
+	) {
+		let mut due =
+			frame_system::Pallet::<T>::block_number().saturating_add(EscalationPeriod::<T>::get());
 		for tag in 0..n {
 			let (complainant, _, deal) = parties::<T>(tag);
 			let case = NextCaseId::<T>::get();
@@ -298,11 +332,13 @@ mod benchmarks {
 				due = deadline;
 			}
 		}
+		DeadlineBacklog::<T>::put(due.saturating_sub(b.saturating_sub(1).into()));
 		#[block]
 		{
 			Pallet::<T>::on_initialize(due);
 		}
 		assert!(Deadlines::<T>::get(due).is_empty());
+		assert!(DeadlineBacklog::<T>::get().is_none());
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

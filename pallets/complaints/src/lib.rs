@@ -148,6 +148,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -166,8 +167,8 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use sp_core::H256;
-use sp_runtime::traits::{One, Saturating, Zero};
-use synergy_primitives::file_deadline;
+use sp_runtime::traits::{Saturating, Zero};
+use synergy_primitives::DeadlineQueue;
 pub use synergy_primitives::{
 	BlockedInspect, CaseId, ClassId, DealId, DealSummary, DisputeEscrow, Expel, GuaranteeAges,
 	MembershipInspect, OnAccusation, ReferToMeeting,
@@ -194,6 +195,16 @@ pub type SideOf<T> = Side<
 	BalanceOf<T>,
 	BlockNumberFor<T>,
 	<T as Config>::MaxPanel,
+>;
+/// The escalation deadlines due in each block (see [`Deadlines`]).
+pub type EscalationQueue<T> = DeadlineQueue<
+	Deadlines<T>,
+	DeadlineOverflow<T>,
+	DeadlinePages<T>,
+	DeadlineBacklog<T>,
+	BlockNumberFor<T>,
+	(CaseId, u8),
+	<T as Config>::DeadlinePageSize,
 >;
 /// A panel as stored: (guarantor, the member they sit for).
 pub type PanelOf<T> = BoundedVec<
@@ -225,7 +236,7 @@ pub mod pallet {
 	/// The version of the pallet's storage layout: every change of it comes with a migration
 	/// and a bump of this number.
 	const STORAGE_VERSION: frame_support::traits::StorageVersion =
-		frame_support::traits::StorageVersion::new(0);
+		frame_support::traits::StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -300,9 +311,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxCasesListed: Get<u32>;
 
-		/// The most escalation deadlines that fall due in one block; more spill to the next.
+		/// The escalation deadlines in one page of the queue: a block's deadlines fill as many
+		/// pages as they need.
 		#[pallet::constant]
-		type MaxDeadlinesPerBlock: Get<u32>;
+		type DeadlinePageSize: Get<u32>;
+
+		/// The most pages of escalation deadlines one block handles (the bound of the hook's
+		/// work); the rest wait for the next blocks.
+		#[pallet::constant]
+		type DeadlinePagesPerBlock: Get<u32>;
 
 		/// How many upheld complaints against a guarantor's protégés, within one
 		/// [`Config::RecordWindow`], ban them from guaranteeing ("once, twice, three times — the
@@ -517,15 +534,38 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Records<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Record, ValueQuery>;
 
-	/// The escalation deadlines that fall due in each block: (case, side).
+	/// The escalation deadlines that fall due in each block: (case, side). The first page of
+	/// each block's queue ([`EscalationQueue`]).
 	#[pallet::storage]
 	pub type Deadlines<T: Config> = StorageMap<
 		_,
 		Twox64Concat,
 		BlockNumberFor<T>,
-		BoundedVec<(CaseId, u8), T::MaxDeadlinesPerBlock>,
+		BoundedVec<(CaseId, u8), T::DeadlinePageSize>,
 		ValueQuery,
 	>;
+
+	/// The further pages of a block's escalation deadlines, numbered from 1.
+	#[pallet::storage]
+	pub type DeadlineOverflow<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		Twox64Concat,
+		u32,
+		BoundedVec<(CaseId, u8), T::DeadlinePageSize>,
+		ValueQuery,
+	>;
+
+	/// How many further pages of escalation deadlines a block has.
+	#[pallet::storage]
+	pub type DeadlinePages<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, u32, ValueQuery>;
+
+	/// The oldest block whose escalation deadlines still wait, when a burst left more than a
+	/// block handles.
+	#[pallet::storage]
+	pub type DeadlineBacklog<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -653,8 +693,6 @@ pub mod pallet {
 		NotAtGeneralVote,
 		/// The side is before the general vote, not a panel.
 		AtGeneralVote,
-		/// Every block the deadline could fall in is full; try again later.
-		TooManyDeadlines,
 		/// An escalation period of zero blocks.
 		ZeroPeriod,
 		/// An escalation period above [`Config::MaxEscalationPeriod`].
@@ -672,25 +710,22 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Escalates every side whose level's deadline falls in this block and is undecided.
+		/// Escalates every side whose level's deadline has come and is undecided: those due in
+		/// this block, or, after a burst, those the earlier blocks left (at most
+		/// [`Config::DeadlinePagesPerBlock`] pages a block).
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			let due = Deadlines::<T>::take(now);
-			let count = due.len() as u32;
-			for (case, side) in due {
-				match Self::do_step(case, side, now) {
-					Ok(()) => {},
-					// The next level's queue is full: not lost, tried again in the next block
-					// with room.
-					Err(error) if error == Error::<T>::TooManyDeadlines.into() => {
-						Self::postpone(case, side, now)
-					},
-					// Decided or closed since: nothing to do.
-					Err(error) => {
-						log::debug!(target: LOG_TARGET, "case {case} side {side}: {error:?}")
-					},
+			let due = EscalationQueue::<T>::take_due(now, T::DeadlinePagesPerBlock::get());
+			if due.items.is_empty() && due.blocks <= 1 {
+				return T::WeightInfo::on_initialize_idle();
+			}
+			let (count, stepped) = (due.items.len() as u32, due.blocks);
+			for (case, side) in due.items {
+				// Decided or closed since: nothing to do.
+				if let Err(error) = Self::do_step(case, side, now) {
+					log::debug!(target: LOG_TARGET, "case {case} side {side}: {error:?}")
 				}
 			}
-			T::WeightInfo::on_initialize(count)
+			T::WeightInfo::on_initialize(count, stepped)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -761,7 +796,7 @@ pub mod pallet {
 			let to_vote = panel.is_empty();
 			let period =
 				if to_vote { GeneralVotePeriod::<T>::get() } else { EscalationPeriod::<T>::get() };
-			let due = Self::schedule(now.saturating_add(period), id, index)?;
+			let due = Self::schedule(now.saturating_add(period), id, index);
 			let deadline = (!to_vote).then_some(due);
 			let side = Side {
 				complainant: complainant.clone(),
@@ -1160,13 +1195,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	fn schedule(
-		at: BlockNumberFor<T>,
-		case: CaseId,
-		side: u8,
-	) -> Result<BlockNumberFor<T>, DispatchError> {
-		file_deadline::<Deadlines<T>, _, _, _>(at, (case, side))
-			.ok_or_else(|| Error::<T>::TooManyDeadlines.into())
+	/// Files side `side`'s deadline at `at` (at the earliest the next block); returns that
+	/// block.
+	fn schedule(at: BlockNumberFor<T>, case: CaseId, side: u8) -> BlockNumberFor<T> {
+		EscalationQueue::<T>::file(frame_system::Pallet::<T>::block_number(), at, (case, side)).at
 	}
 
 	/// Whether `who` may sit on a panel of case `case`: not already seated in it (on either
@@ -1297,11 +1329,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(deadline <= now, Error::<T>::NotDue);
 		let next_level = level.saturating_add(1);
 		let next = Self::next_panel(case, &record, side, next_level);
-		// A full deadline queue refuses the step before anything changes; it stays due.
 		let climbs = next_level <= T::MaxEscalationDepth::get() && !next.is_empty();
 		let period =
 			if climbs { EscalationPeriod::<T>::get() } else { GeneralVotePeriod::<T>::get() };
-		let due = Self::schedule(now.saturating_add(period), case, side)?;
+		let due = Self::schedule(now.saturating_add(period), case, side);
 		let next_deadline = climbs.then_some(due);
 		for (member, _) in current.panel.iter() {
 			if !Votes::<T>::contains_key((case, side, level), member) {
@@ -1380,22 +1411,6 @@ impl<T: Config> Pallet<T> {
 				Ok(())
 			},
 			_ => Self::do_escalate(case, side, now),
-		}
-	}
-
-	/// Files side `side`'s due step again at the first block after `now` with room, when the
-	/// queue its step needed was full: the level's deadline moves there.
-	fn postpone(case: CaseId, side: u8, now: BlockNumberFor<T>) {
-		let Some(mut record) = Cases::<T>::get(case) else { return };
-		let Some(current) = record.sides.get_mut(side as usize) else { return };
-		let Stage::Panel { level, .. } = current.stage else { return };
-		match Self::schedule(now.saturating_add(One::one()), case, side) {
-			Ok(deadline) => {
-				current.stage = Stage::Panel { level, deadline };
-				Cases::<T>::insert(case, record);
-			},
-			// Anyone may still escalate it with `escalate`.
-			Err(_) => log::error!(target: LOG_TARGET, "case {case} side {side}: not rescheduled"),
 		}
 	}
 
@@ -1538,17 +1553,11 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// A payment of side `index` failed: it is tried again after the escalation period (or, if
-	/// that queue is full, in the next block with room).
+	/// A payment of side `index` failed: it is tried again after the escalation period.
 	fn retry_later(case: CaseId, record: &mut CaseOf<T>, index: u8) {
 		let now = frame_system::Pallet::<T>::block_number();
 		let retry_at =
-			Self::schedule(now.saturating_add(EscalationPeriod::<T>::get()), case, index)
-				.or_else(|_| Self::schedule(now.saturating_add(One::one()), case, index))
-				.unwrap_or_else(|_| {
-					log::error!(target: LOG_TARGET, "case {case} side {index}: retry unscheduled");
-					now
-				});
+			Self::schedule(now.saturating_add(EscalationPeriod::<T>::get()), case, index);
 		if let Some(s) = record.sides.get_mut(index as usize) {
 			s.stage = Stage::Paying { retry_at };
 		}
@@ -1619,6 +1628,9 @@ impl<T: Config> Pallet<T> {
 	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
 	/// it only with `try-runtime`.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		EscalationQueue::<T>::check_pages()?;
+		let queued: alloc::collections::btree_set::BTreeSet<_> =
+			EscalationQueue::<T>::queued().into_iter().collect();
 		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 		let mut accused: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		let mut complaints: BTreeSet<(DealId, T::AccountId)> = BTreeSet::new();
@@ -1659,7 +1671,7 @@ impl<T: Config> Pallet<T> {
 				};
 				if let Some(due) = due {
 					ensure!(
-						Deadlines::<T>::get(due).contains(&(id, index as u8)),
+						queued.contains(&(due, (id, index as u8))),
 						"an open side without its deadline in the queue"
 					);
 				}

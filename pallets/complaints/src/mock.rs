@@ -350,7 +350,8 @@ impl pallet_complaints::Config for Test {
 	type MaxPanel = ConstU32<MAX_PANEL>;
 	type MaxOpenFiled = ConstU32<MAX_OPEN_FILED>;
 	type MaxCasesListed = ConstU32<4>;
-	type MaxDeadlinesPerBlock = ConstU32<4>;
+	type DeadlinePageSize = ConstU32<4>;
+	type DeadlinePagesPerBlock = ConstU32<1>;
 	type BanThreshold = ConstU32<BAN_THRESHOLD>;
 	type StrikeLimit = ConstU32<STRIKE_LIMIT>;
 	type DefaultRecordWindow = ConstU64<RECORD_WINDOW>;

@@ -133,17 +133,25 @@ mod filing {
 	}
 
 	#[test]
-	fn filing_is_refused_when_every_deadline_queue_in_reach_is_full() {
+	fn filing_is_never_refused_however_full_the_deadline_block_is() {
 		test(|| {
 			let first = 1 + ESCALATION_PERIOD;
-			for block in first..first + u64::from(synergy_primitives::DEADLINE_SPILL) {
-				Deadlines::<Test>::insert(block, BoundedVec::truncate_from(vec![(99, 0); 4]));
+			for _ in 0..4 {
+				EscalationQueue::<Test>::file(1, first, (99, 0));
 			}
-			assert_noop!(
-				Complaints::file(signed(ALICE), DEAL, None),
-				ComplaintsError::TooManyDeadlines
-			);
-			let _ = Deadlines::<Test>::clear(u32::MAX, None);
+			assert_ok!(Complaints::file(signed(ALICE), DEAL, None));
+			assert_eq!(stage(0, 0), Stage::Panel { level: 0, deadline: first });
+			assert_eq!(DeadlinePages::<Test>::get(first), 1);
+			// One page a block (the mock's bound): the side climbs a block late, never early.
+			run_to_block(first);
+			assert!(matches!(stage(0, 0), Stage::Panel { level: 0, .. }));
+			assert_eq!(DeadlineBacklog::<Test>::get(), Some(first));
+			run_to_block(first + 1);
+			assert!(matches!(stage(0, 0), Stage::Panel { level: 1, .. }));
+			// That spent the block's page: its own block waits for the next.
+			assert_eq!(DeadlineBacklog::<Test>::get(), Some(first + 1));
+			run_to_block(first + 2);
+			assert_eq!(DeadlineBacklog::<Test>::get(), None);
 		});
 	}
 
@@ -486,52 +494,45 @@ mod escalation {
 	}
 
 	#[test]
-	fn a_step_with_no_room_for_its_deadline_waits_and_changes_nothing() {
+	fn a_step_files_its_next_deadline_however_full_that_block_is() {
 		test(|| {
 			alice_files();
 			let due = 1 + ESCALATION_PERIOD;
 			let next = due + ESCALATION_PERIOD;
-			fill_escalation_queues(next);
-			System::set_block_number(due);
-			assert_noop!(
-				Complaints::escalate(signed(EVE), 0, 0),
-				ComplaintsError::TooManyDeadlines
-			);
-			assert_eq!(Records::<Test>::get(B1).strikes, 0);
-			// Room again: the fallback performs the step.
-			let _ = Deadlines::<Test>::clear(u32::MAX, None);
-			assert_ok!(Complaints::escalate(signed(EVE), 0, 0));
-			assert!(matches!(stage(0, 0), Stage::Panel { level: 1, .. }));
+			for _ in 0..8 {
+				EscalationQueue::<Test>::file(1, next, (99, 0));
+			}
+			run_to_block(due);
+			assert_eq!(stage(0, 0), Stage::Panel { level: 1, deadline: next });
+			assert_eq!(DeadlinePages::<Test>::get(next), 2);
 		});
 	}
 
 	#[test]
-	fn a_step_the_hook_finds_no_room_for_moves_to_the_next_block_with_room() {
+	fn a_block_with_nothing_due_is_charged_only_the_idle_hook() {
+		use crate::weights::WeightInfo;
 		test(|| {
+			assert_eq!(Complaints::on_initialize(2), <() as WeightInfo>::on_initialize_idle());
 			alice_files();
 			let due = 1 + ESCALATION_PERIOD;
-			let next = due + ESCALATION_PERIOD;
-			fill_escalation_queues(next);
-			// The hook cannot file level 1's deadline: the step is not lost but waits a block.
-			run_to_block(due);
-			assert_eq!(stage(0, 0), Stage::Panel { level: 0, deadline: due + 1 });
-			assert!(Deadlines::<Test>::get(due + 1).contains(&(0, 0)));
-			assert_eq!(Records::<Test>::get(B1).strikes, 0);
-			// Room again (the postponed step's own entry, at `due + 1`, stays): the next block's
-			// hook performs it.
-			for block in next..next + u64::from(synergy_primitives::DEADLINE_SPILL) {
-				Deadlines::<Test>::remove(block);
-			}
-			run_to_block(due + 1);
-			assert!(matches!(stage(0, 0), Stage::Panel { level: 1, .. }));
+			System::set_block_number(due);
+			assert_eq!(Complaints::on_initialize(due), <() as WeightInfo>::on_initialize(1, 1));
 		});
 	}
 
-	/// Fills every escalation queue a deadline due at `from` may spill into.
-	fn fill_escalation_queues(from: u64) {
-		for block in from..from + u64::from(synergy_primitives::DEADLINE_SPILL) {
-			Deadlines::<Test>::insert(block, BoundedVec::truncate_from(vec![(99, 0); 4]));
-		}
+	#[test]
+	fn the_upgrade_to_paged_queues_keeps_every_deadline_filed_before_it() {
+		use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+		test(|| {
+			alice_files();
+			StorageVersion::new(0).put::<Complaints>();
+			crate::migrations::v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Complaints::on_chain_storage_version(), StorageVersion::new(1));
+			crate::migrations::v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Complaints::on_chain_storage_version(), StorageVersion::new(1));
+			run_to_block(1 + ESCALATION_PERIOD);
+			assert!(matches!(stage(0, 0), Stage::Panel { level: 1, .. }));
+		});
 	}
 
 	/// BOB guaranteed by a binary tree of guarantors `levels` deep; returns the levels.

@@ -23,7 +23,8 @@ pub trait WeightInfo {
 	fn set_escalation_period() -> Weight;
 	fn set_complaint_bond() -> Weight;
 	fn lift_ban() -> Weight;
-	fn on_initialize(n: u32, ) -> Weight;
+	fn on_initialize_idle() -> Weight;
+	fn on_initialize(n: u32, b: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_complaints` measured on the reference machine, priced with the runtime's
@@ -382,7 +383,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Complaints::Panels` (r:0 w:1)
 	/// Proof: `Complaints::Panels` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 8]`.
-	fn on_initialize(n: u32, ) -> Weight {
+	fn on_initialize_idle() -> Weight {
+		Weight::from_parts(5_000_000, 0)
+	}
+	fn on_initialize(n: u32, b: u32, ) -> Weight {
+		let _ = b;
 		// Proof Size summary in bytes:
 		//  Measured:  `12045 + n * (3003 ±0)`
 		//  Estimated: `165790 + n * (230 ±61)`
@@ -443,7 +448,11 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn on_initialize(n: u32, ) -> Weight {
+	fn on_initialize_idle() -> Weight {
+		Weight::from_parts(5_000_000, 0)
+	}
+	fn on_initialize(n: u32, b: u32, ) -> Weight {
+		let _ = b;
 		Weight::from_parts(860_818_514, 165790)
 			.saturating_add(Weight::from_parts(193_876_627, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(109_u64))

@@ -68,6 +68,22 @@ fn fill_deals<T: Config>(who: &T::AccountId, other: &T::AccountId) {
 	}
 }
 
+/// Fills the deal deadlines of block `at` so that filing one more opens a new page: the
+/// costliest filing (the block's first page and its last overflow page are full). The items
+/// name no deal, so the hook would skip them.
+fn full_deadline_pages<T: Config>(at: BlockNumberFor<T>) {
+	let now = frame_system::Pallet::<T>::block_number();
+	for _ in 0..T::DeadlinePageSize::get().saturating_mul(2) {
+		DealQueue::<T>::file(now, at, DealId::MAX);
+	}
+}
+
+/// The block a deadline filed now at `period` from now falls in.
+fn in_blocks<T: Config>(period: BlockNumberFor<T>) -> BlockNumberFor<T> {
+	let now = frame_system::Pallet::<T>::block_number();
+	now.saturating_add(period).max(now.saturating_add(One::one()))
+}
+
 fn open_accepted<T: Config>() -> (DealId, T::AccountId, T::AccountId) {
 	let initiator = insured_member::<T>("initiator", 0);
 	let counterparty = insured_member::<T>("counterparty", 1);
@@ -92,12 +108,13 @@ mod benchmarks {
 	use super::*;
 
 	// Both parties with the most guarantors (the insured quantum is a minimum over them) and
-	// one free deal slot each.
+	// one free deal slot each; the expiry's block has full deadline pages.
 	#[benchmark]
 	fn open_deal() {
 		let initiator = insured_member::<T>("initiator", 0);
 		let counterparty = insured_member::<T>("counterparty", 1);
 		fill_deals::<T>(&initiator, &counterparty);
+		full_deadline_pages::<T>(in_blocks::<T>(DealPeriod::<T>::get()));
 		let id = NextDealId::<T>::get();
 		#[extrinsic_call]
 		_(
@@ -109,7 +126,8 @@ mod benchmarks {
 		assert!(Deals::<T>::contains_key(id));
 	}
 
-	// The counterparty's deal list one below the bound: accepting adds the deal to it.
+	// The counterparty's deal list one below the bound: accepting adds the deal to it; the
+	// completion's block has full deadline pages.
 	#[benchmark]
 	fn accept_deal() {
 		let initiator = insured_member::<T>("initiator", 0);
@@ -122,6 +140,7 @@ mod benchmarks {
 			quantum::<T>(),
 			H256::zero(),
 		);
+		full_deadline_pages::<T>(in_blocks::<T>(DealPeriod::<T>::get()));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(counterparty), id);
 		assert!(matches!(Deals::<T>::get(id).map(|d| d.status), Some(DealStatus::Open { .. })));
@@ -154,11 +173,13 @@ mod benchmarks {
 		assert!(Deals::<T>::get(id).is_some_and(|d| d.initiator_confirmed));
 	}
 
-	// The second confirmation, which completes the deal.
+	// The second confirmation, which completes the deal; the block it is forgotten in has
+	// full deadline pages.
 	#[benchmark]
 	fn confirm_deal() {
 		let (id, initiator, counterparty) = open_accepted::<T>();
 		let _ = Pallet::<T>::confirm_deal(RawOrigin::Signed(initiator).into(), id);
+		full_deadline_pages::<T>(in_blocks::<T>(SettledPeriod::<T>::get()));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(counterparty), id);
 		assert!(matches!(
@@ -173,6 +194,7 @@ mod benchmarks {
 		frame_system::Pallet::<T>::set_block_number(
 			frame_system::Pallet::<T>::block_number().saturating_add(DealPeriod::<T>::get()),
 		);
+		full_deadline_pages::<T>(in_blocks::<T>(SettledPeriod::<T>::get()));
 		let caller = funded::<T>("caller", 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), id);
@@ -200,19 +222,43 @@ mod benchmarks {
 		assert!(Escrows::<T>::get(&accused, &guarantor).is_some_and(|e| e.held == e.quantum));
 	}
 
-	// `d` deals complete and `t` top-ups fall due.
+	// Nothing due, nothing waiting: the block reads each queue's backlog and first page.
+	#[benchmark]
+	fn on_initialize_idle() {
+		let now = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		#[block]
+		{
+			Pallet::<T>::on_initialize(now);
+		}
+		assert!(DealDeadlineBacklog::<T>::get().is_none());
+	}
+
+	// `d` deals complete and `t` top-ups fall due, the most pages a block takes, after `b`
+	// blocks stepped through (a backlog of `b - 1` empty blocks before them).
 	#[benchmark]
 	fn on_initialize(
-		d: Linear<0, { T::MaxDeadlinesPerBlock::get() }>,
-		t: Linear<0, { T::MaxDeadlinesPerBlock::get().min(T::MaxGuarantors::get()) }>,
+		d: Linear<
+			0,
+			{ T::DeadlinePageSize::get().saturating_mul(T::DeadlinePagesPerBlock::get()) },
+		>,
+		t: Linear<
+			0,
+			{
+				T::DeadlinePageSize::get()
+					.saturating_mul(T::DeadlinePagesPerBlock::get())
+					.min(T::MaxGuarantors::get())
+			},
+		>,
+		b: Linear<1, { synergy_primitives::deadlines::MAX_BLOCKS_STEPPED }>,
 	) {
 		let initiator = insured_member::<T>("initiator", 0);
 		let counterparty = insured_member::<T>("counterparty", 1);
 		with_retained_escrow::<T>(&initiator, 0);
 		with_retained_escrow::<T>(&counterparty, 1);
 		let now = frame_system::Pallet::<T>::block_number();
-		let due = now.saturating_add(DealPeriod::<T>::get().max(TopUpPeriod::<T>::get()));
-		let mut deals = BoundedVec::new();
+		let due = now
+			.saturating_add(DealPeriod::<T>::get().max(TopUpPeriod::<T>::get()))
+			.saturating_add(b.into());
 		for _ in 0..d {
 			let id = NextDealId::<T>::get();
 			NextDealId::<T>::put(id.saturating_add(1));
@@ -235,13 +281,13 @@ mod benchmarks {
 				});
 				Exposure::<T>::mutate(party, |e| e.saturating_accrue(1u32.into()));
 			}
-			let _ = deals.try_push(id);
+			DealQueue::<T>::file(now, due, id);
 		}
-		DealDeadlines::<T>::insert(due, deals);
-		let mut top_ups = BoundedVec::new();
-		for (guarantor, record) in
-			Escrows::<T>::iter_prefix(&initiator).filter(|(_, r)| !r.ended).take(t as usize)
-		{
+		let escrows: Vec<_> = Escrows::<T>::iter_prefix(&initiator)
+			.filter(|(_, r)| !r.ended)
+			.take(t as usize)
+			.collect();
+		for (guarantor, record) in escrows {
 			Escrows::<T>::insert(
 				&initiator,
 				&guarantor,
@@ -251,14 +297,17 @@ mod benchmarks {
 					..record
 				},
 			);
-			let _ = top_ups.try_push((initiator.clone(), guarantor));
+			TopUpQueue::<T>::file(now, due, (initiator.clone(), guarantor));
 		}
-		TopUpDeadlines::<T>::insert(due, top_ups);
+		let first = due.saturating_sub(b.saturating_sub(1).into());
+		DealDeadlineBacklog::<T>::put(first);
+		TopUpDeadlineBacklog::<T>::put(first);
 		#[block]
 		{
 			Pallet::<T>::on_initialize(due);
 		}
 		assert!(DealDeadlines::<T>::get(due).is_empty());
+		assert!(DealDeadlineBacklog::<T>::get().is_none());
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

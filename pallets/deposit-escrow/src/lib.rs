@@ -57,6 +57,15 @@
 //! otherwise their guarantee lapses. A compensation about an open deal is paid before that
 //! deal closes, so the escrow its closing would release still pays it.
 //!
+//! ## Deadlines
+//! Proposals expire, open deals complete and completed deals are forgotten at their blocks,
+//! and missed top-ups end guarantees, through two deadline queues
+//! ([`synergy_primitives::deadlines`]): filing is never refused, however many deadlines fall
+//! in one block (a member's accept never fails because others accepted first), and each block
+//! handles at most [`Config::DeadlinePagesPerBlock`] pages of [`Config::DeadlinePageSize`]
+//! items of each; a burst is handled over the next blocks, each record checked against its own
+//! deadline when its item comes.
+//!
 //! [`Pallet::compensate_first`] names guarantors who pay first — those the complaints pallet
 //! found refused to answer for the accused: each pays all they hold behind the accused, in the
 //! order named, until the amount is paid; the others share only what remains, by the rule
@@ -68,6 +77,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -91,7 +101,7 @@ use sp_runtime::{
 	traits::{CheckedAdd, One, SaturatedConversion, Saturating, StaticLookup, Zero},
 	DispatchResult, Rounding,
 };
-use synergy_primitives::file_deadline;
+use synergy_primitives::DeadlineQueue;
 pub use synergy_primitives::{
 	BlockedInspect, DealSummary, DisputeEscrow, EscrowStanding, GuaranteeEscrow, MembershipInspect,
 	OnTopUpMissed,
@@ -109,8 +119,26 @@ pub type DealOf<T> = Deal<<T as frame_system::Config>::AccountId, BalanceOf<T>, 
 /// An escrow record as stored.
 pub type EscrowOf<T> = EscrowRecord<BalanceOf<T>, BlockNumberFor<T>>;
 type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
-
-const LOG_TARGET: &str = "runtime::escrow";
+/// The deals due in each block (see [`DealDeadlines`]).
+pub type DealQueue<T> = DeadlineQueue<
+	DealDeadlines<T>,
+	DealDeadlineOverflow<T>,
+	DealDeadlinePages<T>,
+	DealDeadlineBacklog<T>,
+	BlockNumberFor<T>,
+	DealId,
+	<T as Config>::DeadlinePageSize,
+>;
+/// The top-ups due in each block (see [`TopUpDeadlines`]).
+pub type TopUpQueue<T> = DeadlineQueue<
+	TopUpDeadlines<T>,
+	TopUpDeadlineOverflow<T>,
+	TopUpDeadlinePages<T>,
+	TopUpDeadlineBacklog<T>,
+	BlockNumberFor<T>,
+	(<T as frame_system::Config>::AccountId, <T as frame_system::Config>::AccountId),
+	<T as Config>::DeadlinePageSize,
+>;
 
 /// What the benchmarks need from the runtime beyond this pallet.
 #[cfg(feature = "runtime-benchmarks")]
@@ -126,7 +154,7 @@ pub mod pallet {
 	/// The version of the pallet's storage layout: every change of it comes with a migration
 	/// and a bump of this number.
 	const STORAGE_VERSION: frame_support::traits::StorageVersion =
-		frame_support::traits::StorageVersion::new(0);
+		frame_support::traits::StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -182,9 +210,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxGuarantors: Get<u32>;
 
-		/// The most deadlines (deal completions, top-up ends) that may fall in one block.
+		/// The items in one page of a deadline queue (deal deadlines, top-up ends): a block's
+		/// deadlines fill as many pages as they need.
 		#[pallet::constant]
-		type MaxDeadlinesPerBlock: Get<u32>;
+		type DeadlinePageSize: Get<u32>;
+
+		/// The most pages of each deadline queue one block handles (the bound of the hook's
+		/// work); the rest wait for the next blocks.
+		#[pallet::constant]
+		type DeadlinePagesPerBlock: Get<u32>;
 
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
@@ -299,25 +333,69 @@ pub mod pallet {
 		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, ValueQuery>;
 
 	/// The deals due in each block: proposals that expire, open deals that complete on their
-	/// own, completed deals forgotten.
+	/// own, completed deals forgotten. The first page of each block's queue ([`DealQueue`]).
 	#[pallet::storage]
 	pub type DealDeadlines<T: Config> = StorageMap<
 		_,
 		Twox64Concat,
 		BlockNumberFor<T>,
-		BoundedVec<DealId, T::MaxDeadlinesPerBlock>,
+		BoundedVec<DealId, T::DeadlinePageSize>,
 		ValueQuery,
 	>;
 
-	/// The top-ups that fall due in each block: (protégé, guarantor).
+	/// The further pages of a block's deal deadlines, numbered from 1.
+	#[pallet::storage]
+	pub type DealDeadlineOverflow<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		Twox64Concat,
+		u32,
+		BoundedVec<DealId, T::DeadlinePageSize>,
+		ValueQuery,
+	>;
+
+	/// How many further pages of deal deadlines a block has.
+	#[pallet::storage]
+	pub type DealDeadlinePages<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, u32, ValueQuery>;
+
+	/// The oldest block whose deal deadlines still wait, when a burst left more than a block
+	/// handles.
+	#[pallet::storage]
+	pub type DealDeadlineBacklog<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+
+	/// The top-ups that fall due in each block: (protégé, guarantor). The first page of each
+	/// block's queue ([`TopUpQueue`]).
 	#[pallet::storage]
 	pub type TopUpDeadlines<T: Config> = StorageMap<
 		_,
 		Twox64Concat,
 		BlockNumberFor<T>,
-		BoundedVec<(T::AccountId, T::AccountId), T::MaxDeadlinesPerBlock>,
+		BoundedVec<(T::AccountId, T::AccountId), T::DeadlinePageSize>,
 		ValueQuery,
 	>;
+
+	/// The further pages of a block's top-up deadlines, numbered from 1.
+	#[pallet::storage]
+	pub type TopUpDeadlineOverflow<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		Twox64Concat,
+		u32,
+		BoundedVec<(T::AccountId, T::AccountId), T::DeadlinePageSize>,
+		ValueQuery,
+	>;
+
+	/// How many further pages of top-up deadlines a block has.
+	#[pallet::storage]
+	pub type TopUpDeadlinePages<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, u32, ValueQuery>;
+
+	/// The oldest block whose top-up deadlines still wait.
+	#[pallet::storage]
+	pub type TopUpDeadlineBacklog<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -415,8 +493,6 @@ pub mod pallet {
 		NothingToTopUp,
 		/// The escrow behind the accused is less than the compensation.
 		InsufficientEscrow,
-		/// Every block the deadline could fall in is already full; try again later.
-		TooManyDeadlines,
 		/// An amount overflowed.
 		Overflow,
 		/// The guarantee has ended: its retained escrow cannot be topped up.
@@ -429,11 +505,21 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			let deals = DealDeadlines::<T>::take(now);
-			let completed = deals.len() as u32;
+			let pages = T::DeadlinePagesPerBlock::get();
+			let deals = DealQueue::<T>::take_due(now, pages);
+			let top_ups = TopUpQueue::<T>::take_due(now, pages);
+			if deals.items.is_empty()
+				&& top_ups.items.is_empty()
+				&& deals.blocks <= 1
+				&& top_ups.blocks <= 1
+			{
+				return T::WeightInfo::on_initialize_idle();
+			}
+			let (d, t) = (deals.items.len() as u32, top_ups.items.len() as u32);
+			let stepped = deals.blocks.max(top_ups.blocks);
 			let settled_period =
-				if deals.is_empty() { Zero::zero() } else { SettledPeriod::<T>::get() };
-			for id in deals {
+				if deals.items.is_empty() { Zero::zero() } else { SettledPeriod::<T>::get() };
+			for id in deals.items {
 				let Some(deal) = Deals::<T>::get(id) else { continue };
 				match deal.status {
 					// The only deadline filed while a deal is proposed is its expiry.
@@ -450,12 +536,10 @@ pub mod pallet {
 					_ => {},
 				}
 			}
-			let top_ups = TopUpDeadlines::<T>::take(now);
-			let missed = top_ups.len() as u32;
-			for (protege, guarantor) in top_ups {
+			for (protege, guarantor) in top_ups.items {
 				Self::check_top_up(&protege, &guarantor, now);
 			}
-			T::WeightInfo::on_initialize(completed, missed)
+			T::WeightInfo::on_initialize(d, t, stepped)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -497,7 +581,7 @@ pub mod pallet {
 			let mut initiator_deals = DealsOf::<T>::get(&initiator);
 			initiator_deals.try_push(id).map_err(|_| Error::<T>::TooManyDeals)?;
 			let now = frame_system::Pallet::<T>::block_number();
-			Self::schedule_deal(now.saturating_add(DealPeriod::<T>::get()), id)?;
+			Self::schedule_deal(now.saturating_add(DealPeriod::<T>::get()), id);
 
 			NextDealId::<T>::put(id.saturating_add(1));
 			DealsOf::<T>::insert(&initiator, initiator_deals);
@@ -547,7 +631,7 @@ pub mod pallet {
 			deals.try_push(deal).map_err(|_| Error::<T>::TooManyDeals)?;
 			let due =
 				frame_system::Pallet::<T>::block_number().saturating_add(DealPeriod::<T>::get());
-			let completes_at = Self::schedule_deal(due, deal)?;
+			let completes_at = Self::schedule_deal(due, deal);
 			DealsOf::<T>::insert(&who, deals);
 			Exposure::<T>::insert(&who, exposure);
 			ProposalsTo::<T>::remove(&who, deal);
@@ -777,12 +861,9 @@ impl<T: Config> Pallet<T> {
 		Ok(exposure)
 	}
 
-	fn schedule_deal(
-		at: BlockNumberFor<T>,
-		deal: DealId,
-	) -> Result<BlockNumberFor<T>, DispatchError> {
-		file_deadline::<DealDeadlines<T>, _, _, _>(at, deal)
-			.ok_or_else(|| Error::<T>::TooManyDeadlines.into())
+	/// Files `deal`'s deadline at `at` (at the earliest the next block); returns that block.
+	fn schedule_deal(at: BlockNumberFor<T>, deal: DealId) -> BlockNumberFor<T> {
+		DealQueue::<T>::file(frame_system::Pallet::<T>::block_number(), at, deal).at
 	}
 
 	/// Forgets a proposed or open deal at once (cancelled, expired, or disputed); see
@@ -891,11 +972,12 @@ impl<T: Config> Pallet<T> {
 
 	/// Completes a deal: it leaves the parties' lists and exposure, and stays in state for
 	/// [`SettledPeriod`], open to complaints and settling for both parties (at once forgotten
-	/// if that is zero, or if no block in reach has room for its deadline).
+	/// if that is zero).
 	fn complete(id: DealId, mut deal: DealOf<T>) {
 		let now = frame_system::Pallet::<T>::block_number();
 		let forget_at = now.saturating_add(SettledPeriod::<T>::get());
-		if forget_at > now && Self::schedule_deal(forget_at, id).is_ok() {
+		if forget_at > now {
+			Self::schedule_deal(forget_at, id);
 			// Settling before the exposure falls, so that no escrow that insured the deal
 			// leaves in between.
 			for party in [&deal.initiator, &deal.counterparty] {
@@ -960,13 +1042,7 @@ impl<T: Config> Pallet<T> {
 		for (guarantor, mut record) in stopped {
 			// At least the next block: this block's deadlines have been handled already.
 			let left = record.top_up_paused.unwrap_or_default().max(One::one());
-			let due = now.saturating_add(left);
-			// A full deadline queue must not keep the member frozen: the clock then runs
-			// without its deadline, and the guarantor may still top up.
-			let by = Self::schedule_top_up(due, member, &guarantor).unwrap_or_else(|_| {
-				log::warn!(target: LOG_TARGET, "top-up of {guarantor:?} for {member:?} unscheduled");
-				due
-			});
+			let by = Self::schedule_top_up(now.saturating_add(left), member, &guarantor);
 			record.top_up_paused = None;
 			record.top_up_by = Some(by);
 			Escrows::<T>::insert(member, &guarantor, record);
@@ -1077,7 +1153,7 @@ impl<T: Config> Pallet<T> {
 				} else {
 					let now = frame_system::Pallet::<T>::block_number();
 					let due =
-						Self::schedule_top_up(now.saturating_add(period), accused, &guarantor)?;
+						Self::schedule_top_up(now.saturating_add(period), accused, &guarantor);
 					record.top_up_by = Some(due);
 					record.top_up_paused = None;
 				}
@@ -1121,13 +1197,15 @@ impl<T: Config> Pallet<T> {
 		.unwrap_or_default()
 	}
 
+	/// Files the top-up deadline of `guarantor` behind `protege` at `at` (at the earliest the
+	/// next block); returns that block.
 	fn schedule_top_up(
 		at: BlockNumberFor<T>,
 		protege: &T::AccountId,
 		guarantor: &T::AccountId,
-	) -> Result<BlockNumberFor<T>, DispatchError> {
-		file_deadline::<TopUpDeadlines<T>, _, _, _>(at, (protege.clone(), guarantor.clone()))
-			.ok_or_else(|| Error::<T>::TooManyDeadlines.into())
+	) -> BlockNumberFor<T> {
+		let now = frame_system::Pallet::<T>::block_number();
+		TopUpQueue::<T>::file(now, at, (protege.clone(), guarantor.clone())).at
 	}
 
 	/// Checks the pallet's invariants:
@@ -1143,7 +1221,10 @@ impl<T: Config> Pallet<T> {
 	///   only while they are accused or, without it, the escrow behind them would fall below
 	///   their exposure plus their settling deals, and never spare (the escrow behind them is
 	///   then at most that need); no protégé has more records than are kept;
-	/// - a stopped top-up clock belongs to an accused protégé, and a record has one clock.
+	/// - a stopped top-up clock belongs to an accused protégé, and a record has one clock;
+	/// - every open deal's completion is queued at its block, every proposed or completed
+	///   deal's next deadline and every running top-up clock is queued, and the queues' pages
+	///   are as counted.
 	///
 	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
 	/// it only with `try-runtime`.
@@ -1236,6 +1317,39 @@ impl<T: Config> Pallet<T> {
 				"an exposure differs from the member's deals"
 			);
 			ensure!(total <= Behind::<T>::get(&member), "an exposure above the escrow behind");
+		}
+		Self::try_state_deadlines()
+	}
+
+	/// Every deal's next step and every running top-up clock is queued, and the queues' pages
+	/// are as counted.
+	fn try_state_deadlines() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_set::BTreeSet;
+		DealQueue::<T>::check_pages()?;
+		TopUpQueue::<T>::check_pages()?;
+		let deals: BTreeSet<(BlockNumberFor<T>, DealId)> =
+			DealQueue::<T>::queued().into_iter().collect();
+		let queued: BTreeSet<DealId> = deals.iter().map(|(_, id)| *id).collect();
+		for (id, deal) in Deals::<T>::iter() {
+			match deal.status {
+				DealStatus::Open { completes_at } => ensure!(
+					deals.contains(&(completes_at, id)),
+					"an open deal whose completion is not queued"
+				),
+				_ => ensure!(queued.contains(&id), "a proposed or completed deal not queued"),
+			}
+		}
+		let top_ups: BTreeSet<_> = TopUpQueue::<T>::queued().into_iter().collect();
+		let now = frame_system::Pallet::<T>::block_number();
+		for (protege, guarantor, record) in Escrows::<T>::iter() {
+			// A clock whose deadline has passed was checked then (it stays, run out, until a
+			// top-up or the guarantee's end).
+			if let Some(by) = record.top_up_by.filter(|by| *by > now) {
+				ensure!(
+					top_ups.contains(&(by, (protege, guarantor))),
+					"a running top-up clock whose deadline is not queued"
+				);
+			}
 		}
 		Ok(())
 	}

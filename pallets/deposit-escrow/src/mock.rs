@@ -145,7 +145,8 @@ impl pallet_deposit_escrow::Config for Test {
 	type DefaultTopUpPeriod = ConstU64<TOP_UP_PERIOD>;
 	type MaxDealsPerMember = ConstU32<MAX_DEALS>;
 	type MaxGuarantors = ConstU32<4>;
-	type MaxDeadlinesPerBlock = ConstU32<3>;
+	type DeadlinePageSize = ConstU32<3>;
+	type DeadlinePagesPerBlock = ConstU32<2>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MakeMember;

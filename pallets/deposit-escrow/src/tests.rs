@@ -28,22 +28,6 @@ fn live(id: DealId) -> bool {
 }
 
 /// ALICE opens a deal of `amount` with BOB and BOB accepts it; returns its id.
-/// Fills the deadline queue `Queue` from block `from` to the last block a deadline due at
-/// `from` may spill into, so that one more is refused.
-fn fill_deadlines<Queue, Item>(from: u64, item: Item)
-where
-	Queue: frame_support::storage::StorageMap<
-		u64,
-		BoundedVec<Item, ConstU32<3>>,
-		Query = BoundedVec<Item, ConstU32<3>>,
-	>,
-	Item: codec::FullCodec + Clone,
-{
-	for block in from..from + u64::from(synergy_primitives::DEADLINE_SPILL) {
-		Queue::insert(block, BoundedVec::truncate_from(vec![item.clone(); 3]));
-	}
-}
-
 fn open_accepted(amount: Balance) -> DealId {
 	let id = NextDealId::<Test>::get();
 	assert_ok!(Escrow::open_deal(signed(ALICE), BOB, amount, terms()));
@@ -219,11 +203,11 @@ mod deals {
 				assert_ok!(Escrow::confirm_deal(signed(BOB), id));
 			}
 			assert!((0..10).all(|id| !live(id)));
-			// Forgotten in bounded steps: at most three a block (the mock's bound) from the
-			// period's end, sharing the queue with the deals' own completion deadlines.
+			// Forgotten in bounded steps from the period's end: at most two pages of three a
+			// block (the mock's bounds): the first page and the last (of one), then the rest.
 			run_to_block(1 + SETTLED_PERIOD);
-			assert_eq!(Deals::<Test>::iter().count(), 7);
-			run_to_block(1 + SETTLED_PERIOD + 2 * u64::from(synergy_primitives::DEADLINE_SPILL));
+			assert_eq!(Deals::<Test>::iter().count(), 6);
+			run_to_block(2 + SETTLED_PERIOD);
 			assert_eq!(Deals::<Test>::iter().count(), 0);
 		});
 	}
@@ -359,22 +343,69 @@ mod deals {
 	}
 
 	#[test]
-	fn acceptance_is_refused_when_every_deadline_queue_in_reach_is_full() {
+	fn acceptances_are_never_refused_however_many_fall_due_in_one_block() {
 		test(|| {
-			assert_ok!(Escrow::open_deal(signed(ALICE), BOB, 1, terms()));
-			fill_deadlines::<DealDeadlines<Test>, _>(1 + DEAL_PERIOD, DealId::MAX);
-			assert_noop!(Escrow::accept_deal(signed(BOB), 0), EscrowError::TooManyDeadlines);
-			// The last block in reach frees a place: the deadline spills into it.
-			let last = DEAL_PERIOD + u64::from(synergy_primitives::DEADLINE_SPILL);
-			DealDeadlines::<Test>::mutate(last, |due| due.pop());
-			assert_ok!(Escrow::accept_deal(signed(BOB), 0));
-			System::assert_last_event(
-				EscrowEvent::DealAccepted { deal: 0, completes_at: last }.into(),
-			);
-			run_to_block(last - 1);
-			assert!(Deals::<Test>::contains_key(0));
-			run_to_block(last);
-			assert!(!live(0));
+			// Six deals among the four members, each party to three (the most): opened and
+			// accepted in block 1, twelve deadlines fall due at block 6, four pages of three.
+			let pairs = [
+				(ALICE, BOB),
+				(CHARLIE, DAVE),
+				(ALICE, CHARLIE),
+				(BOB, DAVE),
+				(ALICE, DAVE),
+				(BOB, CHARLIE),
+			];
+			for (id, (initiator, counterparty)) in pairs.iter().enumerate() {
+				assert_ok!(Escrow::open_deal(signed(*initiator), *counterparty, 1, terms()));
+				assert_ok!(Escrow::accept_deal(signed(*counterparty), id as DealId));
+				System::assert_last_event(
+					EscrowEvent::DealAccepted { deal: id as DealId, completes_at: 1 + DEAL_PERIOD }
+						.into(),
+				);
+			}
+			assert_eq!(DealDeadlines::<Test>::get(1 + DEAL_PERIOD).len(), 3);
+			assert_eq!(DealDeadlinePages::<Test>::get(1 + DEAL_PERIOD), 3);
+			// A block handles two pages: the first ([e0, c0, e1]) and the last ([c4, e5, c5]);
+			// deals 2 and 3 (whose items are on the pages between) complete a block late.
+			run_to_block(1 + DEAL_PERIOD);
+			assert_eq!((0..6).filter(|id| live(*id)).collect::<Vec<_>>(), vec![2, 3]);
+			assert_eq!(DealDeadlineBacklog::<Test>::get(), Some(1 + DEAL_PERIOD));
+			assert_eq!(DealDeadlinePages::<Test>::get(1 + DEAL_PERIOD), 2);
+			run_to_block(2 + DEAL_PERIOD);
+			assert!((0..6).all(|id| !live(id)));
+			assert_eq!(DealDeadlinePages::<Test>::get(1 + DEAL_PERIOD), 0);
+			// That spent the block's two pages: its own block waits for the next.
+			assert_eq!(DealDeadlineBacklog::<Test>::get(), Some(2 + DEAL_PERIOD));
+			run_to_block(3 + DEAL_PERIOD);
+			assert_eq!(DealDeadlineBacklog::<Test>::get(), None);
+			// Forgotten at their own deadlines, filed when they completed.
+			run_to_block(1 + DEAL_PERIOD + SETTLED_PERIOD);
+			assert_eq!(Deals::<Test>::iter_keys().count(), 2);
+			run_to_block(2 + DEAL_PERIOD + SETTLED_PERIOD);
+			assert!((0..6).all(|id| !Deals::<Test>::contains_key(id)));
+		});
+	}
+
+	#[test]
+	fn a_burst_of_deadlines_is_handled_late_but_never_early() {
+		test(|| {
+			let id = open_accepted(1);
+			let due = 1 + DEAL_PERIOD;
+			// Six more pages of stale items at the deal's block, and its own completion last.
+			DealDeadlines::<Test>::mutate(due, |page| page.clear());
+			for _ in 0..18 {
+				DealQueue::<Test>::file(1, due, DealId::MAX);
+			}
+			DealQueue::<Test>::file(1, due, id);
+			run_to_block(due - 1);
+			assert!(live(id));
+			// Two pages a block: the deal's item (on the last overflow page, taken first)
+			// comes at its block.
+			run_to_block(due);
+			assert!(!live(id));
+			run_to_block(due + 3);
+			assert_eq!(DealDeadlineBacklog::<Test>::get(), None);
+			assert!(DealQueue::<Test>::queued().iter().all(|(_, d)| *d == id));
 		});
 	}
 
@@ -445,13 +476,19 @@ mod compensation {
 	}
 
 	#[test]
-	fn compensation_with_no_room_for_its_top_up_deadlines_moves_nothing() {
+	fn a_compensation_files_its_top_up_deadlines_however_full_their_block_is() {
 		test(|| {
-			fill_deadlines::<TopUpDeadlines<Test>, _>(1 + TOP_UP_PERIOD, (EVE, EVE));
-			// The first guarantor's share could be scheduled but not the second's: neither pays.
-			TopUpDeadlines::<Test>::mutate(1 + TOP_UP_PERIOD, |due| due.pop());
-			assert_noop!(Escrow::compensate(&ALICE, &EVE, 51), EscrowError::TooManyDeadlines);
-			let _ = TopUpDeadlines::<Test>::clear(u32::MAX, None);
+			for _ in 0..3 {
+				TopUpQueue::<Test>::file(1, 1 + TOP_UP_PERIOD, (EVE, EVE));
+			}
+			assert_ok!(Escrow::compensate(&ALICE, &EVE, 51));
+			assert_eq!(TopUpDeadlinePages::<Test>::get(1 + TOP_UP_PERIOD), 1);
+			run_to_block(1 + TOP_UP_PERIOD);
+			for guarantor in [BOB, CHARLIE] {
+				System::assert_has_event(
+					EscrowEvent::TopUpMissed { guarantor, protege: ALICE }.into(),
+				);
+			}
 		});
 	}
 
@@ -882,6 +919,44 @@ mod attacks {
 			<Escrow as DisputeEscrow<_, _, _>>::close_disputed(id);
 			System::assert_last_event(EscrowEvent::DealDisputed { deal: id }.into());
 			assert_eq!(Exposure::<Test>::get(BOB), 50);
+		});
+	}
+}
+
+mod deadlines {
+	use super::*;
+	use crate::weights::WeightInfo;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+	#[test]
+	fn a_block_with_nothing_due_is_charged_only_the_idle_hook() {
+		test(|| {
+			assert_eq!(Escrow::on_initialize(2), <() as WeightInfo>::on_initialize_idle());
+			let id = open_accepted(1);
+			System::set_block_number(1 + DEAL_PERIOD);
+			// The deal's expiry and completion items, on one page, one block stepped.
+			assert_eq!(
+				Escrow::on_initialize(1 + DEAL_PERIOD),
+				<() as WeightInfo>::on_initialize(2, 0, 1)
+			);
+			assert!(!live(id));
+		});
+	}
+
+	#[test]
+	fn the_upgrade_to_paged_queues_keeps_every_deadline_filed_before_it() {
+		test(|| {
+			// A deal accepted under storage version 0, whose queue was the first pages alone.
+			let id = open_accepted(1);
+			StorageVersion::new(0).put::<Escrow>();
+			migrations::v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Escrow::on_chain_storage_version(), StorageVersion::new(1));
+			assert_eq!(DealDeadlines::<Test>::get(1 + DEAL_PERIOD).into_inner(), vec![id, id]);
+			// Run again, it finds version 1 and does nothing.
+			migrations::v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Escrow::on_chain_storage_version(), StorageVersion::new(1));
+			run_to_block(1 + DEAL_PERIOD);
+			assert!(!live(id));
 		});
 	}
 }

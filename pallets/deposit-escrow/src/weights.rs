@@ -21,7 +21,8 @@ pub trait WeightInfo {
 	fn confirm_deal() -> Weight;
 	fn complete_due_deal() -> Weight;
 	fn top_up() -> Weight;
-	fn on_initialize(d: u32, t: u32, ) -> Weight;
+	fn on_initialize_idle() -> Weight;
+	fn on_initialize(d: u32, t: u32, b: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_deposit_escrow` measured on the reference machine, priced with the runtime's
@@ -239,7 +240,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(324), added: 2799, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[0, 64]`.
 	/// The range of component `t` is `[0, 8]`.
-	fn on_initialize(d: u32, t: u32, ) -> Weight {
+	fn on_initialize_idle() -> Weight {
+		Weight::from_parts(5_000_000, 0)
+	}
+	fn on_initialize(d: u32, t: u32, b: u32, ) -> Weight {
+		let _ = b;
 		// Proof Size summary in bytes:
 		//  Measured:  `7957 + d * (59 ±0) + t * (64 ±0)`
 		//  Estimated: `74477 + d * (2614 ±0) + t * (532 ±496)`
@@ -296,7 +301,11 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(40_u64))
 			.saturating_add(RocksDbWeight::get().writes(29_u64))
 	}
-	fn on_initialize(d: u32, t: u32, ) -> Weight {
+	fn on_initialize_idle() -> Weight {
+		Weight::from_parts(5_000_000, 0)
+	}
+	fn on_initialize(d: u32, t: u32, b: u32, ) -> Weight {
+		let _ = b;
 		Weight::from_parts(716_177_623, 74477)
 			.saturating_add(Weight::from_parts(27_475_595, 0).saturating_mul(d.into()))
 			.saturating_add(Weight::from_parts(12_392_500, 0).saturating_mul(t.into()))

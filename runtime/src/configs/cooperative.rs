@@ -172,7 +172,8 @@ impl pallet_deposit_escrow::Config for Runtime {
 	type DefaultTopUpPeriod = DefaultTopUpPeriod;
 	type MaxDealsPerMember = ConstU32<64>;
 	type MaxGuarantors = ConstU32<MAX_GUARANTORS>;
-	type MaxDeadlinesPerBlock = ConstU32<64>;
+	type DeadlinePageSize = ConstU32<64>;
+	type DeadlinePagesPerBlock = ConstU32<4>;
 	type WeightInfo = pallet_deposit_escrow::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MembershipForBenchmarks;
@@ -229,7 +230,8 @@ impl pallet_complaints::Config for Runtime {
 	type MaxComplaintBond = MaxComplaintBond;
 	type MaxOpenFiled = ConstU32<4>;
 	type MaxCasesListed = ConstU32<32>;
-	type MaxDeadlinesPerBlock = ConstU32<8>;
+	type DeadlinePageSize = ConstU32<8>;
+	type DeadlinePagesPerBlock = ConstU32<1>;
 	type WeightInfo = pallet_complaints::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ComplaintsForBenchmarks;

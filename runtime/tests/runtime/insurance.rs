@@ -412,9 +412,10 @@ fn a_compensation_that_cannot_be_paid_yet_is_paid_later() {
 }
 
 /// Attack 7: an escalation step whose next deadline queue was full dropped out of every queue,
-/// leaving the accused blocked with nothing to move the case on.
+/// leaving the accused blocked with nothing to move the case on. Now no queue is ever full: the
+/// step files its deadline at its block, on an overflow page.
 #[test]
-fn an_escalation_with_a_full_next_queue_is_tried_again_in_the_next_block() {
+fn an_escalation_files_its_next_deadline_however_full_that_block_is() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		let [alice, bob, ..] = accounts();
 		crate::common::eve_guarantees_charlie();
@@ -423,18 +424,13 @@ fn an_escalation_with_a_full_next_queue_is_tried_again_in_the_next_block() {
 		let case = next_case();
 		assert_ok!(Complaints::file(signed(&alice), id, None));
 		let due = 1 + ESCALATION;
-		let full = frame_support::BoundedVec::truncate_from(vec![(999, 0); 8]);
-		let blocked_range = due + ESCALATION..due + ESCALATION + synergy_primitives::DEADLINE_SPILL;
-		for block in blocked_range.clone() {
-			pallet_complaints::Deadlines::<Runtime>::insert(block, full.clone());
+		let next = due + ESCALATION;
+		for _ in 0..8 {
+			pallet_complaints::EscalationQueue::<Runtime>::file(1, next, (999, 0));
 		}
 		run_to(due);
-		assert_eq!(stage(case, 0), Stage::Panel { level: 0, deadline: due + 1 });
-		for block in blocked_range {
-			pallet_complaints::Deadlines::<Runtime>::remove(block);
-		}
-		run_to(due + 1);
-		assert!(matches!(stage(case, 0), Stage::Panel { level: 1, .. }));
+		assert_eq!(stage(case, 0), Stage::Panel { level: 1, deadline: next });
+		assert_eq!(pallet_complaints::DeadlinePages::<Runtime>::get(next), 1);
 		check_invariants();
 	});
 }
