@@ -107,10 +107,16 @@ build_node() {
 build_benchmark_node() {
   local target="${SYNERGY_BENCH_TARGET_DIR:-$CARGO_TARGET_DIR-benchmarks}"
   log "cargo build --release --features runtime-benchmarks (target: $target)"
+  # Its target directory has a build tree (and a lock) of its own, held only while it builds.
   # The benchmark CLI's own test runtime cannot be found in this workspace's default feature
   # graph, which the lockfile hint makes the Wasm builder search; this build goes without it.
-  WASM_BUILD_WORKSPACE_HINT=/nonexistent CARGO_TARGET_DIR="$target" \
-    in_build_tree cargo build --release --locked -p synergy-node --features runtime-benchmarks
+  (
+    export CARGO_TARGET_DIR="$target" SYNERGY_BUILD_TREE="$target.source"
+    unset SYNERGY_BUILD_TREE_HELD SYNERGY_BUILD_TREE_SYNCED
+    exec 8>&-
+    WASM_BUILD_WORKSPACE_HINT=/nonexistent \
+      in_build_tree cargo build --release --locked -p synergy-node --features runtime-benchmarks
+  ) || return 1
   BENCH_NODE="$target/release/synergy-node"
   BENCH_RUNTIME="$target/release/wbuild/synergy-runtime/synergy_runtime.compact.compressed.wasm"
 }
