@@ -123,8 +123,10 @@
 //!   account cannot receive it) leaves the side [`Stage::Paying`]: the accused stays blocked and
 //!   the payment is tried again each escalation period, or by anyone with
 //!   [`Pallet::escalate`].
-//! - **Deadlines** live in bounded per-block queues; a step whose next queue is full is not
-//!   lost: the hook files it again in the next block with room.
+//! - **Deadlines** live in a deadline queue that refuses no filing
+//!   ([`synergy_primitives::deadlines`]): a step always files its next deadline at its block;
+//!   each block handles at most [`Config::DeadlinePagesPerBlock`] pages of due sides, and the
+//!   rest in the next blocks, each side checked against its own deadline.
 //! - **Records**: per member, complaints filed / received / upheld / dismissed, panels sat on,
 //!   strikes, dissents, and the complaints upheld against the members they guarantee.
 //! - **Bans**: a guarantor whose protégés had [`Config::BanThreshold`] upheld complaints within

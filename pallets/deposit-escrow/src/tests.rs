@@ -759,8 +759,8 @@ mod attacks {
 			assert_ok!(Escrow::open_deal(signed(BOB), CHARLIE, 1, terms()));
 			assert_ok!(Escrow::open_deal(signed(DAVE), BOB, 1, terms()));
 			assert_eq!(Exposure::<Test>::get(BOB), 1);
-			// Unanswered for the deal period, the proposals are gone (three deadlines a block
-			// in the mock: the last two spill into the next).
+			// Unanswered for the deal period, the proposals are gone (five deadlines at their
+			// block: a first page of three and an overflow page, in the mock).
 			run_to_block(2 + DEAL_PERIOD);
 			for deal in 0..u64::from(MAX_DEALS) {
 				System::assert_has_event(EscrowEvent::DealExpired { deal }.into());

@@ -194,6 +194,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// The proposals kept, newest first, from the newest [`MAX_SCANNED`] ids.
+	fn newest_proposals() -> impl Iterator<Item = (ProposalId, ProposalOf<T>)> {
+		let next = NextProposalId::<T>::get();
+		(next.saturating_sub(MAX_SCANNED)..next)
+			.rev()
+			.filter_map(|id| Proposals::<T>::get(id).map(|proposal| (id, proposal)))
+	}
+
 	/// Proposal `id`, with its tally.
 	pub fn proposal_view(
 		id: ProposalId,
@@ -206,10 +214,7 @@ impl<T: Config> Pallet<T> {
 	pub fn proposals_view(
 		open_only: bool,
 	) -> Vec<ProposalView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
-		let next = crate::NextProposalId::<T>::get();
-		(next.saturating_sub(MAX_SCANNED)..next)
-			.rev()
-			.filter_map(|id| Proposals::<T>::get(id).map(|proposal| (id, proposal)))
+		Self::newest_proposals()
 			.filter(|(_, proposal)| !open_only || proposal.status.is_open())
 			.take(T::MaxListed::get() as usize)
 			.map(|(id, proposal)| Self::view(id, proposal))
@@ -237,10 +242,7 @@ impl<T: Config> Pallet<T> {
 	/// The proposals in their vote that wait for `who`'s vote, newest first; at most
 	/// [`Config::MaxListed`], from the newest [`MAX_SCANNED`].
 	pub fn votes_due(who: &T::AccountId) -> Vec<VoteDue<BlockNumberFor<T>>> {
-		let next = NextProposalId::<T>::get();
-		(next.saturating_sub(MAX_SCANNED)..next)
-			.rev()
-			.filter_map(|id| Proposals::<T>::get(id).map(|proposal| (id, proposal)))
+		Self::newest_proposals()
 			.filter_map(|(id, proposal)| match proposal.status {
 				Status::Voting { ends } => Some((id, proposal, ends)),
 				_ => None,
