@@ -146,7 +146,10 @@ where
 			if let Some(code) = T::Refused::refused(who, call) {
 				return Err(InvalidTransaction::Custom(code).into());
 			}
-			if !Members::<T>::contains_key(who)
+			// The record itself, not only whether it exists: a light client validating the
+			// transaction reads it from a storage proof, and smoldot proves an existence check
+			// by the whole value (one read either way).
+			if Members::<T>::get(who).is_none()
 				&& !crate::Pallet::<T>::is_free_answer(who, call)
 				&& !T::OpenToAll::contains(call)
 			{
