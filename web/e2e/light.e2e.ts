@@ -309,6 +309,8 @@ describe("the light client", () => {
     await page.waitForSelector('.brand [data-via="light"]', { timeout: SYNC })
     await page.waitForSelector('main p[data-via="light"]', { timeout: WAIT })
     expect(await page.$eval("main", (e) => e.textContent ?? "")).toContain("Through the light client, from the chain spec chain-spec.json.")
+    // The node's address is kept for switching back.
+    expect(await page.$eval('main input[name="rpc"]', (e) => (e as HTMLInputElement).value)).toBe(`ws://127.0.0.1:${chain.port}`)
     await shot(page, "settings-light-360px")
     await context.close()
   })

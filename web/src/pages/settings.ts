@@ -59,6 +59,8 @@ export const settingsPage: Page = {
         if (!isWsUrl(url.value.trim())) return replace(message, note(t("settings.badUrl"), "error"))
         chosen = { via: "node", url: url.value.trim() }
       }
+      // The node's address typed is kept for switching back, whichever way is chosen.
+      if (chosen.via === "light" && isWsUrl(url.value.trim())) saveConnection({ via: "node", url: url.value.trim() })
       saveConnection(chosen)
       const next = new URL(location.href)
       for (const param of CONNECTION_PARAMS) next.searchParams.delete(param)
