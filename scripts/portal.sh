@@ -5,8 +5,15 @@
 #                             typed descriptors from the runtime's Wasm, type-check, vite build
 #                             into web/dist
 #   scripts/portal.sh serve   serve web/dist on http://127.0.0.1:8080 (PORTAL_PORT to change)
-#   scripts/portal.sh test    build, the unit tests, then the browser test: headless Chromium
-#                             against a dev chain of its own; ends with `portal: N passed, N failed`
+#   scripts/portal.sh test    build, the unit tests, then the browser tests: headless Chromium
+#                             against dev chains of their own, through a node and through the
+#                             light client; ends with `portal: N passed, N failed`
+#   scripts/portal.sh chain-spec
+#                             write web/dist/chain-spec.json, the spec the light client starts
+#                             from: the raw spec of CHAIN (dev) with the running node as its boot
+#                             node (its peer id asked on http://127.0.0.1:$RPC_PORT, 9944; its
+#                             WebSocket listener on P2P_WS_PORT, 30333); CHAIN_SPEC_OUT to write
+#                             elsewhere
 #
 # The runtime comes from SYNERGY_RUNTIME_WASM or the build's target directory; the node binary
 # (for the browser test) from SYNERGY_NODE, `synergy-node` on PATH, or the build's target
@@ -95,6 +102,42 @@ chromium_binary() {
   echo "$browser"
 }
 
+# The light client's chain spec for a running node: the raw spec, the node (reached over the
+# WebSocket it listens for peers on) as its one boot node.
+chain_spec() {
+  need_node
+  local binary out="${CHAIN_SPEC_OUT:-$WEB/dist/chain-spec.json}"
+  binary="$(node_binary)"
+  [ -x "$binary" ] || die "no node binary at $binary (set SYNERGY_NODE)"
+  mkdir -p "$(dirname "$out")"
+  "$binary" export-chain-spec --chain "${CHAIN:-dev}" --raw 2>/dev/null |
+    node -e '
+      const [rpc, ws, out] = process.argv.slice(1)
+      const ask = async () => {
+        for (let tries = 0; ; tries += 1) {
+          try {
+            const response = await fetch(`http://127.0.0.1:${rpc}`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "system_localPeerId", params: [] }),
+            })
+            return (await response.json()).result
+          } catch (error) {
+            if (tries > 240) throw new Error(`no node answers on http://127.0.0.1:${rpc}`)
+            await new Promise((r) => setTimeout(r, 500))
+          }
+        }
+      }
+      let text = ""
+      process.stdin.on("data", (chunk) => (text += chunk))
+      process.stdin.on("end", async () => {
+        const spec = JSON.parse(text)
+        spec.bootNodes = [`/ip4/127.0.0.1/tcp/${ws}/ws/p2p/${await ask()}`]
+        require("fs").writeFileSync(out, JSON.stringify(spec))
+        console.log(`${out}: boot node ${spec.bootNodes[0]}`)
+      })' "${RPC_PORT:-9944}" "${P2P_WS_PORT:-30333}" "$out"
+}
+
 # Sums vitest's JSON reports into the totals.
 count() {
   node -e '
@@ -118,7 +161,7 @@ test_all() {
   log "unit tests"
   (cd "$WEB" && npx vitest run --reporter=default --reporter=json --outputFile="$results/unit.json") || true
 
-  log "browser test (artifacts: $artifacts)"
+  log "browser tests (artifacts: $artifacts)"
   local node browser
   node="$(node_binary)"
   if [ ! -x "$node" ]; then
@@ -142,5 +185,6 @@ case "${1:-}" in
   build) build ;;
   serve) serve ;;
   test) test_all ;;
-  *) echo "usage: scripts/portal.sh build|serve|test" >&2; exit 2 ;;
+  chain-spec) chain_spec ;;
+  *) echo "usage: scripts/portal.sh build|serve|test|chain-spec" >&2; exit 2 ;;
 esac

@@ -1,8 +1,11 @@
 // What the browser test stands on: a dev chain of its own on free ports, the built portal
 // served, headless Chromium — each stopped at the end.
-import { spawn, type ChildProcess } from "node:child_process"
+import { execFile, spawn, type ChildProcess } from "node:child_process"
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
 import puppeteer, { type Browser } from "puppeteer-core"
 import { preview, type PreviewServer } from "vite"
 
@@ -15,6 +18,22 @@ export async function freePort(): Promise<number> {
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))))
     })
   })
+}
+
+/**
+ * The first free port in `from`…`to`: the light-client test keeps to its own ranges (RPC
+ * 9960–9969, p2p 30360–30369, HTTP 8090–8099), apart from the other test networks on the machine.
+ */
+export async function portIn(from: number, to: number): Promise<number> {
+  for (let port = from; port <= to; port += 1) {
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer()
+      server.once("error", () => resolve(false))
+      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)))
+    })
+    if (free) return port
+  }
+  throw new Error(`no free port in ${from}–${to}`)
 }
 
 /** One JSON-RPC call over HTTP (the node serves HTTP and WebSocket on one port). */
@@ -31,12 +50,22 @@ export async function rpc<T>(port: number, method: string, params: unknown[] = [
 
 export interface DevChain {
   port: number
+  /** The WebSocket multiaddr a light client reaches the node at (with `wsP2p`). */
+  bootNode?: string
   stop(): Promise<void>
 }
 
-export async function startChain(binary: string): Promise<DevChain> {
-  const [port, p2p] = [await freePort(), await freePort()]
-  const child: ChildProcess = spawn(binary, ["--dev", "--tmp", "--rpc-port", String(port), "--port", String(p2p), "--no-prometheus", "--no-mdns"], {
+export interface ChainOptions {
+  /** The RPC port; else a free one. */
+  rpcPort?: number
+  /** Listen for peers over WebSocket on this port (what a browser's light client can reach). */
+  wsP2p?: number
+}
+
+export async function startChain(binary: string, options: ChainOptions = {}): Promise<DevChain> {
+  const port = options.rpcPort ?? (await freePort())
+  const listen = options.wsP2p === undefined ? ["--port", String(await freePort())] : ["--listen-addr", `/ip4/127.0.0.1/tcp/${options.wsP2p}/ws`]
+  const child: ChildProcess = spawn(binary, ["--dev", "--tmp", "--rpc-port", String(port), ...listen, "--no-prometheus", "--no-mdns"], {
     stdio: ["ignore", "ignore", "pipe"],
   })
   let log = ""
@@ -55,8 +84,10 @@ export async function startChain(binary: string): Promise<DevChain> {
     if (Date.now() > deadline) throw new Error(`the node did not produce a block: ${log}`)
     await new Promise((r) => setTimeout(r, 500))
   }
+  const bootNode = options.wsP2p === undefined ? undefined : `/ip4/127.0.0.1/tcp/${options.wsP2p}/ws/p2p/${await rpc<string>(port, "system_localPeerId")}`
   return {
     port,
+    ...(bootNode ? { bootNode } : {}),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve()
@@ -67,11 +98,52 @@ export async function startChain(binary: string): Promise<DevChain> {
   }
 }
 
-export async function servePortal(): Promise<{ url: string; server: PreviewServer }> {
-  const port = await freePort()
+/** The dev chain's raw spec, with the node as its boot node: what the light client starts from. */
+export async function devChainSpec(binary: string, bootNode: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(binary, ["export-chain-spec", "--chain", "dev", "--raw"], { maxBuffer: 64 * 1024 * 1024 })
+  const spec = JSON.parse(stdout) as { bootNodes?: string[] }
+  spec.bootNodes = [bootNode]
+  return JSON.stringify(spec)
+}
+
+export interface ServeOptions {
+  /** Served as `chain-spec.json` beside the portal, as a deployment ships it. */
+  chainSpec?: string
+  /** The HTTP port; else a free one. */
+  port?: number
+}
+
+export async function servePortal(options: ServeOptions = {}): Promise<{ url: string; server: PreviewServer }> {
+  const port = options.port ?? (await freePort())
   const root = fileURLToPath(new URL("..", import.meta.url))
-  const server = await preview({ root, logLevel: "silent", preview: { host: "127.0.0.1", port, strictPort: true } })
+  const { chainSpec } = options
+  const server = await preview({
+    root,
+    logLevel: "silent",
+    preview: { host: "127.0.0.1", port, strictPort: true },
+    plugins: chainSpec
+      ? [
+          {
+            name: "synergy-chain-spec",
+            configurePreviewServer(preview) {
+              preview.middlewares.use("/chain-spec.json", (_request, response) => {
+                response.setHeader("content-type", "application/json")
+                response.end(chainSpec)
+              })
+            },
+          },
+        ]
+      : [],
+  })
   return { url: `http://127.0.0.1:${port}/`, server }
+}
+
+/** Adds `values` to the measurements file the browser tests write beside the screenshots. */
+export function recordMeasurements(artifacts: string, values: Record<string, number>): void {
+  mkdirSync(artifacts, { recursive: true })
+  const file = join(artifacts, "measurements.json")
+  const before = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, number>) : {}
+  writeFileSync(file, `${JSON.stringify({ ...before, ...values }, null, 2)}\n`)
 }
 
 export function launchBrowser(): Promise<Browser> {
@@ -79,5 +151,7 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
     args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+    // A wait in the page may outlast the protocol's default three minutes on a loaded machine.
+    protocolTimeout: 600_000,
   })
 }

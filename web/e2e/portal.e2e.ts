@@ -2,12 +2,12 @@
 // founders and accepts a third guarantee, a deal opens and completes, a complaint is voted on,
 // the graph page draws a member's guarantors, the fund is voted on and charted, a project is
 // created with a contribution, and the validators are shown.
-import { mkdirSync, writeFileSync } from "node:fs"
+import { mkdirSync } from "node:fs"
 import { join } from "node:path"
 import type { Browser, Page } from "puppeteer-core"
 import type { PreviewServer } from "vite"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { launchBrowser, rpc, servePortal, startChain, type DevChain } from "./harness"
+import { launchBrowser, recordMeasurements, rpc, servePortal, startChain, type DevChain } from "./harness"
 
 const ALICE = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
 const BOB = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty"
@@ -126,7 +126,7 @@ describe("the portal on a dev chain", () => {
     await cold.waitForSelector("#graph[data-nodes]", { timeout: WAIT })
     const usable = Date.now() - started
     const measured = { firstUsablePageMs: usable, shellMs: shell, transferredBytes: bytes, scripts }
-    writeFileSync(join(artifacts, "measurements.json"), `${JSON.stringify(measured, null, 2)}\n`)
+    recordMeasurements(artifacts, measured)
     console.log(`cold load: the graph drawn after ${usable} ms (the shell after ${shell} ms), ${bytes} bytes in ${scripts} scripts`)
     const drawn = Number(await cold.$eval("#graph", (e) => (e as HTMLElement).dataset.nodes))
     await context.close()

@@ -3,8 +3,8 @@
 import { devAccounts, extensionAccounts, shortAddress, type Account } from "./accounts"
 import { activity } from "./activity"
 import type { Ctx, Page, PageView } from "./app"
-import { connect, isDevelopment, type Chain } from "./chain"
-import { resolveRpc, savedRpc } from "./config"
+import { connect, isDevelopment } from "./chain"
+import { resolveConnection, savedConnection } from "./config"
 import { errorDocs, type ErrorDocs } from "./errors"
 import { LANGS, lang, loadLang, setLang, t } from "./i18n"
 import { setNames } from "./names"
@@ -28,17 +28,14 @@ const ACCOUNT_KEY = "synergy.account"
 
 const root = document.getElementById("app") as HTMLElement
 
-async function runtimeErrorDocs(chain: Chain): Promise<ErrorDocs> {
-  const metadata = await chain.api.apis.Metadata.metadata_at_version(15)
-  return metadata ? errorDocs(metadata.asBytes()) : new Map()
-}
+const connection = resolveConnection(location.search, savedConnection(), location.href)
 
 async function start(): Promise<void> {
   loadLang()
-  const url = resolveRpc(location.search, savedRpc())
-  replace(root, note(t("app.connecting", { url })))
-  const chain = await connect(url)
-  const [docs, classes, injected] = await Promise.all([runtimeErrorDocs(chain), reader(chain).classes(), extensionAccounts()])
+  replace(root, note(connection.via === "light" ? t("app.lightStarting", { spec: connection.spec }) : t("app.connecting", { url: connection.url })))
+  const chain = await connect(connection)
+  const docs: ErrorDocs = errorDocs(chain.metadata)
+  const [classes, injected] = await Promise.all([reader(chain).classes(), extensionAccounts()])
   const accounts: Account[] = [...injected, ...(isDevelopment(chain.info) ? devAccounts(chain.info) : [])]
   setNames(accounts)
   let account: Account | null = accounts.find((a) => a.address === localStorage.getItem(ACCOUNT_KEY)) ?? accounts[0] ?? null
@@ -89,7 +86,7 @@ async function start(): Promise<void> {
       {},
       // Not a hash link: the hash is the route.
       h("a", { class: "skip", href: "#main", onclick: (event: Event) => (event.preventDefault(), main.focus()) }, t("app.skip")),
-      h("div", { class: "brand" }, h("strong", {}, "Synergy"), h("span", { class: "muted" }, ` ${chain.info.name} · `, t("app.block"), " ", blockNumber)),
+      h("div", { class: "brand" }, h("strong", {}, "Synergy"), h("span", { class: "muted", "data-via": chain.connection.via }, ` ${chain.info.name} · `, chain.connection.via === "light" ? `${t("app.viaLight")} · ` : "", t("app.block"), " ", blockNumber)),
       h("div", { class: "pickers" }, accountPicker(), langPicker()),
       nav,
     )
@@ -139,5 +136,6 @@ async function start(): Promise<void> {
 }
 
 start().catch((error: unknown) => {
-  replace(root, note(t("app.failed", { reason: error instanceof Error ? error.message : String(error) }), "error"))
+  const reason = error instanceof Error ? error.message : String(error)
+  replace(root, note(t("app.failed", { reason }), "error"), connection.via === "light" ? note(t("app.lightFailed")) : null)
 })

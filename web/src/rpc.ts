@@ -1,6 +1,8 @@
 // The synergy_* JSON-RPC methods the portal reads (docs/auditor.md): balances are decimal
-// strings of the smallest unit, accounts SS58 addresses.
-import type { Chain } from "./chain"
+// strings of the smallest unit, accounts SS58 addresses. Under the light client the same
+// answers come from the runtime APIs those methods wrap (runtimeReader).
+import type { Chain, SynergyApi } from "./chain"
+import type { RuntimeViews } from "./views"
 
 export type MemberStatus = "active" | { grace: { until: number } } | { gracePaused: { left: number } }
 
@@ -300,30 +302,97 @@ export interface SplitPreview {
   parties: { who: string; asOrganiser: string; asParticipant: string; total: string }[]
 }
 
-/** The typed readers of the synergy_* methods over one connection. */
-export function reader(chain: Chain) {
-  const call = <T>(method: string, ...params: unknown[]) => chain.rpc<T>(method, params)
+/** The synergy_* methods the portal reads, each answering at one block. */
+export interface Reader {
+  member(who: string): Promise<Member | null>
+  application(who: string): Promise<Application | null>
+  classes(): Promise<MemberClass[]>
+  graph(who: string, depth: number): Promise<Graph>
+  escrow(who: string): Promise<Escrow | null>
+  deal(id: number): Promise<Deal | null>
+  dealsOf(who: string): Promise<DealsOf>
+  record(who: string): Promise<CaseRecord | null>
+  blocks(who: string | null): Promise<Block[]>
+  case(id: number): Promise<Case | null>
+  casesOf(who: string): Promise<Case[]>
+  fund(): Promise<Fund>
+  proposals(openOnly: boolean): Promise<Proposal[]>
+  duties(who: string): Promise<Duties>
+  votesOf(who: string): Promise<VoteRecord[]>
+  validators(): Promise<ValidatorSet>
+  project(id: number): Promise<Project | null>
+  contributionsOf(who: string): Promise<Contribution[]>
+  splitPreview(project: number, revenue: string): Promise<SplitPreview | null>
+}
+
+/** The readers over the node's synergy_* methods; at the best block, or at block hash `at`. */
+export function rpcReader(chain: Pick<Chain, "rpc">, at?: string): Reader {
+  const call = <T>(method: string, ...params: unknown[]) => chain.rpc<T>(method, at === undefined ? params : [...params, at])
   return {
-    member: (who: string) => call<Member | null>("synergy_member", who),
-    application: (who: string) => call<Application | null>("synergy_application", who),
-    classes: () => call<MemberClass[]>("synergy_classes"),
-    graph: (who: string, depth: number) => call<Graph>("synergy_guarantorGraph", who, depth),
-    escrow: (who: string) => call<Escrow | null>("synergy_escrow", who),
-    deal: (id: number) => call<Deal | null>("synergy_deal", id),
-    dealsOf: (who: string) => call<DealsOf>("synergy_dealsOf", who),
-    record: (who: string) => call<CaseRecord | null>("synergy_record", who),
-    blocks: (who: string | null) => call<Block[]>("synergy_blocks", who),
-    case: (id: number) => call<Case | null>("synergy_case", id),
-    casesOf: (who: string) => call<Case[]>("synergy_casesOf", who),
-    fund: () => call<Fund>("synergy_fund"),
-    proposals: (openOnly: boolean) => call<Proposal[]>("synergy_proposals", openOnly),
-    duties: (who: string) => call<Duties>("synergy_duties", who),
-    votesOf: (who: string) => call<VoteRecord[]>("synergy_votesOf", who),
-    validators: () => call<ValidatorSet>("synergy_validators"),
-    project: (id: number) => call<Project | null>("synergy_project", id),
-    contributionsOf: (who: string) => call<Contribution[]>("synergy_contributionsOf", who),
-    splitPreview: (project: number, revenue: string) => call<SplitPreview | null>("synergy_splitPreview", project, revenue),
+    member: (who) => call("synergy_member", who),
+    application: (who) => call("synergy_application", who),
+    classes: () => call("synergy_classes"),
+    graph: (who, depth) => call("synergy_guarantorGraph", who, depth),
+    escrow: (who) => call("synergy_escrow", who),
+    deal: (id) => call("synergy_deal", id),
+    dealsOf: (who) => call("synergy_dealsOf", who),
+    record: (who) => call("synergy_record", who),
+    blocks: (who) => call("synergy_blocks", who),
+    case: (id) => call("synergy_case", id),
+    casesOf: (who) => call("synergy_casesOf", who),
+    fund: () => call("synergy_fund"),
+    proposals: (openOnly) => call("synergy_proposals", openOnly),
+    duties: (who) => call("synergy_duties", who),
+    votesOf: (who) => call("synergy_votesOf", who),
+    validators: () => call("synergy_validators"),
+    project: (id) => call("synergy_project", id),
+    contributionsOf: (who) => call("synergy_contributionsOf", who),
+    splitPreview: (project, revenue) => call("synergy_splitPreview", project, revenue),
   }
 }
 
-export type Reader = ReturnType<typeof reader>
+/** A revenue amount as synergy_splitPreview takes it: a decimal number of the smallest unit. */
+export function decimalAmount(text: string): bigint {
+  const trimmed = text.trim()
+  if (!/^\d+$/.test(trimmed)) throw new Error(`revenue is not a decimal amount: ${text}`)
+  return BigInt(trimmed)
+}
+
+/**
+ * The same readers over the runtime APIs that the synergy_* methods wrap, for a client that
+ * serves no synergy_* method (the light client): each value written as the method answers it
+ * (views.ts), with the method's own argument conversions. At the best block, as the node's
+ * methods answer, or at block hash `at`.
+ */
+export function runtimeReader(api: SynergyApi, views: RuntimeViews, at: string = "best"): Reader {
+  const options = { at }
+  const { GuaranteeMembershipApi: membership, DepositEscrowApi: escrow, ComplaintsApi: complaints, GeneralMeetingApi: meeting, ContributionsApi: contributions, SynergyDutiesApi: duties } = api.apis
+  // What the JSON stands for is the RPC's type, which the view rules make it.
+  const view = async <T>(runtimeApi: string, method: string, value: Promise<unknown>): Promise<T> => views.json(runtimeApi, method, await value) as unknown as T
+  return {
+    member: (who) => view("GuaranteeMembershipApi", "member", membership.member(who, options)),
+    application: (who) => view("GuaranteeMembershipApi", "application", membership.application(who, options)),
+    classes: () => view("GuaranteeMembershipApi", "classes", membership.classes(options)),
+    graph: (who, depth) => view("GuaranteeMembershipApi", "guarantor_graph", membership.guarantor_graph(who, depth, options)),
+    escrow: (who) => view("DepositEscrowApi", "escrow", escrow.escrow(who, options)),
+    deal: (id) => view("DepositEscrowApi", "deal", escrow.deal(BigInt(id), options)),
+    dealsOf: (who) => view("DepositEscrowApi", "deals_of", escrow.deals_of(who, options)),
+    record: (who) => view("ComplaintsApi", "record", complaints.record(who, options)),
+    blocks: (who) => view("ComplaintsApi", "blocks", complaints.blocks(who ?? undefined, options)),
+    case: (id) => view("ComplaintsApi", "case", complaints.case(id, options)),
+    casesOf: (who) => view("ComplaintsApi", "cases_of", complaints.cases_of(who, options)),
+    fund: () => view("GeneralMeetingApi", "fund", meeting.fund(options)),
+    proposals: (openOnly) => view("GeneralMeetingApi", "proposals", meeting.proposals(openOnly, options)),
+    duties: (who) => view("SynergyDutiesApi", "duties", duties.duties(who, options)),
+    votesOf: (who) => view("GeneralMeetingApi", "votes_of", meeting.votes_of(who, options)),
+    validators: () => view("GeneralMeetingApi", "validators", meeting.validators(options)),
+    project: (id) => view("ContributionsApi", "project", contributions.project(id, options)),
+    contributionsOf: (who) => view("ContributionsApi", "contributions_of", contributions.contributions_of(who, options)),
+    splitPreview: async (project, revenue) => view("ContributionsApi", "split_preview", contributions.split_preview(project, decimalAmount(revenue), options)),
+  }
+}
+
+/** The readers over a connection: the node's methods, or under the light client the runtime APIs. */
+export function reader(chain: Chain): Reader {
+  return chain.connection.via === "light" ? runtimeReader(chain.api, chain.views) : rpcReader(chain)
+}

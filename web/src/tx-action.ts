@@ -76,7 +76,7 @@ export function txAction(ctx: Ctx, options: TxActionOptions): HTMLElement {
     if (!account) return
     reset()
     const report = track(t(options.label), options.name)
-    if (await submit(tx, account.signer, ctx.docs, report)) ctx.refresh()
+    if (await submit(tx, account.signer, ctx.docs, report, ctx.chain.onTransactionDropped)) ctx.refresh()
   }
 
   function reset(): void {

@@ -1,6 +1,6 @@
 import { InvalidTxError, type PolkadotSigner } from "polkadot-api"
 import { describe, expect, it } from "vitest"
-import { submit, type AnyTx, type TxProgress } from "./tx"
+import { droppedTransaction, isShortHashOf, submit, type AnyTx, type DropWatch, type TxProgress } from "./tx"
 
 type Listener = { next(event: unknown): void; error(error: unknown): void }
 
@@ -54,5 +54,51 @@ describe("a transaction's progress", () => {
     const { ok, stages } = await run(fakeTx([], new InvalidTxError({ type: "Invalid", value: { type: "Custom", value: 1 } })))
     expect(ok).toBe(false)
     expect(stages.at(-1)?.reason).toMatch(/only members may send transactions/)
+  })
+  it("fails in words when the light client drops it unsent, and only for its own hash", async () => {
+    const hash = `0x9415${"00".repeat(28)}efe9`
+    let tell: ((shortHash: string, reason: string) => void) | null = null
+    let watching = false
+    const dropped: DropWatch = (listener) => {
+      tell = listener
+      watching = true
+      return () => {
+        watching = false
+      }
+    }
+    const stages: TxProgress[] = []
+    const tx = {
+      signSubmitAndWatch: () => ({
+        subscribe(listener: Listener) {
+          queueMicrotask(() => {
+            listener.next({ type: "signed", txHash: hash })
+            listener.next({ type: "broadcasted" })
+            tell?.("0x1234…abcd", "not this one")
+            tell?.("0x9415…efe9", "Error trying to access the storage required for the runtime call")
+          })
+          return { unsubscribe() {} }
+        },
+      }),
+    } as unknown as AnyTx
+    const ok = await submit(tx, signer, docs, (p) => stages.push(p), dropped)
+    expect(ok).toBe(false)
+    expect(stages.map((s) => s.stage)).toEqual(["signing", "pool", "failed"])
+    expect(stages.at(-1)?.reason).toMatch(/^The light client did not send it: .*A member's transactions cannot be checked by the light client yet/)
+    expect(watching).toBe(false)
+  })
+})
+
+describe("what the light client says of a transaction it dropped", () => {
+  it("reads the hash and the reason from smoldot's log line", () => {
+    expect(droppedTransaction("Failed to validate transaction 0x9415…efe9: Error trying to access the storage required for the runtime call")).toEqual({
+      shortHash: "0x9415…efe9",
+      reason: "Error trying to access the storage required for the runtime call",
+    })
+    expect(droppedTransaction("Successfully validated transaction 0x114d…af9e")).toBeNull()
+  })
+  it("matches smoldot's abbreviation to the whole hash", () => {
+    const hash = `0x114d${"ab".repeat(28)}AF9E`
+    expect(isShortHashOf("0x114d…af9e", hash)).toBe(true)
+    expect(isShortHashOf("0x114d…af9f", hash)).toBe(false)
   })
 })
