@@ -317,20 +317,27 @@ mod benchmarks {
 		>,
 		b: Linear<1, { synergy_primitives::deadlines::MAX_BLOCKS_STEPPED }>,
 	) {
-		let mut due =
-			frame_system::Pallet::<T>::block_number().saturating_add(EscalationPeriod::<T>::get());
+		let mut cases = Vec::new();
 		for tag in 0..n {
 			let (complainant, _, deal) = parties::<T>(tag);
-			let case = NextCaseId::<T>::get();
+			cases.push(NextCaseId::<T>::get());
 			if let Err(error) = Pallet::<T>::file(RawOrigin::Signed(complainant).into(), deal, None)
 			{
 				panic!("benchmark setup failed: {error:?}");
 			}
-			if let Some(Stage::Panel { deadline, .. }) =
-				Cases::<T>::get(case).map(|c| c.sides[0].stage)
-			{
-				due = deadline;
-			}
+		}
+		// The setup may have moved through blocks between the cases: every side is made due
+		// at one block, with nothing due before it.
+		let now = frame_system::Pallet::<T>::block_number();
+		let due = now.saturating_add(EscalationPeriod::<T>::get());
+		let _ = Deadlines::<T>::clear(u32::MAX, None);
+		for case in cases {
+			let _ = Cases::<T>::try_mutate(case, |c| {
+				let side = c.as_mut().and_then(|c| c.sides.get_mut(0)).ok_or(())?;
+				side.stage = Stage::Panel { level: 0, deadline: due };
+				Ok::<(), ()>(())
+			});
+			EscalationQueue::<T>::file(now, due, (case, 0));
 		}
 		DeadlineBacklog::<T>::put(due.saturating_sub(b.saturating_sub(1).into()));
 		#[block]
