@@ -12,6 +12,25 @@ use synergy_runtime::{
 	System, UncheckedExtrinsic,
 };
 
+/// Alice, Bob, Charlie and Dave: the founders of the presets.
+pub fn founders() -> [synergy_runtime::AccountId; 4] {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
+		.map(|k| k.to_account_id())
+}
+
+/// The founders, then Eve and Ferdie.
+pub fn accounts() -> [synergy_runtime::AccountId; 6] {
+	let [alice, bob, charlie, dave] = founders();
+	[
+		alice,
+		bob,
+		charlie,
+		dave,
+		Sr25519Keyring::Eve.to_account_id(),
+		Sr25519Keyring::Ferdie.to_account_id(),
+	]
+}
+
 /// The state of a fresh chain started from the runtime preset `name`.
 pub fn ext_from_preset(name: &str) -> sp_io::TestExternalities {
 	let json = genesis_config_presets::get_preset(&PresetId::from(name))

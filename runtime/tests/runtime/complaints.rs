@@ -7,7 +7,7 @@
 
 use crate::common;
 
-use common::{ext_from_preset, initialize_block};
+use common::{ext_from_preset, founders, initialize_block};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use pallet_complaints::{Stage, Verdict};
 use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
@@ -18,11 +18,6 @@ use synergy_runtime::{
 };
 
 const QUANTUM: u128 = 2_100 * UNITS;
-
-fn accounts() -> [AccountId; 4] {
-	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
-		.map(|k| k.to_account_id())
-}
 
 fn escrow_held(who: &AccountId) -> u128 {
 	Balances::balance_on_hold(
@@ -46,7 +41,7 @@ fn check_invariants() {
 
 /// Alice opens a deal of one quantum with Bob, who accepts; returns its number.
 fn alice_deals_with_bob() -> u64 {
-	let [alice, bob, ..] = accounts();
+	let [alice, bob, ..] = founders();
 	let id = pallet_deposit_escrow::NextDealId::<Runtime>::get();
 	assert_ok!(Escrow::open_deal(
 		RuntimeOrigin::signed(alice),
@@ -61,7 +56,7 @@ fn alice_deals_with_bob() -> u64 {
 /// Case 0's level 0 splits — Charlie dismisses, Dave compensates a unit — and the blocks to
 /// its deadline pass: it climbs to level 1.
 fn level_zero_splits_and_climbs(period: u32) {
-	let [_, _, charlie, dave] = accounts();
+	let [_, _, charlie, dave] = founders();
 	assert_ok!(Complaints::vote(RuntimeOrigin::signed(charlie), 0, 0, Verdict::Dismiss));
 	assert_ok!(Complaints::vote(RuntimeOrigin::signed(dave), 0, 0, Verdict::Compensate(UNITS)));
 	for n in 2..=1 + period {
@@ -72,7 +67,7 @@ fn level_zero_splits_and_climbs(period: u32) {
 #[test]
 fn the_guarantors_compensate_exactly_from_the_escrow_behind_the_accused() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		let deal = alice_deals_with_bob();
 		assert_ok!(Complaints::file(RuntimeOrigin::signed(alice.clone()), deal, None));
@@ -121,7 +116,7 @@ fn the_guarantors_compensate_exactly_from_the_escrow_behind_the_accused() {
 #[test]
 fn a_disagreement_climbs_a_level_on_its_own() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, _, charlie, dave] = accounts();
+		let [alice, _, charlie, dave] = founders();
 		let eve = common::eve_guarantees_charlie();
 		initialize_block(1);
 		let deal = alice_deals_with_bob();
@@ -156,7 +151,7 @@ fn a_disagreement_climbs_a_level_on_its_own() {
 #[test]
 fn an_upholding_level_one_ends_the_guarantee_of_who_refused_below_and_makes_them_pay_first() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		let eve = common::eve_guarantees_charlie();
 		initialize_block(1);
 		let deal = alice_deals_with_bob();
@@ -213,7 +208,7 @@ fn an_upholding_level_one_ends_the_guarantee_of_who_refused_below_and_makes_them
 #[test]
 fn a_sock_placed_after_the_deal_sits_on_none_of_its_panels() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, _, charlie, dave] = accounts();
+		let [alice, _, charlie, dave] = founders();
 		let sock = Sr25519Keyring::Ferdie.to_account_id();
 		initialize_block(1);
 		let deal = alice_deals_with_bob();
@@ -253,7 +248,7 @@ fn a_sock_placed_after_the_deal_sits_on_none_of_its_panels() {
 #[test]
 fn a_guarantor_is_banned_after_three_upheld_complaints_against_a_protege() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, _, charlie, dave] = accounts();
+		let [alice, _, charlie, dave] = founders();
 		initialize_block(1);
 		let signed = |who: &AccountId| RuntimeOrigin::signed(who.clone());
 		let bob = Sr25519Keyring::Bob.to_account_id();
@@ -300,7 +295,7 @@ fn a_guarantor_is_banned_after_three_upheld_complaints_against_a_protege() {
 #[test]
 fn a_side_the_general_vote_does_not_decide_in_time_is_dismissed() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, ..] = accounts();
+		let [alice, bob, ..] = founders();
 		initialize_block(1);
 		let deal = alice_deals_with_bob();
 		assert_ok!(Complaints::file(RuntimeOrigin::signed(alice.clone()), deal, None));
@@ -333,7 +328,7 @@ fn a_side_the_general_vote_does_not_decide_in_time_is_dismissed() {
 #[test]
 fn a_baseless_complaint_pays_its_bond_to_the_accused_and_an_upheld_one_returns_it() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		let bond = pallet_complaints::ComplaintBonds::<Runtime>::get(0);
 		assert_eq!(bond, UNITS, "a manager's complaint holds one SYN");
@@ -391,7 +386,7 @@ fn the_meeting_sets_a_complaint_bond_within_the_maximum() {
 fn the_figures_operators_monitor_count_members_cases_and_money_held() {
 	use synergy_runtime::figures::{figures, Figures};
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, ..] = accounts();
+		let [alice, ..] = founders();
 		initialize_block(1);
 		let fund = pallet_fund_voting::Pallet::<Runtime>::fund_balance();
 		let founded = Figures {

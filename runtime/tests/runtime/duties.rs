@@ -4,14 +4,13 @@
 // A test fails loudly, with the reason, where the runtime and node never may.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use crate::common::{ext_from_preset, initialize_block};
+use crate::common::{accounts, ext_from_preset, initialize_block};
 use frame_support::assert_ok;
 use pallet_complaints::{PanelVoteDue, Verdict};
 use pallet_deposit_escrow::{DealAction, DealDue, TopUpDue};
 use pallet_fund_voting::{Vote, VoteDue};
 use sp_core::H256;
 use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
-use sp_keyring::Sr25519Keyring;
 use synergy_runtime::{
 	currency::UNITS,
 	duties::{duties, Duties},
@@ -19,19 +18,6 @@ use synergy_runtime::{
 };
 
 const QUANTUM: u128 = 2_100 * UNITS;
-
-/// Alice, Bob, Charlie and Dave (the founders), Eve and Ferdie.
-fn accounts() -> [AccountId; 6] {
-	[
-		Sr25519Keyring::Alice,
-		Sr25519Keyring::Bob,
-		Sr25519Keyring::Charlie,
-		Sr25519Keyring::Dave,
-		Sr25519Keyring::Eve,
-		Sr25519Keyring::Ferdie,
-	]
-	.map(|key| key.to_account_id())
-}
 
 /// Alice opens a deal of a quantum with Bob, who accepts, and she complains about it: case 0.
 fn alice_complains_about_bob() {

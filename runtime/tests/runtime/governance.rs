@@ -11,7 +11,7 @@
 use crate::common;
 
 use codec::Encode;
-use common::{ext_from_preset, initialize_block};
+use common::{ext_from_preset, founders, initialize_block};
 use frame_support::{assert_noop, assert_ok};
 use pallet_fund_voting::{CurrentParameters, Proposals, Status, Vote};
 use sp_core::H256;
@@ -22,11 +22,6 @@ use synergy_runtime::{
 	currency::UNITS, AccountId, Balances, Complaints, Escrow, Fund, Runtime, RuntimeCall,
 	RuntimeOrigin, ValidatorSet,
 };
-
-fn accounts() -> [AccountId; 4] {
-	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
-		.map(|k| k.to_account_id())
-}
 
 fn signed(who: &AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who.clone())
@@ -60,7 +55,7 @@ fn pass(id: u32, voters: &[AccountId], from: u32) -> u32 {
 #[test]
 fn a_spend_voted_by_the_founders_pays_exactly_from_the_fund() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, _] = accounts();
+		let [alice, bob, charlie, _] = founders();
 		let eve = Sr25519Keyring::Eve.to_account_id();
 		initialize_block(1);
 		let fund = Fund::fund_balance();
@@ -79,7 +74,7 @@ fn a_spend_voted_by_the_founders_pays_exactly_from_the_fund() {
 #[test]
 fn a_motion_changes_a_class_quantum_with_the_general_meetings_origin() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, _] = accounts();
+		let [alice, bob, charlie, _] = founders();
 		initialize_block(1);
 		let name: frame_support::BoundedVec<u8, _> = b"pensioners".to_vec().try_into().unwrap();
 		// A member alone cannot change the class table.
@@ -106,7 +101,7 @@ fn a_motion_changes_a_class_quantum_with_the_general_meetings_origin() {
 #[test]
 fn motions_carry_only_governance_calls_and_validator_changes_need_the_super_approval() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, ..] = accounts();
+		let [alice, ..] = founders();
 		initialize_block(1);
 		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
 			dest: alice.clone().into(),
@@ -148,7 +143,7 @@ fn motions_carry_only_governance_calls_and_validator_changes_need_the_super_appr
 #[test]
 fn a_side_at_the_general_vote_is_decided_by_a_motion_the_chain_opened() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		let deal = pallet_deposit_escrow::NextDealId::<Runtime>::get();
 		assert_ok!(Escrow::open_deal(signed(&alice), bob.clone().into(), UNITS, [1; 32].into()));
@@ -226,7 +221,7 @@ fn a_side_at_the_general_vote_is_decided_by_a_motion_the_chain_opened() {
 #[test]
 fn the_members_validator_set_reaches_the_session_at_its_boundary() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		let genesis = vec![alice.clone(), bob.clone(), charlie.clone(), dave.clone()];
 		assert_eq!(pallet_session::Validators::<Runtime>::get(), genesis);
@@ -284,7 +279,7 @@ fn anyone_may_donate_to_the_fund_but_do_nothing_else() {
 #[test]
 fn no_motion_can_make_the_meeting_unable_to_decide() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, ..] = accounts();
+		let [alice, ..] = founders();
 		initialize_block(1);
 		let parameters = CurrentParameters::<Runtime>::get();
 		let percent = Perbill::from_percent;
@@ -329,7 +324,7 @@ fn a_ring_of_fresh_socks_cannot_buy_the_general_meeting() {
 	use pallet_guarantee_membership::{CurrentSafeguards, Error as MembershipError};
 	use synergy_runtime::Membership;
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		let socks = [Sr25519Keyring::Eve, Sr25519Keyring::Ferdie, Sr25519Keyring::One]
 			.map(|k| k.to_account_id());
 		let outsider = Sr25519Keyring::Two.to_account_id();
@@ -445,7 +440,7 @@ fn code_in_state() -> Option<Vec<u8>> {
 /// Proposes the authorization of `code`'s hash and passes it with the super approval; returns
 /// the block it executed in.
 fn authorize(code: &[u8]) -> u32 {
-	let [alice, bob, charlie, _] = accounts();
+	let [alice, bob, charlie, _] = founders();
 	let code_hash = H256(sp_io::hashing::blake2_256(code));
 	let call = RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash });
 	let id = pallet_fund_voting::NextProposalId::<Runtime>::get();
@@ -462,7 +457,7 @@ fn authorize(code: &[u8]) -> u32 {
 #[test]
 fn the_general_meeting_upgrades_the_runtime_and_only_to_the_code_it_voted() {
 	ext_with_code_version(next_version()).execute_with(|| {
-		let [_, _, _, dave] = accounts();
+		let [_, _, _, dave] = founders();
 		initialize_block(1);
 		let before = code_in_state();
 		let code = b"the runtime the members voted".to_vec();
@@ -525,7 +520,7 @@ fn the_general_meeting_upgrades_the_runtime_and_only_to_the_code_it_voted() {
 #[test]
 fn an_authorized_code_that_does_not_raise_the_spec_version_is_rejected() {
 	ext_with_code_version(synergy_runtime::VERSION).execute_with(|| {
-		let [_, _, _, dave] = accounts();
+		let [_, _, _, dave] = founders();
 		initialize_block(1);
 		let before = code_in_state();
 		let code = b"the same version again".to_vec();

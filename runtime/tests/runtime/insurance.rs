@@ -8,12 +8,11 @@
 
 use crate::common;
 
-use common::{ext_from_preset, initialize_block};
+use common::{ext_from_preset, founders, initialize_block};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use pallet_complaints::{Stage, Verdict};
 use pallet_guarantee_membership::MemberStatus;
 use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
-use sp_keyring::Sr25519Keyring;
 use synergy_runtime::{
 	currency::UNITS, AccountId, Balances, Complaints, Escrow, Membership, Runtime, RuntimeEvent,
 	RuntimeHoldReason, RuntimeOrigin, System,
@@ -30,11 +29,6 @@ const TOP_UP: u32 = 50;
 type ComplaintsError = pallet_complaints::Error<Runtime>;
 type EscrowError = pallet_deposit_escrow::Error<Runtime>;
 type MembershipError = pallet_guarantee_membership::Error<Runtime>;
-
-fn accounts() -> [AccountId; 4] {
-	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
-		.map(|k| k.to_account_id())
-}
 
 fn signed(who: &AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who.clone())
@@ -118,7 +112,7 @@ fn has_event(event: impl Into<RuntimeEvent>) -> bool {
 #[test]
 fn an_accused_member_in_grace_cannot_lapse_out_of_a_case() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		// Charlie leaves Bob: Bob in grace until block 51, Dave alone behind him.
 		assert_ok!(Membership::revoke(signed(&charlie), bob.clone().into()));
@@ -157,7 +151,7 @@ fn an_accused_member_in_grace_cannot_lapse_out_of_a_case() {
 #[test]
 fn guarantors_cannot_skip_a_top_up_to_escape_a_later_case() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		let first = deal(&alice, &bob, 1_000 * UNITS);
 		let second = deal(&alice, &bob, 1_000 * UNITS);
@@ -205,7 +199,7 @@ fn guarantors_cannot_skip_a_top_up_to_escape_a_later_case() {
 #[test]
 fn an_accused_account_is_not_proposed_again_and_its_old_escrow_pays_its_old_case() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		let first = deal(&alice, &bob, 1_000 * UNITS);
 		let second = deal(&alice, &bob, 1_000 * UNITS);
@@ -259,7 +253,7 @@ fn an_accused_account_is_not_proposed_again_and_its_old_escrow_pays_its_old_case
 #[test]
 fn a_compensation_is_paid_before_the_disputed_deal_closes() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		assert_ok!(Membership::revoke(signed(&charlie), bob.clone().into()));
 		let id = deal(&alice, &bob, QUANTUM);
@@ -291,7 +285,7 @@ fn a_compensation_is_paid_before_the_disputed_deal_closes() {
 #[test]
 fn a_completed_deal_stays_insured_until_its_time_for_complaints_has_passed() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		let id = deal(&alice, &bob, QUANTUM);
 		complete(id, &alice, &bob);
@@ -326,7 +320,7 @@ fn a_completed_deal_stays_insured_until_its_time_for_complaints_has_passed() {
 #[test]
 fn a_deal_is_paid_once_and_a_complaint_is_never_filed_twice() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		let id = deal(&alice, &bob, QUANTUM);
 		complete(id, &alice, &bob);
@@ -358,7 +352,7 @@ fn a_deal_is_paid_once_and_a_complaint_is_never_filed_twice() {
 #[test]
 fn proposals_nobody_accepts_squat_no_slots_and_expire() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		for _ in 0..64 {
 			assert_ok!(Escrow::open_deal(signed(&alice), bob.clone().into(), 1, [2; 32].into()));
@@ -385,7 +379,7 @@ fn proposals_nobody_accepts_squat_no_slots_and_expire() {
 #[test]
 fn a_compensation_that_cannot_be_paid_yet_is_paid_later() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		let id = deal(&alice, &bob, QUANTUM);
 		let case = next_case();
@@ -417,7 +411,7 @@ fn a_compensation_that_cannot_be_paid_yet_is_paid_later() {
 #[test]
 fn an_escalation_files_its_next_deadline_however_full_that_block_is() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, ..] = accounts();
+		let [alice, bob, ..] = founders();
 		crate::common::eve_guarantees_charlie();
 		initialize_block(1);
 		let id = deal(&alice, &bob, QUANTUM);
@@ -439,7 +433,7 @@ fn an_escalation_files_its_next_deadline_however_full_that_block_is() {
 #[test]
 fn acceptance_checks_both_parties_again() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, _, dave] = accounts();
+		let [alice, bob, _, dave] = founders();
 		initialize_block(1);
 		let proposal = pallet_deposit_escrow::NextDealId::<Runtime>::get();
 		assert_ok!(Escrow::open_deal(signed(&alice), bob.clone().into(), UNITS, [3; 32].into()));
@@ -454,7 +448,7 @@ fn acceptance_checks_both_parties_again() {
 #[test]
 fn each_side_of_a_case_is_applied_when_it_is_decided() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		let id = deal(&alice, &bob, QUANTUM);
 		let case = next_case();

@@ -10,7 +10,7 @@
 
 use crate::common;
 
-use common::{ext_from_preset, initialize_block};
+use common::{ext_from_preset, founders, initialize_block};
 use frame_support::{assert_noop, assert_ok, traits::Get};
 use pallet_contributions::{
 	Equation, Kind, MinFundShare, MotionKind, Motions, Rejection, Status, Validation,
@@ -26,11 +26,6 @@ type Error = pallet_contributions::Error<Runtime>;
 /// A challenge window of five blocks, votes of three.
 const WINDOW: u32 = 5;
 const VOTING: u32 = 3;
-
-fn accounts() -> [AccountId; 4] {
-	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
-		.map(|k| k.to_account_id())
-}
 
 fn signed(who: &AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who.clone())
@@ -68,7 +63,7 @@ fn project_of(founder: &AccountId, others: &[&AccountId]) -> u32 {
 #[test]
 fn an_organiser_cannot_bring_socks_into_a_project_with_other_members_nor_appoint_alone() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		let project = project_of(&alice, &[&bob, &charlie]);
 		initialize_block(2);
@@ -107,7 +102,7 @@ fn an_organiser_cannot_bring_socks_into_a_project_with_other_members_nor_appoint
 #[test]
 fn an_equation_giving_the_organisers_everything_is_refused_below_the_funds_floor() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		let project = project_of(&alice, &[&bob, &charlie, &dave]);
 		initialize_block(2);
@@ -166,7 +161,7 @@ fn an_equation_giving_the_organisers_everything_is_refused_below_the_funds_floor
 #[test]
 fn a_lone_challenger_rejects_nothing_and_approvals_do_not_close_the_window() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, charlie, dave] = accounts();
+		let [alice, bob, charlie, dave] = founders();
 		initialize_block(1);
 		let project = project_of(&alice, &[&bob, &charlie, &dave]);
 		initialize_block(2);
@@ -215,7 +210,7 @@ fn a_lone_challenger_rejects_nothing_and_approvals_do_not_close_the_window() {
 #[test]
 fn one_member_filling_the_deadline_queues_does_not_refuse_other_projects_records() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let [alice, bob, ..] = accounts();
+		let [alice, bob, ..] = founders();
 		initialize_block(1);
 		let spammed = project_of(&alice, &[]);
 		let other = project_of(&bob, &[]);
