@@ -6,7 +6,7 @@
 //   outsiders added to genesis (`//Alice//complaints`, `//Eve//complaints`, …: a ring of four
 //   managers like the genesis founders, each guaranteed by the next two), so that the
 //   scenarios run side by side without touching each other's members: liveness, transfer,
-//   membership-escrow, complaints, complaint-climbs, contributions and sock-ring at once; then
+//   membership-escrow, complaints, complaint-climbs, contributions, sock-ring and board at once; then
 //   the fault scenario (a paused, then a killed and restarted validator) alone, last, so that
 //   it cannot disturb the others.
 // - `governance` (synergy-governance.toml: the four and Eve, whose node validates only once the
@@ -139,6 +139,17 @@ const SCENARIOS = [
     script: "js/sock-ring.js",
     node: "dave",
     members: "socks",
+    timeout: 600,
+    expect: 1,
+  },
+  {
+    name: "board",
+    network: "local",
+    phase: "side by side",
+    about: "the farmer's meat offer answered by the workshop's insured deal; a pensioner's medicine matched to the nearer, cleaner supplier",
+    script: "js/board.js",
+    node: "charlie",
+    members: "board",
     timeout: 600,
     expect: 1,
   },

@@ -85,10 +85,12 @@ where
 		+ pallet_complaints_rpc::ComplaintsRuntimeApi<Block, AccountId, Balance, BlockNumber>
 		+ pallet_fund_voting_rpc::GeneralMeetingRuntimeApi<Block, AccountId, Balance, BlockNumber>
 		+ pallet_contributions_rpc::ContributionsRuntimeApi<Block, AccountId, BlockNumber>
+		+ pallet_board_rpc::BoardRuntimeApi<Block, AccountId, Balance, BlockNumber>
 		+ SynergyDutiesApi<Block>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
+	use pallet_board_rpc::{Board, BoardApiServer};
 	use pallet_complaints_rpc::{Complaints, ComplaintsApiServer};
 	use pallet_contributions_rpc::{Contributions, ContributionsApiServer};
 	use pallet_deposit_escrow_rpc::{DepositEscrow, DepositEscrowApiServer};
@@ -107,6 +109,7 @@ where
 	module.merge(Complaints::new(client.clone()).into_rpc())?;
 	module.merge(GeneralMeeting::new(client.clone()).into_rpc())?;
 	module.merge(Contributions::new(client.clone()).into_rpc())?;
+	module.merge(Board::new(client.clone()).into_rpc())?;
 	module.merge(Duties { client }.into_rpc())?;
 
 	Ok(module)

@@ -16,12 +16,17 @@
 //! | [`ReferToMeeting`] | fund voting | complaints |
 //! | [`OnAccusation`] | membership by guarantee | complaints |
 //! | [`CommonFund`] | fund voting | membership by guarantee, contributions |
+//! | [`InsuredDeals`] | escrowed deposit quanta | board |
+//! | [`OnDealEnded`] | board | escrowed deposit quanta |
+//! | [`ConductInspect`] | complaints | board |
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
 pub mod deadlines;
+#[cfg(feature = "test-doubles")]
+pub mod doubles;
 pub use deadlines::{DeadlineQueue, Due, Filed};
 
 use alloc::vec::Vec;
@@ -64,6 +69,10 @@ pub trait MembershipInspect<AccountId> {
 	/// age ago. Without a voting age, every member.
 	fn electorate() -> Electorate {
 		Electorate { below: Self::next_membership_number(), count: Self::member_count() }
+	}
+	/// The members and candidates `who` guarantees (at most the configured bound of protégés).
+	fn proteges_of(_who: &AccountId) -> Vec<AccountId> {
+		Vec::new()
 	}
 }
 
@@ -318,6 +327,69 @@ pub trait CommonFund<AccountId, Balance> {
 impl<AccountId, Balance> CommonFund<AccountId, Balance> for () {
 	fn pay_in(_: &AccountId, _: Balance, _: Inflow) -> DispatchResult {
 		Ok(())
+	}
+}
+
+/// Insured deals opened by another pallet for a member: the board's one-step response to a
+/// listing opens one as if the member had called the escrow's `open_deal`, every rule of the
+/// escrow applying (membership, blocks, the insured quantum, exposure, deal slots).
+pub trait InsuredDeals<AccountId, Balance> {
+	/// Proposes a deal of `amount` from `initiator` to `counterparty` on the terms hashed as
+	/// `terms`; returns its number. Nothing changes on error.
+	fn open(
+		initiator: &AccountId,
+		counterparty: &AccountId,
+		amount: Balance,
+		terms: sp_core::H256,
+	) -> Result<DealId, DispatchError>;
+	/// The escrow behind `who` and what it insures now.
+	fn standing(who: &AccountId) -> EscrowStanding<Balance>;
+}
+
+/// Told when an insured deal ends, however it ends.
+pub trait OnDealEnded<AccountId> {
+	/// Deal `deal` between `initiator` and `counterparty` completed.
+	fn completed(deal: DealId, initiator: &AccountId, counterparty: &AccountId);
+	/// Deal `deal` ended without completing: cancelled, expired unanswered, or disputed.
+	fn closed(deal: DealId);
+	/// The most either of the two may weigh: the escrow charges it on every call and hook
+	/// that ends a deal.
+	fn weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+}
+
+/// Nobody is told.
+impl<AccountId> OnDealEnded<AccountId> for () {
+	fn completed(_: DealId, _: &AccountId, _: &AccountId) {}
+	fn closed(_: DealId) {}
+}
+
+/// What the complaints pallet knows of a member's conduct, for those who weigh whom to trust.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct Conduct {
+	/// Complaints filed against them.
+	pub received: u32,
+	/// Complaints against them that were upheld.
+	pub upheld: u32,
+	/// Complaints upheld against the members they guarantee.
+	pub proteges_upheld: u32,
+	/// Whether they are banned from guaranteeing now.
+	pub banned: bool,
+}
+
+/// A member's conduct as the complaints pallet records it.
+pub trait ConductInspect<AccountId> {
+	/// The conduct of `who`.
+	fn conduct(who: &AccountId) -> Conduct;
+}
+
+/// No complaints pallet: a clean record for everyone.
+impl<AccountId> ConductInspect<AccountId> for () {
+	fn conduct(_: &AccountId) -> Conduct {
+		Conduct::default()
 	}
 }
 

@@ -16,7 +16,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-use crate::{Contributions, Fund, Session};
+use crate::{Board, Contributions, Fund, Session};
 use pallet_complaints_runtime_api::{BlockView, CaseId, CaseView};
 use pallet_deposit_escrow_runtime_api::{Deal, DealId, DealView, EscrowView};
 use pallet_guarantee_membership_runtime_api::{
@@ -250,6 +250,31 @@ impl_runtime_apis! {
 			revenue: Balance,
 		) -> Option<pallet_contributions::SplitPreview<AccountId>> {
 			Contributions::split_preview(project, revenue)
+		}
+	}
+
+	impl pallet_board_runtime_api::BoardApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn categories() -> Vec<pallet_board::CategoryView> {
+			Board::categories_view()
+		}
+		fn board(
+			category: pallet_board::CategoryId,
+			side: Option<pallet_board::Side>,
+			region: Option<pallet_board::Region>,
+			page: u32,
+		) -> pallet_board::BoardPage<AccountId, Balance, BlockNumber> {
+			Board::board_view(category, side, region, page)
+		}
+		fn listing(
+			id: pallet_board::ListingId,
+		) -> Option<pallet_board::ListingView<AccountId, Balance, BlockNumber>> {
+			Board::listing_view(id)
+		}
+		fn matches(
+			of: pallet_board::MatchFor<AccountId>,
+			limit: u32,
+		) -> Vec<pallet_board::MatchView<AccountId, Balance, BlockNumber>> {
+			Board::matches_view(of, limit)
 		}
 	}
 

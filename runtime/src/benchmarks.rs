@@ -19,5 +19,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_complaints, Complaints]
 	[pallet_fund_voting, Fund]
 	[pallet_contributions, Contributions]
+	[pallet_board, Board]
 	[pallet_validator_set, ValidatorSet]
 );

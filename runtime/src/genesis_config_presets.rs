@@ -194,6 +194,7 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, sudo: Option<Acc
 			complaint_bonds: complaint_bonds(),
 		},
 		fund: FundConfig { parameters: Some(dev_fund_parameters()), endowment: FUND_ENDOWMENT },
+		board: BoardConfig { categories: crate::configs::board::starter_categories() },
 	})
 }
 

@@ -49,6 +49,7 @@ pub fn check() -> Result<(), TryRuntimeError> {
 	pallet_fund_voting::Pallet::<Runtime>::do_try_state()?;
 	pallet_contributions::Pallet::<Runtime>::do_try_state()?;
 	pallet_validator_set::Pallet::<Runtime>::do_try_state()?;
+	pallet_board::Pallet::<Runtime>::do_try_state()?;
 
 	for member in pallet_deposit_escrow::Frozen::<Runtime>::iter_keys() {
 		ensure!(

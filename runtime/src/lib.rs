@@ -123,7 +123,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	authoring_version: 1,
 	// Bump on every change of runtime logic; `transaction_version` on every change of a call's
 	// encoding (index, arguments) so that signed transactions of the old format are refused.
-	spec_version: 120,
+	spec_version: 121,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,
@@ -169,6 +169,7 @@ pub type Migrations = (
 	pallet_guarantee_membership::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_deposit_escrow::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_complaints::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_board::migrations::v1::MigrateV0ToV1<Runtime, configs::board::StarterCategories>,
 	migrations::StorageVersionsMatch,
 );
 
@@ -230,6 +231,8 @@ mod runtime {
 	pub type Fund = pallet_fund_voting;
 	#[runtime::pallet_index(24)]
 	pub type Contributions = pallet_contributions;
+	#[runtime::pallet_index(25)]
+	pub type Board = pallet_board;
 
 	// Development only: the `development` preset sets a key, every other preset leaves it empty,
 	// so no account can use it.

@@ -172,8 +172,8 @@ use sp_core::H256;
 use sp_runtime::traits::{Saturating, Zero};
 use synergy_primitives::DeadlineQueue;
 pub use synergy_primitives::{
-	BlockedInspect, CaseId, ClassId, DealId, DealSummary, DisputeEscrow, Expel, GuaranteeAges,
-	MembershipInspect, OnAccusation, ReferToMeeting,
+	BlockedInspect, CaseId, ClassId, Conduct, ConductInspect, DealId, DealSummary, DisputeEscrow,
+	Expel, GuaranteeAges, MembershipInspect, OnAccusation, ReferToMeeting,
 };
 
 pub use pallet::*;
@@ -1763,5 +1763,17 @@ impl<T: Config> BlockedInspect<T::AccountId> for Pallet<T> {
 
 	fn is_banned(who: &T::AccountId) -> bool {
 		Self::is_banned(who)
+	}
+}
+
+impl<T: Config> ConductInspect<T::AccountId> for Pallet<T> {
+	fn conduct(who: &T::AccountId) -> Conduct {
+		let record = Records::<T>::get(who);
+		Conduct {
+			received: record.received,
+			upheld: record.upheld,
+			proteges_upheld: record.proteges_upheld,
+			banned: Self::is_banned(who),
+		}
 	}
 }

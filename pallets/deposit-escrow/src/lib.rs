@@ -103,8 +103,8 @@ use sp_runtime::{
 };
 use synergy_primitives::DeadlineQueue;
 pub use synergy_primitives::{
-	BlockedInspect, DealSummary, DisputeEscrow, EscrowStanding, GuaranteeEscrow, MembershipInspect,
-	OnTopUpMissed,
+	BlockedInspect, DealSummary, DisputeEscrow, EscrowStanding, GuaranteeEscrow, InsuredDeals,
+	MembershipInspect, OnDealEnded, OnTopUpMissed,
 };
 
 pub use pallet::*;
@@ -186,6 +186,10 @@ pub mod pallet {
 
 		/// Told when a guarantor did not top up in time.
 		type OnTopUpMissed: OnTopUpMissed<Self::AccountId>;
+
+		/// Told when a deal completes or ends without completing (the board follows the deals
+		/// opened from its listings).
+		type OnDealEnded: OnDealEnded<Self::AccountId>;
 
 		/// How long an open deal runs before it completes on its own, unless genesis set
 		/// [`DealPeriod`] (development networks set a few blocks).
@@ -540,6 +544,7 @@ pub mod pallet {
 				Self::check_top_up(&protege, &guarantor, now);
 			}
 			T::WeightInfo::on_initialize(d, t, stepped)
+				.saturating_add(T::OnDealEnded::weight().saturating_mul(u64::from(d)))
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -565,49 +570,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let initiator = ensure_signed(origin)?;
 			let counterparty = T::Lookup::lookup(counterparty)?;
-			ensure!(initiator != counterparty, Error::<T>::CannotDealWithSelf);
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			for party in [&initiator, &counterparty] {
-				ensure!(T::Membership::is_member(party), Error::<T>::NotMember);
-				ensure!(!T::Blocked::is_blocked(party), Error::<T>::Blocked);
-				ensure!(amount <= Self::insured_quantum(party), Error::<T>::AboveQuantum);
-			}
-			let initiator_exposure = Self::exposure_after(&initiator, amount)?;
-			// Checked now so that a deal the counterparty could not accept is refused by name;
-			// charged only when they accept.
-			Self::exposure_after(&counterparty, amount)?;
-
-			let id = NextDealId::<T>::get();
-			let mut initiator_deals = DealsOf::<T>::get(&initiator);
-			initiator_deals.try_push(id).map_err(|_| Error::<T>::TooManyDeals)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			Self::schedule_deal(now.saturating_add(DealPeriod::<T>::get()), id);
-
-			NextDealId::<T>::put(id.saturating_add(1));
-			DealsOf::<T>::insert(&initiator, initiator_deals);
-			Exposure::<T>::insert(&initiator, initiator_exposure);
-			ProposalsTo::<T>::insert(&counterparty, id, ());
-			Deals::<T>::insert(
-				id,
-				Deal {
-					initiator: initiator.clone(),
-					counterparty: counterparty.clone(),
-					amount,
-					terms,
-					status: DealStatus::Proposed,
-					opened_at: now,
-					initiator_confirmed: false,
-					counterparty_confirmed: false,
-				},
-			);
-			Self::deposit_event(Event::DealOpened {
-				deal: id,
-				initiator,
-				counterparty,
-				amount,
-				terms,
-			});
-			Ok(())
+			Self::do_open_deal(initiator, counterparty, amount, terms).map(|_| ())
 		}
 
 		/// The counterparty accepts a proposed deal; it completes when both confirm, or on its
@@ -643,7 +606,7 @@ pub mod pallet {
 
 		/// Either party cancels a deal that has not been accepted yet.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::cancel_deal())]
+		#[pallet::weight(T::WeightInfo::cancel_deal().saturating_add(T::OnDealEnded::weight()))]
 		pub fn cancel_deal(origin: OriginFor<T>, deal: DealId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let record = Deals::<T>::get(deal).ok_or(Error::<T>::UnknownDeal)?;
@@ -656,7 +619,7 @@ pub mod pallet {
 
 		/// A party confirms an open deal's completion; with both confirmations it completes.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::confirm_deal())]
+		#[pallet::weight(T::WeightInfo::confirm_deal().saturating_add(T::OnDealEnded::weight()))]
 		pub fn confirm_deal(origin: OriginFor<T>, deal: DealId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let mut record = Deals::<T>::get(deal).ok_or(Error::<T>::UnknownDeal)?;
@@ -683,7 +646,7 @@ pub mod pallet {
 		/// Completes an open deal whose period has passed. The pallet does this on its own
 		/// when the block comes; anyone may call it as a fallback.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::complete_due_deal())]
+		#[pallet::weight(T::WeightInfo::complete_due_deal().saturating_add(T::OnDealEnded::weight()))]
 		pub fn complete_due_deal(origin: OriginFor<T>, deal: DealId) -> DispatchResult {
 			ensure_signed(origin)?;
 			let record = Deals::<T>::get(deal).ok_or(Error::<T>::UnknownDeal)?;
@@ -727,6 +690,54 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
+	/// Proposes a deal of `amount` from `initiator` to `counterparty` (see
+	/// [`Pallet::open_deal`]); returns its number. Checks first, writes last: nothing changes on
+	/// error.
+	pub fn do_open_deal(
+		initiator: T::AccountId,
+		counterparty: T::AccountId,
+		amount: BalanceOf<T>,
+		terms: H256,
+	) -> Result<DealId, DispatchError> {
+		ensure!(initiator != counterparty, Error::<T>::CannotDealWithSelf);
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		for party in [&initiator, &counterparty] {
+			ensure!(T::Membership::is_member(party), Error::<T>::NotMember);
+			ensure!(!T::Blocked::is_blocked(party), Error::<T>::Blocked);
+			ensure!(amount <= Self::insured_quantum(party), Error::<T>::AboveQuantum);
+		}
+		let initiator_exposure = Self::exposure_after(&initiator, amount)?;
+		// Checked now so that a deal the counterparty could not accept is refused by name;
+		// charged only when they accept.
+		Self::exposure_after(&counterparty, amount)?;
+
+		let id = NextDealId::<T>::get();
+		let mut initiator_deals = DealsOf::<T>::get(&initiator);
+		initiator_deals.try_push(id).map_err(|_| Error::<T>::TooManyDeals)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::schedule_deal(now.saturating_add(DealPeriod::<T>::get()), id);
+
+		NextDealId::<T>::put(id.saturating_add(1));
+		DealsOf::<T>::insert(&initiator, initiator_deals);
+		Exposure::<T>::insert(&initiator, initiator_exposure);
+		ProposalsTo::<T>::insert(&counterparty, id, ());
+		Deals::<T>::insert(
+			id,
+			Deal {
+				initiator: initiator.clone(),
+				counterparty: counterparty.clone(),
+				amount,
+				terms,
+				status: DealStatus::Proposed,
+				opened_at: now,
+				initiator_confirmed: false,
+				counterparty_confirmed: false,
+			},
+		);
+		Self::deposit_event(Event::DealOpened { deal: id, initiator, counterparty, amount, terms });
+		Ok(id)
+	}
+
 	/// The insured quantum of `who`: the smallest escrow one guarantor holds for them (ended
 	/// guarantees' retained escrow insures only the deals already open).
 	pub fn insured_quantum(who: &T::AccountId) -> BalanceOf<T> {
@@ -871,6 +882,7 @@ impl<T: Config> Pallet<T> {
 	fn close(id: DealId, deal: &DealOf<T>) {
 		Deals::<T>::remove(id);
 		Self::settle(id, deal);
+		T::OnDealEnded::closed(id);
 	}
 
 	/// Takes a proposed or open deal off the lists of the parties it counts against (a
@@ -974,6 +986,7 @@ impl<T: Config> Pallet<T> {
 	/// [`SettledPeriod`], open to complaints and settling for both parties (at once forgotten
 	/// if that is zero).
 	fn complete(id: DealId, mut deal: DealOf<T>) {
+		let (initiator, counterparty) = (deal.initiator.clone(), deal.counterparty.clone());
 		let now = frame_system::Pallet::<T>::block_number();
 		let forget_at = now.saturating_add(SettledPeriod::<T>::get());
 		if forget_at > now {
@@ -990,6 +1003,7 @@ impl<T: Config> Pallet<T> {
 			Self::settle(id, &deal);
 			Deals::<T>::remove(id);
 		}
+		T::OnDealEnded::completed(id, &initiator, &counterparty);
 		Self::deposit_event(Event::DealCompleted { deal: id });
 	}
 
@@ -1438,6 +1452,21 @@ impl<T: Config> GuaranteeEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		Escrows::<T>::iter_prefix(who).next().is_some()
 			|| !Self::need(who).is_zero()
 			|| Frozen::<T>::contains_key(who)
+	}
+}
+
+impl<T: Config> InsuredDeals<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn open(
+		initiator: &T::AccountId,
+		counterparty: &T::AccountId,
+		amount: BalanceOf<T>,
+		terms: H256,
+	) -> Result<DealId, DispatchError> {
+		Self::do_open_deal(initiator.clone(), counterparty.clone(), amount, terms)
+	}
+
+	fn standing(who: &T::AccountId) -> EscrowStanding<BalanceOf<T>> {
+		Self::standing_of(who)
 	}
 }
 

@@ -140,6 +140,7 @@ impl pallet_deposit_escrow::Config for Test {
 	type Membership = Members;
 	type Blocked = Complaints;
 	type OnTopUpMissed = RecordMissed;
+	type OnDealEnded = ();
 	type DefaultDealPeriod = ConstU64<DEAL_PERIOD>;
 	type DefaultSettledPeriod = ConstU64<SETTLED_PERIOD>;
 	type DefaultTopUpPeriod = ConstU64<TOP_UP_PERIOD>;

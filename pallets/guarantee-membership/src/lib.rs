@@ -1720,4 +1720,8 @@ impl<T: Config> MembershipInspect<T::AccountId> for Pallet<T> {
 	fn electorate() -> Electorate {
 		Seniors::<T>::get()
 	}
+
+	fn proteges_of(who: &T::AccountId) -> Vec<T::AccountId> {
+		Proteges::<T>::iter_key_prefix(who).take(T::MaxProteges::get() as usize).collect()
+	}
 }

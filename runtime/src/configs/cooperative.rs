@@ -167,6 +167,8 @@ impl pallet_deposit_escrow::Config for Runtime {
 	type Membership = Membership;
 	type Blocked = Complaints;
 	type OnTopUpMissed = Membership;
+	// The board counts completed deals in each member's record and moves its listings.
+	type OnDealEnded = crate::Board;
 	type DefaultDealPeriod = DefaultDealPeriod;
 	type DefaultSettledPeriod = DefaultSettledPeriod;
 	type DefaultTopUpPeriod = DefaultTopUpPeriod;

@@ -88,8 +88,9 @@ parameter_types! {
 /// code hash, which anyone may then apply with `apply_authorized_upgrade`: a blob of another
 /// hash, another spec name or a spec version not above the current one changes nothing). Every
 /// change of a rule — the class table, a period, a complaint bond, the validator set or the
-/// session length, the meeting's parameters, the runtime — needs the super approval; only the
-/// decision of a complaint passes by the ordinary one. A decision may be proposed only for a
+/// session length, the meeting's parameters, the runtime — needs the super approval; the
+/// decision of a complaint and the board's categories (adding, renaming, retiring) pass by the
+/// ordinary one. A decision may be proposed only for a
 /// side that has reached the general vote, so that its parties are known, and recused, from
 /// the start. The upgrade's authorization is the one motion dispatched as Root, the only origin
 /// frame-system accepts for it; `authorize_upgrade_without_checks` is never allowed.
@@ -111,6 +112,11 @@ impl MotionRules<AccountId, RuntimeCall> for Motions {
 				| RuntimeCall::System(frame_system::Call::authorize_upgrade { .. })
 				| RuntimeCall::Fund(pallet_fund_voting::Call::set_parameters { .. })
 				| RuntimeCall::Contributions(pallet_contributions::Call::set_min_fund_share { .. })
+				| RuntimeCall::Board(
+					pallet_board::Call::add_category { .. }
+						| pallet_board::Call::rename_category { .. }
+						| pallet_board::Call::retire_category { .. }
+				)
 		) || matches!(
 			call,
 			RuntimeCall::Complaints(C::decide { case, side, .. })
@@ -119,7 +125,11 @@ impl MotionRules<AccountId, RuntimeCall> for Motions {
 	}
 
 	fn critical(call: &RuntimeCall) -> bool {
-		!matches!(call, RuntimeCall::Complaints(pallet_complaints::Call::decide { .. }))
+		!matches!(
+			call,
+			RuntimeCall::Complaints(pallet_complaints::Call::decide { .. })
+				| RuntimeCall::Board(_)
+		)
 	}
 
 	fn as_root(call: &RuntimeCall) -> bool {

@@ -1,5 +1,6 @@
 //! Configuration of every pallet in the runtime.
 
+pub mod board;
 pub mod cooperative;
 pub mod fees;
 pub mod governance;

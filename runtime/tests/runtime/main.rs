@@ -4,6 +4,7 @@
 
 mod common;
 
+mod board;
 mod complaints;
 mod contributions;
 mod duties;
