@@ -115,6 +115,51 @@ fn responded<T: Config>() -> (ListingId, DealId) {
 	(id, deal)
 }
 
+/// The members of a measurement among many.
+const MEMBERS: u32 = 10_000;
+/// Its regions.
+const REGIONS: u32 = 100;
+
+/// `listings` listings of [`MEMBERS`] members, each guaranteed by the next two (a ring), spread
+/// over every category, both sides and [`REGIONS`] regions, stored as posting would store them;
+/// returns a category and a region that hold some.
+fn among_listings<T: Config>(listings: u32) -> (CategoryId, Region) {
+	let members: Vec<T::AccountId> = (0..MEMBERS).map(|i| account("member", i, SEED)).collect();
+	for (i, who) in members.iter().enumerate() {
+		let next = |k: usize| members[(i + k) % members.len()].clone();
+		T::BenchmarkHelper::member_guaranteed_by(who, &[next(1), next(2)]);
+	}
+	let categories: Vec<CategoryId> = Categories::<T>::iter_keys().collect();
+	let count = categories.len().max(1) as u32;
+	let expires = far::<T>();
+	let now = frame_system::Pallet::<T>::block_number();
+	for n in 0..listings {
+		let owner = members[(n % MEMBERS) as usize].clone();
+		let category = categories.get((n % count) as usize).copied().unwrap_or_default();
+		let side = if (n / count) % 2 == 0 { Side::Offer } else { Side::Request };
+		let region = 1 + (n / (count * 2)) % REGIONS;
+		let id = NextListingId::<T>::get();
+		NextListingId::<T>::put(id.saturating_add(1));
+		ListingsOf::<T>::mutate(&owner, |ids| {
+			let _ = ids.try_push(id);
+		});
+		Index::<T>::insert((category, side, region as Region, id), ());
+		Listings::<T>::insert(
+			id,
+			Listing {
+				owner,
+				side,
+				category,
+				terms: terms::<T>(10, 100u32.into(), region as Region, expires),
+				committed: 0,
+				deposit: T::ListingDeposit::get(),
+				posted: now,
+			},
+		);
+	}
+	(categories.first().copied().unwrap_or_default(), 1)
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -286,6 +331,37 @@ mod benchmarks {
 			Pallet::<T>::on_initialize(due);
 		}
 		assert_eq!(Listings::<T>::iter().count() as u32, n.saturating_mul(T::MaxListingsPerMember::get().saturating_sub(1)));
+	}
+
+	// Measurement only, run with `--extra` by scripts/measure-board.sh: a page of the board and
+	// the matches of a listing among `l` listings of 10 000 members (each guaranteed by the next
+	// two), spread over the categories, both sides and 100 regions, as the board fills.
+	#[benchmark(extra)]
+	fn board_among_listings(l: Linear<10_000, 100_000>) {
+		let (category, region) = among_listings::<T>(l);
+		#[block]
+		{
+			let page = Pallet::<T>::board_view(category, None, Some(region), 0);
+			assert!(!page.listings.is_empty());
+		}
+	}
+
+	#[benchmark(extra)]
+	fn matches_among_listings(l: Linear<10_000, 100_000>) {
+		let (category, region) = among_listings::<T>(l);
+		let (asker, _) = member::<T>("asker", 0);
+		let id = NextListingId::<T>::get();
+		let _ = Pallet::<T>::post(
+			RawOrigin::Signed(asker).into(),
+			Side::Request,
+			category,
+			ListingTerms { price: Price::InKind, ..terms::<T>(1, 1u32.into(), region, far::<T>()) },
+		);
+		#[block]
+		{
+			let matches = Pallet::<T>::matches_view(MatchFor::Listing(id), MAX_MATCHES);
+			assert!(!matches.is_empty());
+		}
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

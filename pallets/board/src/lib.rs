@@ -87,7 +87,7 @@ pub use synergy_primitives::{
 
 pub use pallet::*;
 pub use types::*;
-pub use views::{BASE_SCORE, MAX_HANDSHAKES, MAX_MATCHES, MAX_SCANNED, PAGE_SIZE};
+pub use views::{BASE_SCORE, MAX_CANDIDATES, MAX_HANDSHAKES, MAX_MATCHES, MAX_SCANNED, PAGE_SIZE};
 pub use weights::WeightInfo;
 
 /// A balance of the currency deposits are held in.
@@ -121,6 +121,9 @@ pub trait BenchmarkHelper<AccountId, Balance> {
 	/// Makes `who` a member in good standing whose escrow insures deals; returns the largest
 	/// deal it insures.
 	fn insured_member(who: &AccountId) -> Balance;
+	/// Makes `who` a member guaranteed by `guarantors` (members already), for measurements
+	/// among many members: the guarantor graph the matches search.
+	fn member_guaranteed_by(who: &AccountId, guarantors: &[AccountId]);
 }
 
 #[frame_support::pallet]

@@ -209,6 +209,14 @@ impl crate::BenchmarkHelper<AccountId, Balance> for Admit {
 		doubles::set_insured(*who, INSURED, INSURED);
 		INSURED
 	}
+
+	fn member_guaranteed_by(who: &AccountId, guarantors: &[AccountId]) {
+		doubles::admit(*who);
+		doubles::set_insured(*who, INSURED, INSURED);
+		for guarantor in guarantors {
+			doubles::guarantee(*guarantor, *who);
+		}
+	}
 }
 
 pub const MEMBERS: [AccountId; 7] = [FARMER, WORKSHOP, PENSIONER, PHARMACY, CLINIC, FOUNDER, PAUPER];

@@ -408,18 +408,27 @@ fn the_board_pages_a_category_and_its_subtree_newest_first() {
 
 #[test]
 fn the_board_pages_by_twenty() {
+	use frame_support::traits::fungible::Mutate;
 	test(|| {
-		// Three listings for each of the seven members who can pay, in one category.
-		for who in [FARMER, WORKSHOP, PENSIONER, PHARMACY, CLINIC, FOUNDER] {
+		// Three listings for each of ten members, in one category.
+		let posters: Vec<AccountId> = [FARMER, WORKSHOP, PENSIONER, PHARMACY, CLINIC, FOUNDER]
+			.into_iter()
+			.chain(20..24)
+			.collect();
+		for who in posters {
+			doubles::admit(who);
+			assert_ok!(Balances::mint_into(&who, WEALTH));
 			for _ in 0..MAX_LISTINGS {
 				post(who, Side::Offer, REPAIR, terms("fix", 1, None, 7, 50));
 			}
 		}
 		let first = Board::board_view(SERVICES, None, None, 0);
-		assert_eq!((first.listings.len(), first.more, first.truncated), (PAGE_SIZE as usize, false, false));
-		assert_eq!(first.listings[0].id, 17);
-		let empty = Board::board_view(SERVICES, None, None, 1);
-		assert!(empty.listings.is_empty() && !empty.more);
+		assert_eq!((first.listings.len(), first.more, first.truncated), (PAGE_SIZE as usize, true, false));
+		assert_eq!(first.listings[0].id, 29, "newest first");
+		let second = Board::board_view(SERVICES, None, None, 1);
+		assert_eq!((second.listings.len(), second.more), (10, false));
+		assert_eq!(second.listings[9].id, 0);
+		assert!(Board::board_view(SERVICES, None, None, 2).listings.is_empty());
 	});
 }
 

@@ -28,6 +28,7 @@ use alloc::{
 	vec::Vec,
 };
 use sp_runtime::traits::UniqueSaturatedInto;
+use synergy_primitives::EscrowStanding;
 
 /// The listings of a page of the board.
 pub const PAGE_SIZE: u32 = 20;
@@ -36,6 +37,9 @@ pub const PAGE_SIZE: u32 = 20;
 pub const MAX_SCANNED: u32 = 2_000;
 /// The most matches one query returns.
 pub const MAX_MATCHES: u32 = 50;
+/// The most opposite listings one match query scores, the newest of those indexed: the rest
+/// rank by the same rule, further down than anyone reads.
+pub const MAX_CANDIDATES: usize = 500;
 /// The deepest the graph is searched for a path between two members.
 pub const MAX_HANDSHAKES: u8 = 6;
 /// The most accounts one search of the graph visits.
@@ -211,7 +215,9 @@ impl<T: Config> Pallet<T> {
 		};
 		let distances = Self::handshakes_from(&viewer);
 		let now = frame_system::Pallet::<T>::block_number();
-		let mut scores: BTreeMap<T::AccountId, (Score, bool)> = BTreeMap::new();
+		// Each owner's record and escrow are read once, however many of their listings match.
+		let mut owners: BTreeMap<T::AccountId, Option<(Score, EscrowStanding<BalanceOf<T>>)>> =
+			BTreeMap::new();
 		let mut found: Vec<MatchView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> = Vec::new();
 		for (for_id, for_listing) in listings {
 			let region = match for_listing.terms.region {
@@ -223,22 +229,22 @@ impl<T: Config> Pallet<T> {
 				&[for_listing.side.opposite()],
 				region,
 			);
-			for id in ids {
+			for id in ids.into_iter().take(MAX_CANDIDATES) {
 				let Some(other) = Listings::<T>::get(id) else { continue };
 				if other.owner == viewer || other.terms.expires <= now {
 					continue;
 				}
-				let entry = scores.entry(other.owner.clone()).or_insert_with(|| {
-					let may_deal = T::Membership::is_member(&other.owner)
-						&& !T::Blocked::is_blocked(&other.owner);
-					(Self::record_score(&other.owner, distances.get(&other.owner).copied()), may_deal)
+				let owner = owners.entry(other.owner.clone()).or_insert_with(|| {
+					// Only members who may deal now: the escrow would refuse the others.
+					(T::Membership::is_member(&other.owner) && !T::Blocked::is_blocked(&other.owner))
+						.then(|| {
+							let handshakes = distances.get(&other.owner).copied();
+							(Self::record_score(&other.owner, handshakes), T::Deals::standing(&other.owner))
+						})
 				});
-				if !entry.1 {
-					continue;
-				}
-				let mut score = entry.0.clone();
-				let value = Self::deal_value(&for_listing, &other);
-				Self::score_cover(&mut score, &other.owner, value);
+				let Some((base, standing)) = owner else { continue };
+				let mut score = base.clone();
+				Self::score_cover(&mut score, standing, Self::deal_value(&for_listing, &other));
 				found.push(MatchView { for_listing: for_id, listing: Self::view(id, other), score });
 			}
 		}
@@ -300,11 +306,11 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Adds the cover part for a deal of `value` with `who`, and the total.
-	fn score_cover(score: &mut Score, who: &T::AccountId, value: Option<u128>) {
+	/// Adds the cover part for a deal of `value` with a member whose escrow stands as
+	/// `standing`, and the total.
+	fn score_cover(score: &mut Score, standing: &EscrowStanding<BalanceOf<T>>, value: Option<u128>) {
 		score.deal_value = value;
 		score.covered = value.map(|value| {
-			let standing = T::Deals::standing(who);
 			let quantum: u128 = standing.insured_quantum.unique_saturated_into();
 			let headroom: u128 = standing.headroom.unique_saturated_into();
 			value <= quantum && value <= headroom

@@ -80,4 +80,8 @@ impl pallet_board::BenchmarkHelper<crate::AccountId, Balance> for BoardForBenchm
 		Membership::insert_guaranteed_member_for_benchmarks(who, &guarantors);
 		Escrow::insured_quantum(who)
 	}
+
+	fn member_guaranteed_by(who: &crate::AccountId, guarantors: &[crate::AccountId]) {
+		Membership::insert_guaranteed_member_for_benchmarks(who, guarantors);
+	}
 }
