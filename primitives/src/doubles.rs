@@ -5,9 +5,7 @@
 //! Accounts are `u64` and balances `u128`, as in every mock; the state is per test thread, and
 //! [`reset`] clears it when a test's externalities are built.
 
-use crate::{
-	BlockedInspect, ClassId, Conduct, ConductInspect, EscrowStanding, MembershipInspect,
-};
+use crate::{BlockedInspect, ClassId, Conduct, ConductInspect, EscrowStanding, MembershipInspect};
 use alloc::vec::Vec;
 use std::{
 	cell::RefCell,
@@ -26,6 +24,8 @@ struct Cooperative {
 	banned: BTreeSet<AccountId>,
 	/// Protégé → their guarantors, in order.
 	guarantors: BTreeMap<AccountId, Vec<AccountId>>,
+	/// Guarantor → their protégés, in order.
+	proteges: BTreeMap<AccountId, Vec<AccountId>>,
 	conduct: BTreeMap<AccountId, Conduct>,
 	standing: BTreeMap<AccountId, EscrowStanding<Balance>>,
 }
@@ -65,7 +65,10 @@ pub fn set_banned(who: AccountId, banned: bool) {
 
 /// Records that `guarantor` guarantees `protege`.
 pub fn guarantee(guarantor: AccountId, protege: AccountId) {
-	with(|c| c.guarantors.entry(protege).or_default().push(guarantor));
+	with(|c| {
+		c.guarantors.entry(protege).or_default().push(guarantor);
+		c.proteges.entry(guarantor).or_default().push(protege);
+	});
 }
 
 /// Sets the complaints' record of `who` (the ban comes from [`set_banned`]).
@@ -114,13 +117,7 @@ impl MembershipInspect<AccountId> for Doubles {
 		0
 	}
 	fn proteges_of(who: &AccountId) -> Vec<AccountId> {
-		with(|c| {
-			c.guarantors
-				.iter()
-				.filter(|(_, guarantors)| guarantors.contains(who))
-				.map(|(protege, _)| *protege)
-				.collect()
-		})
+		with(|c| c.proteges.get(who).cloned().unwrap_or_default())
 	}
 }
 

@@ -46,7 +46,12 @@ fn name<T: Config>(fill: u8, tag: u32) -> Vec<u8> {
 }
 
 /// Terms with the longest title, priced so that `quantity` units cost at most `insured`.
-fn terms<T: Config>(quantity: u32, insured: BalanceOf<T>, region: Region, expires: BlockNumberFor<T>) -> TermsOf<T> {
+fn terms<T: Config>(
+	quantity: u32,
+	insured: BalanceOf<T>,
+	region: Region,
+	expires: BlockNumberFor<T>,
+) -> TermsOf<T> {
 	let price = (insured / quantity.max(1).into()).max(1u32.into());
 	ListingTerms {
 		title: BoundedVec::truncate_from(vec![b't'; T::MaxTitleLen::get() as usize]),
@@ -73,7 +78,11 @@ fn full_deadline_pages<T: Config>(at: BlockNumberFor<T>) {
 }
 
 /// `who` posts listings until one slot is left; returns the number the next gets.
-fn fill_listings<T: Config>(who: &T::AccountId, category: CategoryId, insured: BalanceOf<T>) -> ListingId {
+fn fill_listings<T: Config>(
+	who: &T::AccountId,
+	category: CategoryId,
+	insured: BalanceOf<T>,
+) -> ListingId {
 	for _ in 1..T::MaxListingsPerMember::get() {
 		let _ = Pallet::<T>::post(
 			RawOrigin::Signed(who.clone()).into(),
@@ -227,20 +236,26 @@ mod benchmarks {
 			terms::<T>(2, insured.min(theirs), 1, far::<T>()),
 		);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(responder), id, 2, ResponseTerms { value: None, details: H256::zero() });
+		_(
+			RawOrigin::Signed(responder),
+			id,
+			2,
+			ResponseTerms { value: None, details: H256::zero() },
+		);
 		assert_eq!(Listings::<T>::get(id).map(|l| l.committed), Some(2));
 	}
 
 	// Under a category one level above the deepest (every ancestor read).
 	#[benchmark]
-	fn add_category() {
+	fn add_category() -> Result<(), BenchmarkError> {
 		let mut parent = None;
 		for depth in 0..T::MaxCategoryDepth::get().saturating_sub(1) {
 			let id = NextCategoryId::<T>::get();
 			let _ = Pallet::<T>::do_add_category(parent, name::<T>(b'b', depth));
 			parent = Some(id);
 		}
-		let origin = T::CategoryOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::CategoryOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let id = NextCategoryId::<T>::get();
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, parent, name::<T>(b'c', 0));
@@ -249,19 +264,24 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn rename_category() {
+	fn rename_category() -> Result<(), BenchmarkError> {
 		let category = deepest::<T>();
-		let origin = T::CategoryOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::CategoryOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, category, name::<T>(b'd', 0));
-		assert_eq!(Categories::<T>::get(category).map(|c| c.name.into_inner()), Some(name::<T>(b'd', 0)));
+		assert_eq!(
+			Categories::<T>::get(category).map(|c| c.name.into_inner()),
+			Some(name::<T>(b'd', 0))
+		);
 		Ok(())
 	}
 
 	#[benchmark]
-	fn retire_category() {
+	fn retire_category() -> Result<(), BenchmarkError> {
 		let category = deepest::<T>();
-		let origin = T::CategoryOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::CategoryOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, category);
 		assert!(Categories::<T>::get(category).is_some_and(|c| c.retired));
@@ -307,7 +327,10 @@ mod benchmarks {
 	// blocks stepped to reach it (the hook catching up).
 	#[benchmark]
 	fn on_initialize(
-		n: Linear<1, { T::DeadlinePageSize::get().saturating_mul(T::DeadlinePagesPerBlock::get()) }>,
+		n: Linear<
+			1,
+			{ T::DeadlinePageSize::get().saturating_mul(T::DeadlinePagesPerBlock::get()) },
+		>,
 		b: Linear<1, { synergy_primitives::deadlines::MAX_BLOCKS_STEPPED }>,
 	) {
 		let category = deepest::<T>();
@@ -330,7 +353,10 @@ mod benchmarks {
 		{
 			Pallet::<T>::on_initialize(due);
 		}
-		assert_eq!(Listings::<T>::iter().count() as u32, n.saturating_mul(T::MaxListingsPerMember::get().saturating_sub(1)));
+		assert_eq!(
+			Listings::<T>::iter().count() as u32,
+			n.saturating_mul(T::MaxListingsPerMember::get().saturating_sub(1))
+		);
 	}
 
 	// Measurement only, run with `--extra` by scripts/measure-board.sh: a page of the board and

@@ -740,7 +740,12 @@ impl<T: Config> Pallet<T> {
 			*held = held.saturating_add(listing.deposit);
 			owned.entry(listing.owner.clone()).or_default().insert(id);
 			ensure!(
-				Index::<T>::contains_key((listing.category, listing.side, listing.terms.region, id)),
+				Index::<T>::contains_key((
+					listing.category,
+					listing.side,
+					listing.terms.region,
+					id
+				)),
 				"an open listing is not in the index"
 			);
 			ensure!(
@@ -756,7 +761,10 @@ impl<T: Config> Pallet<T> {
 				listing.committed <= listing.terms.quantity,
 				"a listing committed more than it has"
 			);
-			ensure!(Categories::<T>::contains_key(listing.category), "a listing's category is gone");
+			ensure!(
+				Categories::<T>::contains_key(listing.category),
+				"a listing's category is gone"
+			);
 		}
 		ensure!(Index::<T>::iter_keys().count() as u32 == open, "the index holds a closed listing");
 		for (who, ids) in ListingsOf::<T>::iter() {
@@ -783,7 +791,8 @@ impl<T: Config> Pallet<T> {
 			match category.parent {
 				None => ensure!(category.depth == 0, "a top category below the top"),
 				Some(parent) => {
-					let above = Categories::<T>::get(parent).ok_or("a category's parent is gone")?;
+					let above =
+						Categories::<T>::get(parent).ok_or("a category's parent is gone")?;
 					ensure!(
 						above.depth.saturating_add(1) == category.depth,
 						"a category not one below its parent"

@@ -1,7 +1,7 @@
 //! Storage migrations, one per storage version: each runs once, when the runtime that carries
 //! it finds the pallet's storage at the version before, and bumps it.
 
-use crate::{CategoryId, Categories, Config, Pallet};
+use crate::{Categories, CategoryId, Config, Pallet};
 use alloc::vec::Vec;
 use core::marker::PhantomData;
 use frame_support::{

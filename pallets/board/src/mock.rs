@@ -219,7 +219,8 @@ impl crate::BenchmarkHelper<AccountId, Balance> for Admit {
 	}
 }
 
-pub const MEMBERS: [AccountId; 7] = [FARMER, WORKSHOP, PENSIONER, PHARMACY, CLINIC, FOUNDER, PAUPER];
+pub const MEMBERS: [AccountId; 7] =
+	[FARMER, WORKSHOP, PENSIONER, PHARMACY, CLINIC, FOUNDER, PAUPER];
 
 /// The members above hold [`WEALTH`] (PAUPER only the existential deposit) and are insured for
 /// [`INSURED`]; the tree is [`starter`]; the block is 1.

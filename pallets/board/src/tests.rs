@@ -188,13 +188,20 @@ fn responding_opens_an_insured_deal_and_commits_the_quantity() {
 	test(|| {
 		let id = offer_meat(50);
 		assert_ok!(Board::respond(signed(WORKSHOP), id, 30, response(None)));
-		let deal = OpenedDeal { initiator: WORKSHOP, counterparty: FARMER, amount: 300, terms: hash(3) };
+		let deal =
+			OpenedDeal { initiator: WORKSHOP, counterparty: FARMER, amount: 300, terms: hash(3) };
 		assert_eq!(opened(), vec![deal]);
 		assert_eq!(Listings::<Test>::get(id).map(|l| l.committed), Some(30));
 		assert_eq!(Responses::<Test>::get(0), Some(Response { listing: id, quantity: 30 }));
 		System::assert_last_event(
-			Event::Responded { listing: id, deal: 0, responder: WORKSHOP, quantity: 30, value: 300 }
-				.into(),
+			Event::Responded {
+				listing: id,
+				deal: 0,
+				responder: WORKSHOP,
+				quantity: 30,
+				value: 300,
+			}
+			.into(),
 		);
 		// The value stated must be the price's.
 		assert_ok!(Board::respond(signed(CLINIC), id, 10, response(Some(100))));
@@ -212,7 +219,9 @@ fn a_completed_deal_takes_its_quantity_and_fulfils_the_listing() {
 		assert_ok!(Board::respond(signed(WORKSHOP), id, 60, response(None)));
 		assert_ok!(Board::respond(signed(CLINIC), id, 40, response(None)));
 		complete(0);
-		System::assert_last_event(Event::Taken { listing: id, deal: 0, quantity: 60, left: 40 }.into());
+		System::assert_last_event(
+			Event::Taken { listing: id, deal: 0, quantity: 60, left: 40 }.into(),
+		);
 		assert_eq!(DealsCompleted::<Test>::get(WORKSHOP), 1);
 		assert_eq!(DealsCompleted::<Test>::get(FARMER), 1);
 		let listing = Listings::<Test>::get(id).expect("open");
@@ -237,7 +246,10 @@ fn a_deal_that_ends_otherwise_opens_its_quantity_again() {
 		);
 		close(0);
 		System::assert_last_event(Event::Released { listing: id, deal: 0, quantity: 100 }.into());
-		assert_eq!(Listings::<Test>::get(id).map(|l| (l.terms.quantity, l.committed)), Some((100, 0)));
+		assert_eq!(
+			Listings::<Test>::get(id).map(|l| (l.terms.quantity, l.committed)),
+			Some((100, 0))
+		);
 		assert_eq!(DealsCompleted::<Test>::get(WORKSHOP), 0);
 		assert_ok!(Board::respond(signed(CLINIC), id, 1, response(None)));
 	});
@@ -276,7 +288,8 @@ fn responding_is_refused_by_name_with_nothing_moved() {
 		refused(WORKSHOP, kind, 1, Some(INSURED + 1), DispatchError::Other("escrow: above cover"));
 		doubles::set_insured(PENSIONER, 50, 50);
 		refused(PENSIONER, id, 6, None, DispatchError::Other("escrow: above cover"));
-		let huge = post(FOUNDER, Side::Offer, MEAT, terms("herd", u32::MAX, Some(Balance::MAX), 7, 50));
+		let huge =
+			post(FOUNDER, Side::Offer, MEAT, terms("herd", u32::MAX, Some(Balance::MAX), 7, 50));
 		refused(WORKSHOP, huge, 2, None, Error::<Test>::Overflow.into());
 		run_to_block(50);
 		assert!(Listings::<Test>::get(id).is_none());
@@ -309,10 +322,18 @@ fn the_meeting_keeps_the_categories() {
 			Board::add_category(signed(FARMER), None, b"fuel".to_vec()),
 			DispatchError::BadOrigin
 		);
-		assert_ok!(Board::add_category(RuntimeOrigin::root(), Some(SERVICES), b"transport".to_vec()));
+		assert_ok!(Board::add_category(
+			RuntimeOrigin::root(),
+			Some(SERVICES),
+			b"transport".to_vec()
+		));
 		System::assert_last_event(
-			Event::CategoryAdded { category: 8, parent: Some(SERVICES), name: b"transport".to_vec() }
-				.into(),
+			Event::CategoryAdded {
+				category: 8,
+				parent: Some(SERVICES),
+				name: b"transport".to_vec(),
+			}
+			.into(),
 		);
 		assert_eq!(Categories::<Test>::get(8).map(|c| c.depth), Some(1));
 		assert_ok!(Board::rename_category(RuntimeOrigin::root(), 8, b"carriage".to_vec()));
@@ -323,10 +344,7 @@ fn the_meeting_keeps_the_categories() {
 			Board::rename_category(signed(FARMER), 8, b"x".to_vec()),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(
-			Board::retire_category(signed(FARMER), 8),
-			DispatchError::BadOrigin
-		);
+		assert_noop!(Board::retire_category(signed(FARMER), 8), DispatchError::BadOrigin);
 	});
 }
 
@@ -334,17 +352,29 @@ fn the_meeting_keeps_the_categories() {
 fn the_tree_is_bounded_and_its_names_checked() {
 	test(|| {
 		let root = RuntimeOrigin::root;
-		assert_noop!(Board::add_category(root(), Some(99), b"x".to_vec()), Error::<Test>::UnknownCategory);
+		assert_noop!(
+			Board::add_category(root(), Some(99), b"x".to_vec()),
+			Error::<Test>::UnknownCategory
+		);
 		assert_noop!(Board::add_category(root(), None, Vec::new()), Error::<Test>::BadText);
 		assert_noop!(Board::add_category(root(), None, vec![0xc3]), Error::<Test>::BadText);
-		assert_noop!(Board::add_category(root(), None, b"thirteen bytes".to_vec()), Error::<Test>::BadText);
+		assert_noop!(
+			Board::add_category(root(), None, b"thirteen bytes".to_vec()),
+			Error::<Test>::BadText
+		);
 		// Depth: food (0) › meat (1) › beef (2) › no further.
 		assert_ok!(Board::add_category(root(), Some(MEAT), b"beef".to_vec()));
-		assert_noop!(Board::add_category(root(), Some(8), b"steak".to_vec()), Error::<Test>::TooDeep);
+		assert_noop!(
+			Board::add_category(root(), Some(8), b"steak".to_vec()),
+			Error::<Test>::TooDeep
+		);
 		assert_ok!(Board::retire_category(root(), HOUSING));
 		assert_noop!(Board::retire_category(root(), HOUSING), Error::<Test>::AlreadyRetired);
 		assert_noop!(Board::retire_category(root(), 99), Error::<Test>::UnknownCategory);
-		assert_noop!(Board::rename_category(root(), 99, b"x".to_vec()), Error::<Test>::UnknownCategory);
+		assert_noop!(
+			Board::rename_category(root(), 99, b"x".to_vec()),
+			Error::<Test>::UnknownCategory
+		);
 		assert_noop!(Board::rename_category(root(), MEAT, Vec::new()), Error::<Test>::BadText);
 		assert_noop!(
 			Board::add_category(root(), Some(HOUSING), b"flats".to_vec()),
@@ -354,7 +384,10 @@ fn the_tree_is_bounded_and_its_names_checked() {
 			assert_ok!(Board::add_category(root(), None, name));
 		}
 		assert_eq!(Categories::<Test>::count(), MAX_CATEGORIES);
-		assert_noop!(Board::add_category(root(), None, b"loans".to_vec()), Error::<Test>::TooManyCategories);
+		assert_noop!(
+			Board::add_category(root(), None, b"loans".to_vec()),
+			Error::<Test>::TooManyCategories
+		);
 	});
 }
 
@@ -387,16 +420,26 @@ fn the_board_pages_a_category_and_its_subtree_newest_first() {
 		let milk = post(WORKSHOP, Side::Offer, DAIRY, terms("milk", 10, Some(1), 7, 50));
 		let wanted = post(WORKSHOP, Side::Request, MEAT, terms("beef", 10, None, 7, 50));
 		let far = post(CLINIC, Side::Offer, MEAT, terms("lamb", 10, None, 9, 50));
-		let everywhere = post(PHARMACY, Side::Offer, SAUSAGE, terms("salami", 10, None, ANYWHERE, 50));
+		let everywhere =
+			post(PHARMACY, Side::Offer, SAUSAGE, terms("salami", 10, None, ANYWHERE, 50));
 		let ids = |page: BoardPage<AccountId, Balance, u64>| -> Vec<ListingId> {
 			page.listings.iter().map(|l| l.id).collect()
 		};
-		assert_eq!(ids(Board::board_view(FOOD, Some(Side::Offer), None, 0)), vec![everywhere, far, milk, beef]);
-		assert_eq!(ids(Board::board_view(FOOD, Some(Side::Offer), Some(7), 0)), vec![everywhere, milk, beef]);
+		assert_eq!(
+			ids(Board::board_view(FOOD, Some(Side::Offer), None, 0)),
+			vec![everywhere, far, milk, beef]
+		);
+		assert_eq!(
+			ids(Board::board_view(FOOD, Some(Side::Offer), Some(7), 0)),
+			vec![everywhere, milk, beef]
+		);
 		assert_eq!(ids(Board::board_view(MEAT, None, None, 0)), vec![far, wanted, beef]);
 		assert_eq!(ids(Board::board_view(MEDICINE, None, None, 0)), Vec::<ListingId>::new());
 		let view = Board::listing_view(beef).expect("on the board");
-		assert_eq!((view.title.as_str(), view.quantity, view.price), ("beef", 100, Price::PerUnit(10)));
+		assert_eq!(
+			(view.title.as_str(), view.quantity, view.price),
+			("beef", 100, Price::PerUnit(10))
+		);
 		assert!(Board::listing_view(99).is_none());
 		let categories = Board::categories_view();
 		assert_eq!(categories.len(), starter().len());
@@ -423,7 +466,10 @@ fn the_board_pages_by_twenty() {
 			}
 		}
 		let first = Board::board_view(SERVICES, None, None, 0);
-		assert_eq!((first.listings.len(), first.more, first.truncated), (PAGE_SIZE as usize, true, false));
+		assert_eq!(
+			(first.listings.len(), first.more, first.truncated),
+			(PAGE_SIZE as usize, true, false)
+		);
 		assert_eq!(first.listings[0].id, 29, "newest first");
 		let second = Board::board_view(SERVICES, None, None, 1);
 		assert_eq!((second.listings.len(), second.more), (10, false));
@@ -458,11 +504,17 @@ fn matches_are_the_opposite_side_of_the_subtree_and_region_ranked_by_trust() {
 		assert_eq!((best.deal_value, best.covered, best.cover_points), (Some(80), Some(true), 200));
 		assert_eq!(best.total, 1_450);
 		let worst = &matches[1].score;
-		assert_eq!((worst.complaints_upheld, worst.record_points, worst.handshakes), (1, -200, None));
+		assert_eq!(
+			(worst.complaints_upheld, worst.record_points, worst.handshakes),
+			(1, -200, None)
+		);
 		assert_eq!(worst.total, 1_000);
 		// The same, asked for the account.
 		let mine = Board::matches_view(MatchFor::Account(PENSIONER), 1);
-		assert_eq!(mine.iter().map(|m| (m.for_listing, m.listing.id)).collect::<Vec<_>>(), vec![(ask, near)]);
+		assert_eq!(
+			mine.iter().map(|m| (m.for_listing, m.listing.id)).collect::<Vec<_>>(),
+			vec![(ask, near)]
+		);
 		assert!(Board::matches_view(MatchFor::Listing(99), 10).is_empty());
 	});
 }
@@ -542,12 +594,7 @@ fn the_invariants_catch_a_deposit_not_held() {
 	test(|| {
 		offer_meat(50);
 		use frame_support::traits::{fungible::MutateHold, tokens::Precision};
-		assert_ok!(Balances::release(
-			&HoldReason::Listing.into(),
-			&FARMER,
-			1,
-			Precision::Exact
-		));
+		assert_ok!(Balances::release(&HoldReason::Listing.into(), &FARMER, 1, Precision::Exact));
 		assert!(Board::do_try_state().is_err());
 		assert_ok!(Balances::hold(&HoldReason::Listing.into(), &FARMER, 1));
 	});

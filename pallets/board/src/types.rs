@@ -2,7 +2,9 @@
 
 use alloc::{string::String, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
@@ -112,12 +114,17 @@ pub enum Unit {
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 #[cfg_attr(
 	feature = "std",
-	serde(bound(serialize = "Balance: core::fmt::Display", deserialize = "Balance: core::str::FromStr"))
+	serde(bound(
+		serialize = "Balance: core::fmt::Display",
+		deserialize = "Balance: core::str::FromStr"
+	))
 )]
 pub enum Price<Balance> {
 	/// So much SYN a unit.
 	#[codec(index = 0)]
-	PerUnit(#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))] Balance),
+	PerUnit(
+		#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))] Balance,
+	),
 	/// In kind: goods or work in return, the value agreed when responding.
 	#[codec(index = 1)]
 	InKind,

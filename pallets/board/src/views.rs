@@ -167,7 +167,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Listing `id`, if it is on the board.
-	pub fn listing_view(id: ListingId) -> Option<ListingView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+	pub fn listing_view(
+		id: ListingId,
+	) -> Option<ListingView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
 		Listings::<T>::get(id).map(|listing| Self::view(id, listing))
 	}
 
@@ -236,16 +238,24 @@ impl<T: Config> Pallet<T> {
 				}
 				let owner = owners.entry(other.owner.clone()).or_insert_with(|| {
 					// Only members who may deal now: the escrow would refuse the others.
-					(T::Membership::is_member(&other.owner) && !T::Blocked::is_blocked(&other.owner))
-						.then(|| {
-							let handshakes = distances.get(&other.owner).copied();
-							(Self::record_score(&other.owner, handshakes), T::Deals::standing(&other.owner))
-						})
+					(T::Membership::is_member(&other.owner)
+						&& !T::Blocked::is_blocked(&other.owner))
+					.then(|| {
+						let handshakes = distances.get(&other.owner).copied();
+						(
+							Self::record_score(&other.owner, handshakes),
+							T::Deals::standing(&other.owner),
+						)
+					})
 				});
 				let Some((base, standing)) = owner else { continue };
 				let mut score = base.clone();
 				Self::score_cover(&mut score, standing, Self::deal_value(&for_listing, &other));
-				found.push(MatchView { for_listing: for_id, listing: Self::view(id, other), score });
+				found.push(MatchView {
+					for_listing: for_id,
+					listing: Self::view(id, other),
+					score,
+				});
 			}
 		}
 		found.sort_by(|a, b| {
@@ -283,8 +293,9 @@ impl<T: Config> Pallet<T> {
 			.saturating_sub(points(conduct.upheld, 200))
 			.saturating_sub(points(conduct.received.saturating_sub(conduct.upheld), 20))
 			.saturating_sub(if conduct.banned { 300 } else { 0 });
-		let guarantor_points =
-			0i32.saturating_sub(points(guarantors_upheld, 50)).saturating_sub(points(guarantors_banned, 100));
+		let guarantor_points = 0i32
+			.saturating_sub(points(guarantors_upheld, 50))
+			.saturating_sub(points(guarantors_banned, 100));
 		let nearness_points = handshakes
 			.map(|d| points(u32::from(MAX_HANDSHAKES.saturating_add(1).saturating_sub(d)), 50))
 			.unwrap_or(0);
@@ -308,7 +319,11 @@ impl<T: Config> Pallet<T> {
 
 	/// Adds the cover part for a deal of `value` with a member whose escrow stands as
 	/// `standing`, and the total.
-	fn score_cover(score: &mut Score, standing: &EscrowStanding<BalanceOf<T>>, value: Option<u128>) {
+	fn score_cover(
+		score: &mut Score,
+		standing: &EscrowStanding<BalanceOf<T>>,
+		value: Option<u128>,
+	) {
 		score.deal_value = value;
 		score.covered = value.map(|value| {
 			let quantum: u128 = standing.insured_quantum.unique_saturated_into();

@@ -169,7 +169,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use sp_core::H256;
-use sp_runtime::traits::{Saturating, Zero};
+use sp_runtime::traits::{One, Saturating, Zero};
 use synergy_primitives::DeadlineQueue;
 pub use synergy_primitives::{
 	BlockedInspect, CaseId, ClassId, Conduct, ConductInspect, DealId, DealSummary, DisputeEscrow,
@@ -258,8 +258,10 @@ pub mod pallet {
 			+ Expel<Self::AccountId>
 			+ GuaranteeAges<Self::AccountId, BlockNumberFor<Self>>;
 
-		/// The random source that breaks ties between candidates for a panel: one the parties
-		/// cannot steer (the runtime's: the parent block's hash, which only its author chose).
+		/// The random source that breaks ties between candidates for a panel, given a subject
+		/// that names the hash of the block before the climbing level's deadline: it must add
+		/// nothing a caller chooses (the block they call in), so that the draw was fixed when
+		/// the level fell due (the runtime's hashes the subject alone).
 		type Randomness: frame_support::traits::Randomness<Self::Hash, BlockNumberFor<Self>>;
 
 		/// The deals, and the escrow compensation is paid from.
@@ -1230,8 +1232,16 @@ impl<T: Config> Pallet<T> {
 	/// disputed deal, without the parties and anyone already seated in the case, each sitting
 	/// for the first member they guarantee; if more than `MaxPanel`, those who guarantee the
 	/// most members of `panel`, ties broken by a draw from [`Config::Randomness`] (an account
-	/// id can be ground, the draw cannot).
-	fn next_panel(case: CaseId, record: &CaseOf<T>, index: u8, level: u32) -> PanelOf<T> {
+	/// id can be ground, the draw cannot). The draw's subject names the hash of the block before
+	/// `due`, the deadline of the level below: the chain fixed it when the level fell due, so
+	/// nobody steers the draw by choosing the block they call `escalate` in.
+	fn next_panel(
+		case: CaseId,
+		record: &CaseOf<T>,
+		index: u8,
+		level: u32,
+		due: BlockNumberFor<T>,
+	) -> PanelOf<T> {
 		let Some(side) = record.sides.get(index as usize) else { return BoundedVec::new() };
 		// (guarantor, sits for, how many of the panel they guarantee), in first-seen order.
 		let mut candidates: Vec<(T::AccountId, T::AccountId, u32)> = Vec::new();
@@ -1249,8 +1259,9 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
+		let anchor = frame_system::Pallet::<T>::block_hash(due.saturating_sub(One::one()));
 		let (seed, _) = <T::Randomness as frame_support::traits::Randomness<_, _>>::random(
-			&(b"synergy/panel", case, index, level).encode(),
+			&(b"synergy/panel", case, index, level, anchor).encode(),
 		);
 		let draw = |who: &T::AccountId| {
 			<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash_of(&(seed, who))
@@ -1330,7 +1341,7 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(deadline <= now, Error::<T>::NotDue);
 		let next_level = level.saturating_add(1);
-		let next = Self::next_panel(case, &record, side, next_level);
+		let next = Self::next_panel(case, &record, side, next_level, deadline);
 		let climbs = next_level <= T::MaxEscalationDepth::get() && !next.is_empty();
 		let period =
 			if climbs { EscalationPeriod::<T>::get() } else { GeneralVotePeriod::<T>::get() };

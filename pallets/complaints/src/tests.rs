@@ -25,13 +25,14 @@ fn alice_files() {
 	assert_ok!(Complaints::file(signed(ALICE), DEAL, None));
 }
 
-/// `tied` candidates for the panel at `level` of side `side` of `case`, in the order the
-/// draw ranks them.
-fn drawn(case: u32, side: u8, level: u32, mut tied: Vec<AccountId>) -> Vec<AccountId> {
+/// `tied` candidates for the panel at `level` of side `side` of `case`, whose level below fell
+/// due at `due`, in the order the draw ranks them.
+fn drawn(case: u32, side: u8, level: u32, due: u64, mut tied: Vec<AccountId>) -> Vec<AccountId> {
 	use codec::Encode;
 	use frame_support::traits::Randomness;
 	use sp_runtime::traits::{BlakeTwo256, Hash};
-	let (seed, _) = TestRandomness::random(&(b"synergy/panel", case, side, level).encode());
+	let anchor = System::block_hash(due - 1);
+	let (seed, _) = TestRandomness::random(&(b"synergy/panel", case, side, level, anchor).encode());
 	tied.sort_by_key(|who| BlakeTwo256::hash_of(&(seed, who)));
 	tied
 }
@@ -412,7 +413,7 @@ mod escalation {
 			run_to_block(1 + ESCALATION_PERIOD);
 			// B12 guarantees both B1 and B2: first; then B11 and B21 in the draw's order.
 			let deadline = 1 + 2 * ESCALATION_PERIOD;
-			let tied = drawn(0, 0, 1, vec![B11, B21]);
+			let tied = drawn(0, 0, 1, 1 + ESCALATION_PERIOD, vec![B11, B21]);
 			System::assert_last_event(
 				ComplaintsEvent::PanelDrawn {
 					case: 0,
@@ -957,9 +958,38 @@ mod packing {
 				run_to_block(1 + ESCALATION_PERIOD);
 				let panel: Vec<_> = case(0).sides[0].panel.iter().map(|(g, _)| *g).collect();
 				assert_eq!(panel[0], B12, "the most connected first");
-				assert_eq!(panel[1..].to_vec(), drawn(0, 0, 1, vec![B11, B21]));
+				assert_eq!(
+					panel[1..].to_vec(),
+					drawn(0, 0, 1, 1 + ESCALATION_PERIOD, vec![B11, B21])
+				);
 			});
 		}
+	}
+
+	#[test]
+	fn a_late_escalation_draws_what_the_deadline_fixed() {
+		// Whichever block the escalation is called in, the draw is the one the hash of the
+		// block before the deadline fixed: nobody steers it by choosing when to call.
+		let mut panels = Vec::new();
+		for late in [0, 1, 7] {
+			test(|| {
+				set_seed(3);
+				alice_files();
+				let due = 1 + ESCALATION_PERIOD;
+				frame_system::BlockHash::<Test>::insert(due - 1, H256::repeat_byte(9));
+				// The hook has not reached it (a burst before it): someone calls it later.
+				System::set_block_number(due + late);
+				if late > 0 {
+					// The parent hash of the block it is called in: not the seed.
+					frame_system::BlockHash::<Test>::insert(due + late - 1, H256::repeat_byte(1));
+				}
+				assert_ok!(Complaints::escalate(signed(EVE), 0, 0));
+				let panel: Vec<_> = case(0).sides[0].panel.iter().map(|(g, _)| *g).collect();
+				assert_eq!(panel[1..].to_vec(), drawn(0, 0, 1, due, vec![B11, B21]));
+				panels.push(panel);
+			});
+		}
+		assert!(panels.windows(2).all(|w| w[0] == w[1]));
 	}
 }
 

@@ -2,7 +2,10 @@
 //! deals.
 
 use super::governance::MeetingOrRoot;
-use crate::{currency::UNITS, time::DAYS, Balance, Balances, BlockNumber, Complaints, Escrow, Membership, Runtime, RuntimeHoldReason};
+use crate::{
+	currency::UNITS, time::DAYS, Balance, Balances, BlockNumber, Complaints, Escrow, Membership,
+	Runtime, RuntimeHoldReason,
+};
 use alloc::vec::Vec;
 use frame_support::{parameter_types, traits::ConstU32};
 use pallet_board::CategoryId;

@@ -191,16 +191,18 @@ impl pallet_deposit_escrow::BenchmarkHelper<AccountId> for MembershipForBenchmar
 	}
 }
 
-/// The draw that breaks ties between candidates for a complaint panel: the parent block's hash
-/// mixed with the subject. The parties cannot steer it; only the author of the parent block
-/// chose that hash, and could choose another only by not authoring it.
-pub struct ParentHashRandomness;
-impl frame_support::traits::Randomness<crate::Hash, BlockNumber> for ParentHashRandomness {
+/// The draw that breaks ties between candidates for a complaint panel: the hash of its subject,
+/// which names the case, the side, the level and the hash of the block before the deadline of the
+/// level below. That block was final before anyone could call `escalate`, so no party steers the
+/// draw by choosing when to call. Only the validator that authored that block chose its hash
+/// (by what it included), and could choose another only by authoring it differently or not at
+/// all.
+pub struct DeadlineHashDraw;
+impl frame_support::traits::Randomness<crate::Hash, BlockNumber> for DeadlineHashDraw {
 	fn random(subject: &[u8]) -> (crate::Hash, BlockNumber) {
 		use sp_runtime::traits::Hash as _;
-		let parent = frame_system::Pallet::<Runtime>::parent_hash();
 		let now = frame_system::Pallet::<Runtime>::block_number();
-		(sp_runtime::traits::BlakeTwo256::hash_of(&(parent, subject)), now.saturating_sub(1))
+		(sp_runtime::traits::BlakeTwo256::hash(subject), now.saturating_sub(1))
 	}
 }
 
@@ -208,7 +210,7 @@ impl pallet_complaints::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Members = Membership;
-	type Randomness = ParentHashRandomness;
+	type Randomness = DeadlineHashDraw;
 	type Escrow = Escrow;
 	type RuntimeCall = RuntimeCall;
 	// A side at the top of the graph goes to the general meeting, which opens a motion for each

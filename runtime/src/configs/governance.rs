@@ -127,8 +127,7 @@ impl MotionRules<AccountId, RuntimeCall> for Motions {
 	fn critical(call: &RuntimeCall) -> bool {
 		!matches!(
 			call,
-			RuntimeCall::Complaints(pallet_complaints::Call::decide { .. })
-				| RuntimeCall::Board(_)
+			RuntimeCall::Complaints(pallet_complaints::Call::decide { .. }) | RuntimeCall::Board(_)
 		)
 	}
 

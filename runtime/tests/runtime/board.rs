@@ -33,7 +33,12 @@ fn deposit_held(who: &AccountId) -> u128 {
 	Balances::balance_on_hold(&RuntimeHoldReason::Board(pallet_board::HoldReason::Listing), who)
 }
 
-fn terms(title: &str, quantity: u32, price: Option<u128>, expires: u32) -> pallet_board::TermsOf<Runtime> {
+fn terms(
+	title: &str,
+	quantity: u32,
+	price: Option<u128>,
+	expires: u32,
+) -> pallet_board::TermsOf<Runtime> {
 	ListingTerms {
 		title: BoundedVec::truncate_from(title.as_bytes().to_vec()),
 		details: [5; 32].into(),
@@ -74,10 +79,20 @@ fn the_workshop_answers_the_farmers_meat_with_an_insured_deal() {
 		let [farmer, workshop, ..] = founders();
 		initialize_block(1);
 		let offer = pallet_board::NextListingId::<Runtime>::get();
-		assert_ok!(Board::post(signed(&farmer), Side::Offer, MEAT, terms("beef", 100, Some(5 * UNITS), 500)));
+		assert_ok!(Board::post(
+			signed(&farmer),
+			Side::Offer,
+			MEAT,
+			terms("beef", 100, Some(5 * UNITS), 500)
+		));
 		assert_eq!(deposit_held(&farmer), UNITS);
 		let request = offer + 1;
-		assert_ok!(Board::post(signed(&workshop), Side::Request, MEAT, terms("meat for sausage", 40, None, 500)));
+		assert_ok!(Board::post(
+			signed(&workshop),
+			Side::Request,
+			MEAT,
+			terms("meat for sausage", 40, None, 500)
+		));
 
 		let for_workshop = Board::matches_view(MatchFor::Account(workshop.clone()), 10);
 		assert_eq!(for_workshop.iter().map(|m| m.listing.id).collect::<Vec<_>>(), vec![offer]);
@@ -96,7 +111,10 @@ fn the_workshop_answers_the_farmers_meat_with_an_insured_deal() {
 			ResponseTerms { value: None, details: [6; 32].into() }
 		));
 		let opened = pallet_deposit_escrow::Deals::<Runtime>::get(deal).unwrap();
-		assert_eq!((opened.initiator, opened.counterparty.clone(), opened.amount), (workshop.clone(), farmer.clone(), 200 * UNITS));
+		assert_eq!(
+			(opened.initiator, opened.counterparty.clone(), opened.amount),
+			(workshop.clone(), farmer.clone(), 200 * UNITS)
+		);
 		assert_eq!(Board::listing_view(offer).unwrap().committed, 40);
 		assert_ok!(Escrow::accept_deal(signed(&farmer), deal));
 		assert_ok!(Escrow::confirm_deal(signed(&farmer), deal));
@@ -120,15 +138,27 @@ fn a_response_keeps_the_escrows_rules_and_an_expired_listing_returns_its_deposit
 		let [farmer, workshop, ..] = founders();
 		initialize_block(1);
 		let offer = pallet_board::NextListingId::<Runtime>::get();
-		assert_ok!(Board::post(signed(&farmer), Side::Offer, MEAT, terms("herd", 10, Some(1_000 * UNITS), 20)));
+		assert_ok!(Board::post(
+			signed(&farmer),
+			Side::Offer,
+			MEAT,
+			terms("herd", 10, Some(1_000 * UNITS), 20)
+		));
 		assert_noop!(
-			Board::respond(signed(&workshop), offer, 3, ResponseTerms { value: None, details: [0; 32].into() }),
+			Board::respond(
+				signed(&workshop),
+				offer,
+				3,
+				ResponseTerms { value: None, details: [0; 32].into() }
+			),
 			pallet_deposit_escrow::Error::<Runtime>::AboveQuantum
 		);
 		run_to(20);
 		assert!(Board::listing_view(offer).is_none());
 		assert_eq!(deposit_held(&farmer), 0);
-		System::assert_has_event(pallet_board::Event::Expired { listing: offer, deposit: UNITS }.into());
+		System::assert_has_event(
+			pallet_board::Event::Expired { listing: offer, deposit: UNITS }.into(),
+		);
 	});
 }
 
