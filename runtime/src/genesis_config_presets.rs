@@ -29,7 +29,7 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	configs::governance::DefaultFundParameters, currency::UNITS, AccountId, Balance,
-	BalancesConfig, ComplaintsConfig, EscrowConfig, FundConfig, MembershipConfig,
+	BalancesConfig, BoardConfig, ComplaintsConfig, EscrowConfig, FundConfig, MembershipConfig,
 	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig,
 };
 

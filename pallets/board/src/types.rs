@@ -1,5 +1,8 @@
 //! The records of the board: categories, listings, responses, and the views auditors read.
 
+// The `NoBound` derives need the bounds on the generics, and the codec derives repeat them.
+#![allow(clippy::multiple_bound_locations)]
+
 use alloc::{string::String, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{

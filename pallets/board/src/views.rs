@@ -47,6 +47,10 @@ pub const MAX_VISITED: usize = 2_000;
 /// The score every member starts from.
 pub const BASE_SCORE: i32 = 1_000;
 
+/// What matching reads once of a listing's owner: their score's parts that do not depend on
+/// the deal, and their escrow.
+type OwnerFacts<T> = (Score, EscrowStanding<BalanceOf<T>>);
+
 impl<T: Config> Pallet<T> {
 	/// Every category, in number order.
 	pub fn categories_view() -> Vec<CategoryView> {
@@ -218,8 +222,7 @@ impl<T: Config> Pallet<T> {
 		let distances = Self::handshakes_from(&viewer);
 		let now = frame_system::Pallet::<T>::block_number();
 		// Each owner's record and escrow are read once, however many of their listings match.
-		let mut owners: BTreeMap<T::AccountId, Option<(Score, EscrowStanding<BalanceOf<T>>)>> =
-			BTreeMap::new();
+		let mut owners: BTreeMap<T::AccountId, Option<OwnerFacts<T>>> = BTreeMap::new();
 		let mut found: Vec<MatchView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> = Vec::new();
 		for (for_id, for_listing) in listings {
 			let region = match for_listing.terms.region {

@@ -4,7 +4,7 @@
 //! strings, every method answering at the best block unless given a block hash. See
 //! `docs/board.md`.
 
-use std::sync::Arc;
+use std::{fmt::Display, str::FromStr, sync::Arc};
 
 use codec::Codec;
 use jsonrpsee::{
@@ -36,7 +36,7 @@ pub enum MatchTarget<AccountId> {
 
 /// The board's methods.
 #[rpc(client, server)]
-pub trait BoardApi<BlockHash, AccountId, Balance, BlockNumber> {
+pub trait BoardApi<BlockHash, AccountId, Balance: Display + FromStr, BlockNumber> {
 	/// Every category of the board, in number order, with its parent, depth and whether it is
 	/// retired.
 	#[method(name = "synergy_categories")]
@@ -98,7 +98,7 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: BoardRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	AccountId: Codec + Send + Sync + 'static,
-	Balance: Codec + Send + Sync + 'static,
+	Balance: Codec + Display + FromStr + Send + Sync + 'static,
 	BlockNumber: Codec + Send + Sync + 'static,
 {
 	fn categories(&self, at: Option<Block::Hash>) -> RpcResult<Vec<CategoryView>> {
