@@ -212,6 +212,39 @@ where
 	}
 }
 
+/// The storage migration of a pallet whose deadlines moved into a [`DeadlineQueue`]: the
+/// overflow pages, their counts and the backlog are new storage items that start empty, and
+/// each block's first page is the map the pallet kept before, unchanged, so every deadline filed
+/// before the upgrade is handled at its block as before. Nothing is moved. `Queued` counts the
+/// deadlines queued, which try-runtime checks all stay queued.
+pub struct AddDeadlinePages<Queued>(PhantomData<Queued>);
+
+impl<Queued: Get<u32>> frame_support::traits::UncheckedOnRuntimeUpgrade
+	for AddDeadlinePages<Queued>
+{
+	fn on_runtime_upgrade() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+		use codec::Encode;
+		Ok(Queued::get().encode())
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+		use codec::Decode;
+		let before = u32::decode(&mut &state[..])
+			.map_err(|_| sp_runtime::TryRuntimeError::Other("pre-upgrade state"))?;
+		frame_support::ensure!(
+			Queued::get() == before,
+			"every deadline queued before stays queued"
+		);
+		Ok(())
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;

@@ -1,6 +1,7 @@
 // The synergy_* JSON-RPC methods the portal reads (docs/auditor.md): balances are decimal
 // strings of the smallest unit, accounts SS58 addresses. Under the light client the same
 // answers come from the runtime APIs those methods wrap (runtimeReader).
+import { Enum } from "polkadot-api"
 import type { Chain, SynergyApi } from "./chain"
 import type { RuntimeViews } from "./views"
 
@@ -302,6 +303,81 @@ export interface SplitPreview {
   parties: { who: string; asOrganiser: string; asParticipant: string; total: string }[]
 }
 
+/** A listing's side: what the member has to give, or what they need. */
+export type Side = "offer" | "request"
+
+/** What a listing's quantity counts. */
+export type Unit = "piece" | "kilogram" | "litre" | "metre" | "hour" | "day" | "month" | "lot"
+
+/** A listing's price: so much SYN a unit, or in kind (goods or work in return). */
+export type Price = { perUnit: string } | "inKind"
+
+/** synergy_categories: a category of the board, its parent and depth in the tree. */
+export interface BoardCategory {
+  id: number
+  parent: number | null
+  name: string
+  depth: number
+  /** Retired itself or from above: it takes no new listing. */
+  retired: boolean
+}
+
+/** synergy_listing: a listing on the board; `quantity` is what is still open, `committed` of it in running deals. */
+export interface Listing {
+  id: number
+  owner: string
+  side: Side
+  category: number
+  title: string
+  details: string
+  quantity: number
+  committed: number
+  unit: Unit
+  price: Price
+  region: number
+  expires: number
+  deposit: string
+  posted: number
+}
+
+/** synergy_board: a page of listings, newest first. */
+export interface BoardPage {
+  listings: Listing[]
+  page: number
+  more: boolean
+  truncated: boolean
+}
+
+/** A match's score with every part of it (docs/board.md). */
+export interface Score {
+  dealsCompleted: number
+  complaintsReceived: number
+  complaintsUpheld: number
+  guarantorsUpheld: number
+  guarantorsBanned: number
+  banned: boolean
+  /** Within six handshakes, else null. */
+  handshakes: number | null
+  /** The deal's value in the smallest unit (a JSON number: the view writes it without serde_balance), null when both sides are in kind. */
+  dealValue: number | string | null
+  covered: boolean | null
+  recordPoints: number
+  guarantorPoints: number
+  nearnessPoints: number
+  coverPoints: number
+  total: number
+}
+
+/** synergy_matches: an opposite listing for one of the reader's, and its owner's score. */
+export interface Match {
+  forListing: number
+  listing: Listing
+  score: Score
+}
+
+/** The most matches synergy_matches answers (its default limit). */
+export const MAX_MATCHES = 50
+
 /** The synergy_* methods the portal reads, each answering at one block. */
 export interface Reader {
   member(who: string): Promise<Member | null>
@@ -323,6 +399,12 @@ export interface Reader {
   project(id: number): Promise<Project | null>
   contributionsOf(who: string): Promise<Contribution[]>
   splitPreview(project: number, revenue: string): Promise<SplitPreview | null>
+  categories(): Promise<BoardCategory[]>
+  /** A page (from 0) of a category and below it, of a side (both with null), in a region (every region with null). */
+  board(category: number, side: Side | null, region: number | null, page: number): Promise<BoardPage>
+  listing(id: number): Promise<Listing | null>
+  /** The matches of a listing (its number) or of every open listing of an account (its address). */
+  matches(of: number | string, limit?: number): Promise<Match[]>
 }
 
 /** The readers over the node's synergy_* methods; at the best block, or at block hash `at`. */
@@ -348,6 +430,10 @@ export function rpcReader(chain: Pick<Chain, "rpc">, at?: string): Reader {
     project: (id) => call("synergy_project", id),
     contributionsOf: (who) => call("synergy_contributionsOf", who),
     splitPreview: (project, revenue) => call("synergy_splitPreview", project, revenue),
+    categories: () => call("synergy_categories"),
+    board: (category, side, region, page) => call("synergy_board", category, side, region, page),
+    listing: (id) => call("synergy_listing", id),
+    matches: (of, limit = MAX_MATCHES) => call("synergy_matches", of, limit),
   }
 }
 
@@ -366,7 +452,7 @@ export function decimalAmount(text: string): bigint {
  */
 export function runtimeReader(api: SynergyApi, views: RuntimeViews, at: string = "best"): Reader {
   const options = { at }
-  const { GuaranteeMembershipApi: membership, DepositEscrowApi: escrow, ComplaintsApi: complaints, GeneralMeetingApi: meeting, ContributionsApi: contributions, SynergyDutiesApi: duties } = api.apis
+  const { GuaranteeMembershipApi: membership, DepositEscrowApi: escrow, ComplaintsApi: complaints, GeneralMeetingApi: meeting, ContributionsApi: contributions, SynergyDutiesApi: duties, BoardApi: board } = api.apis
   // What the JSON stands for is the RPC's type, which the view rules make it.
   const view = async <T>(runtimeApi: string, method: string, value: Promise<unknown>): Promise<T> => views.json(runtimeApi, method, await value) as unknown as T
   return {
@@ -389,6 +475,11 @@ export function runtimeReader(api: SynergyApi, views: RuntimeViews, at: string =
     project: (id) => view("ContributionsApi", "project", contributions.project(id, options)),
     contributionsOf: (who) => view("ContributionsApi", "contributions_of", contributions.contributions_of(who, options)),
     splitPreview: async (project, revenue) => view("ContributionsApi", "split_preview", contributions.split_preview(project, decimalAmount(revenue), options)),
+    categories: () => view("BoardApi", "categories", board.categories(options)),
+    board: (category, side, region, page) =>
+      view("BoardApi", "board", board.board(category, side === null ? undefined : Enum(side === "offer" ? "Offer" : "Request"), region ?? undefined, page, options)),
+    listing: (id) => view("BoardApi", "listing", board.listing(BigInt(id), options)),
+    matches: (of, limit = MAX_MATCHES) => view("BoardApi", "matches", board.matches(typeof of === "number" ? Enum("Listing", BigInt(of)) : Enum("Account", of), limit, options)),
   }
 }
 

@@ -7,9 +7,7 @@
 
 use crate::{Config, Pallet};
 use core::marker::PhantomData;
-use frame_support::{
-	migrations::VersionedMigration, traits::UncheckedOnRuntimeUpgrade, weights::Weight,
-};
+use frame_support::migrations::VersionedMigration;
 
 /// Version 0 to 1: the escalation deadline queue ([`crate::EscalationQueue`]) gained overflow
 /// pages, their count and a backlog: new storage items that start empty. Each block's first
@@ -18,33 +16,17 @@ use frame_support::{
 pub mod v1 {
 	use super::*;
 
-	/// Changes nothing: the new storage items start empty.
-	pub struct AddDeadlinePages<T>(PhantomData<T>);
+	/// The escalation deadlines queued.
+	pub struct Queued<T>(PhantomData<T>);
 
-	impl<T: Config> UncheckedOnRuntimeUpgrade for AddDeadlinePages<T> {
-		fn on_runtime_upgrade() -> Weight {
-			Weight::zero()
-		}
-
-		#[cfg(feature = "try-runtime")]
-		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
-			use codec::Encode;
-			// The deadlines queued, which must all stay queued.
-			Ok((crate::EscalationQueue::<T>::queued().len() as u32).encode())
-		}
-
-		#[cfg(feature = "try-runtime")]
-		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
-			use codec::Decode;
-			let before = u32::decode(&mut &state[..])
-				.map_err(|_| sp_runtime::TryRuntimeError::Other("pre-upgrade state"))?;
-			frame_support::ensure!(
-				crate::EscalationQueue::<T>::queued().len() as u32 == before,
-				"every deadline queued before stays queued"
-			);
-			Ok(())
+	impl<T: Config> frame_support::traits::Get<u32> for Queued<T> {
+		fn get() -> u32 {
+			crate::EscalationQueue::<T>::queued().len() as u32
 		}
 	}
+
+	/// Changes nothing: the new storage items start empty.
+	pub type AddDeadlinePages<T> = synergy_primitives::deadlines::AddDeadlinePages<Queued<T>>;
 
 	/// [`AddDeadlinePages`], run only at storage version 0, which it bumps to 1.
 	pub type MigrateV0ToV1<T> = VersionedMigration<

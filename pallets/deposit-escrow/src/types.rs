@@ -213,8 +213,8 @@ pub struct DealDue<AccountId, Balance, BlockNumber> {
 	/// The deal's value.
 	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_balance"))]
 	pub amount: Balance,
-	/// Until when: a proposal expires about then unanswered (a full block's queue moves it a
-	/// little later); an open deal completes on its own at it.
+	/// Until when: a proposal expires then unanswered; an open deal completes on its own then
+	/// (after a burst of deadlines in one block, the queue may reach it a few blocks later).
 	pub by: BlockNumber,
 }
 

@@ -416,3 +416,50 @@ fn the_figures_operators_monitor_count_members_cases_and_money_held() {
 		assert!(bond_held(&alice) > 0);
 	});
 }
+
+/// The review's attack on level 0: one sock among the accused's guarantors refused, and level
+/// 0, which needed every guarantor, could never decide — the case had to climb to where a ring
+/// could pack the panel. Now a strict majority decides once two thirds have voted, and the
+/// refusal stays on the sock's record.
+#[test]
+fn one_refusing_guarantor_does_not_stop_level_zero_from_deciding() {
+	use synergy_runtime::Membership;
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, bob, charlie, dave] = founders();
+		let sock = Sr25519Keyring::Eve.to_account_id();
+		let signed = |who: &AccountId| RuntimeOrigin::signed(who.clone());
+		initialize_block(1);
+		// Eve joins through Alice and Charlie and, with Bob's consent, guarantees him: a third
+		// guarantor on his level 0, older than the deal.
+		assert_ok!(Membership::propose(signed(&alice), sock.clone().into(), 2));
+		assert_ok!(Membership::guarantee(signed(&charlie), sock.clone().into()));
+		assert_ok!(Membership::accept(signed(&sock)));
+		assert_ok!(Membership::guarantee(signed(&sock), bob.clone().into()));
+		assert_ok!(Membership::accept_guarantee(signed(&bob), sock.clone().into()));
+		initialize_block(2);
+		let deal = alice_deals_with_bob();
+		assert_ok!(Complaints::file(signed(&alice), deal, None));
+		let panel: Vec<AccountId> = pallet_complaints::Cases::<Runtime>::get(0).unwrap().sides[0]
+			.panel
+			.iter()
+			.map(|(g, _)| g.clone())
+			.collect();
+		assert_eq!(panel.len(), 3);
+		assert!(panel.contains(&sock));
+		// The sock refuses; the other two compensate: two of three is a majority, and voted.
+		let amount = 300 * UNITS;
+		assert_ok!(Complaints::vote(signed(&sock), 0, 0, Verdict::Dismiss));
+		assert_ok!(Complaints::vote(signed(&charlie), 0, 0, Verdict::Compensate(amount)));
+		assert!(matches!(
+			pallet_complaints::Cases::<Runtime>::get(0).unwrap().sides[0].stage,
+			Stage::Panel { level: 0, .. }
+		));
+		assert_ok!(Complaints::vote(signed(&dave), 0, 0, Verdict::Compensate(amount)));
+		let case = pallet_complaints::Cases::<Runtime>::get(0).unwrap();
+		assert_eq!(case.sides[0].stage, Stage::Done);
+		assert_eq!(case.sides[0].paid, amount);
+		assert_eq!(pallet_complaints::Records::<Runtime>::get(&sock).dissents, 1);
+		assert_eq!(pallet_complaints::Records::<Runtime>::get(&charlie).dissents, 0);
+		check_invariants();
+	});
+}

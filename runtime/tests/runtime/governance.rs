@@ -372,6 +372,40 @@ fn a_ring_of_fresh_socks_cannot_buy_the_general_meeting() {
 	});
 }
 
+/// The review's attack: founders bring socks in as fast as they can propose them. The
+/// cooperative opens at most its growth bound of applications an admission period (on
+/// development chains ten, or half the membership if more): the eleventh is refused, whoever
+/// proposes it, until the next period.
+#[test]
+fn the_cooperative_opens_no_more_applications_a_period_than_its_growth_allows() {
+	use pallet_guarantee_membership::{CurrentSafeguards, Error as MembershipError};
+	use synergy_runtime::Membership;
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let founders = founders();
+		initialize_block(1);
+		let safeguards = CurrentSafeguards::<Runtime>::get();
+		assert_eq!((safeguards.growth_floor, safeguards.per_guarantor), (10, 3));
+		let candidate = |i: u8| AccountId::from([100u8.saturating_add(i); 32]);
+		let mut opened = 0u8;
+		for proposer in &founders[..3] {
+			for _ in 0..3 {
+				assert_ok!(Membership::propose(signed(proposer), candidate(opened).into(), 2));
+				opened += 1;
+			}
+		}
+		assert_ok!(Membership::propose(signed(&founders[3]), candidate(opened).into(), 2));
+		opened += 1;
+		assert_noop!(
+			Membership::propose(signed(&founders[3]), candidate(opened).into(), 2),
+			MembershipError::<Runtime>::GrowthLimitReached
+		);
+		// The next admission period opens again.
+		run_blocks(1, 1 + safeguards.period);
+		assert_ok!(Membership::propose(signed(&founders[3]), candidate(opened).into(), 2));
+		check_invariants();
+	});
+}
+
 /// The review's attack: a validator purges its session keys, the session pallet seats the
 /// other three, and one more fault would stall finality. The pool refuses the purge from a
 /// validator of the decided, planned or current set; once the members have voted it out and

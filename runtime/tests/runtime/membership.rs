@@ -378,6 +378,53 @@ fn a_member_gets_a_guarantor_only_by_consent_and_may_drop_one() {
 	});
 }
 
+/// A member who drops a guarantor while insured deals rely on that escrow cannot take the
+/// insurance away with it: what the deals need stays held, still insuring them, and goes home
+/// only when they are done and forgotten.
+#[test]
+fn a_dropped_guarantors_escrow_stays_while_the_deals_it_insures_need_it() {
+	use synergy_runtime::{Escrow, Membership, RuntimeOrigin};
+	const QUANTUM: u128 = 2_100 * synergy_runtime::currency::UNITS;
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let [alice, bob, _, dave] = common::founders();
+		let signed = |who: &AccountId| RuntimeOrigin::signed(who.clone());
+		initialize_block(1);
+		// Alice's two open deals with Dave need all 4 200 SYN behind her (Bob's and Charlie's).
+		for id in 0..2u64 {
+			assert_ok!(Escrow::open_deal(
+				signed(&alice),
+				dave.clone().into(),
+				QUANTUM,
+				[1; 32].into()
+			));
+			assert_ok!(Escrow::accept_deal(signed(&dave), id));
+		}
+		let bob_held = escrow_held(&bob);
+		assert_ok!(Membership::drop_guarantor(signed(&alice), bob.clone().into()));
+		// The guarantee ended; its escrow did not leave.
+		assert!(!pallet_guarantee_membership::Proteges::<Runtime>::contains_key(&bob, &alice));
+		let record = pallet_deposit_escrow::Escrows::<Runtime>::get(&alice, &bob).unwrap();
+		assert!(record.ended);
+		assert_eq!(record.held, QUANTUM);
+		assert_eq!(escrow_held(&bob), bob_held);
+		assert_eq!(pallet_deposit_escrow::Behind::<Runtime>::get(&alice), 2 * QUANTUM);
+		synergy_runtime::invariants::check().unwrap();
+		// Both deals complete, and once their time for complaints has passed, it goes home.
+		for id in 0..2u64 {
+			assert_ok!(Escrow::confirm_deal(signed(&alice), id));
+			assert_ok!(Escrow::confirm_deal(signed(&dave), id));
+		}
+		assert_eq!(escrow_held(&bob), bob_held, "still insuring the completed deals");
+		let settled = pallet_deposit_escrow::SettledPeriod::<Runtime>::get();
+		for n in 2..=2 + settled {
+			initialize_block(n);
+		}
+		assert!(pallet_deposit_escrow::Escrows::<Runtime>::get(&alice, &bob).is_none());
+		assert_eq!(escrow_held(&bob), bob_held - QUANTUM);
+		synergy_runtime::invariants::check().unwrap();
+	});
+}
+
 /// Expulsion lasts: an expelled account is refused on re-proposal for the readmission bar (a
 /// hundred blocks on development networks, a year on a real one), unless the general meeting
 /// readmits it; it may still give to the common fund, as a customer.
