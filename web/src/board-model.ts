@@ -81,7 +81,7 @@ export function sideText(side: Side): string {
 
 /** A quantity and its unit: "10 kg". */
 export function quantityText(quantity: number, unit: Unit): string {
-  return t("board.quantity", { quantity: new Intl.NumberFormat(lang()).format(quantity), unit: t(`board.units.${unit}`) })
+  return t("board.quantity", { quantity: wholeText(quantity), unit: t(`board.units.${unit}`) })
 }
 
 /** A listing's price: "2 SYN per kg", or "in kind". */
@@ -160,9 +160,14 @@ export function readRegion(text: string, optional: boolean): number | null {
   return readWhole(text, 0xffff)
 }
 
+/** A whole number as the reader's language groups it: "1,510", "1 510". */
+export function wholeText(value: number): string {
+  return new Intl.NumberFormat(lang()).format(value)
+}
+
 /** Points with their sign: "+300", "−200", "0". */
 export function points(value: number): string {
-  const digits = new Intl.NumberFormat(lang()).format(Math.abs(value))
+  const digits = wholeText(Math.abs(value))
   return value > 0 ? `+${digits}` : value < 0 ? `−${digits}` : "0"
 }
 
@@ -203,7 +208,7 @@ export function scoreParts(score: Score): ScorePart[] {
     {
       part: "total",
       text: say(sum < 0 ? "board.score.totalFloor" : "board.score.total", {
-        base: new Intl.NumberFormat(lang()).format(BASE_SCORE),
+        base: wholeText(BASE_SCORE),
         record: points(score.recordPoints),
         guarantors: points(score.guarantorPoints),
         nearness: points(score.nearnessPoints),
@@ -212,4 +217,35 @@ export function scoreParts(score: Score): ScorePart[] {
       points: score.total,
     },
   ]
+}
+
+/** What the board page lists: a category (the tree's first if none), a side (both if none), a region (every one if none), a page from 0. */
+export interface BoardFilter {
+  category: number | null
+  side: Side | null
+  region: number | null
+  page: number
+}
+
+const whole = (text: string | null, most: number): number | null => (text !== null && /^\d+$/.test(text) && Number(text) <= most ? Number(text) : null)
+
+/** The filter in the page's address (`#/board?category=1&side=offer&region=7&page=2`); what does not read is left out. */
+export function readFilter(params: URLSearchParams): BoardFilter {
+  const side = params.get("side")
+  return {
+    category: whole(params.get("category"), 0xffff),
+    side: side === "offer" || side === "request" ? side : null,
+    region: whole(params.get("region"), 0xffff),
+    page: whole(params.get("page"), 0xffff_ffff) ?? 0,
+  }
+}
+
+/** The filter as the page's address carries it. */
+export function filterQuery(filter: BoardFilter): string {
+  const params = new URLSearchParams()
+  if (filter.category !== null) params.set("category", String(filter.category))
+  if (filter.side !== null) params.set("side", filter.side)
+  if (filter.region !== null) params.set("region", String(filter.region))
+  if (filter.page > 0) params.set("page", String(filter.page))
+  return params.toString()
 }

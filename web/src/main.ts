@@ -8,6 +8,7 @@ import { resolveConnection, savedConnection } from "./config"
 import { errorDocs, type ErrorDocs } from "./errors"
 import { LANGS, lang, loadLang, setLang, t } from "./i18n"
 import { setNames } from "./names"
+import { boardPage } from "./pages/board"
 import { complaintsPage } from "./pages/complaints"
 import { dealsPage } from "./pages/deals"
 import { dutiesPage } from "./pages/duties"
@@ -23,7 +24,7 @@ import { route } from "./router"
 import "./style.css"
 import { h, note, replace } from "./ui"
 
-const PAGES: readonly Page[] = [standingPage, dutiesPage, joiningPage, dealsPage, complaintsPage, projectsPage, graphPage, fundPage, validatorsPage, settingsPage]
+const PAGES: readonly Page[] = [standingPage, dutiesPage, joiningPage, dealsPage, boardPage, complaintsPage, projectsPage, graphPage, fundPage, validatorsPage, settingsPage]
 const ACCOUNT_KEY = "synergy.account"
 
 const root = document.getElementById("app") as HTMLElement

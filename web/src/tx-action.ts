@@ -16,6 +16,8 @@ export interface TxActionOptions {
   free?: boolean
   /** Names the action for tests and styles. */
   name: string
+  /** Called once the transaction succeeded (finalized), before the page reads the chain again. */
+  done?(): void
 }
 
 /** Whether a part of a page holds an action being prepared, which a redraw would lose. */
@@ -76,7 +78,10 @@ export function txAction(ctx: Ctx, options: TxActionOptions): HTMLElement {
     if (!account) return
     reset()
     const report = track(t(options.label), options.name)
-    if (await submit(tx, account.signer, ctx.docs, report, ctx.chain.onTransactionDropped)) ctx.refresh()
+    if (await submit(tx, account.signer, ctx.docs, report, ctx.chain.onTransactionDropped)) {
+      options.done?.()
+      ctx.refresh()
+    }
   }
 
   function reset(): void {

@@ -49,6 +49,9 @@ const ENTRY = add(26, [], { tag: "tuple", value: [U32, TEXT] })
 const ENTRIES = add(27, [], { tag: "sequence", value: ENTRY })
 const MAP = add(25, ["BTreeMap"], composite([{ type: ENTRIES }]))
 const UNIT = add(28, [], { tag: "tuple", value: [] })
+const OPTION_U128 = add(29, ["Option"], variant([{ name: "None" }, { name: "Some", fields: [{ type: U128 }] }]), [{ name: "T", type: U128 }])
+const SCORE = add(30, ["pallet_board", "types", "Score"], composite([{ name: "deal_value", type: OPTION_U128 }, { name: "cover_points", type: U32 }]))
+const PRICE = add(31, ["pallet_board", "types", "Price"], variant([{ name: "PerUnit", fields: [{ type: U128 }] }, { name: "InKind" }]))
 
 const ALICE = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
 const write = jsonWriter(table)
@@ -114,6 +117,12 @@ describe("a runtime API's value as the synergy_* method answers it", () => {
     expect(write(MAP, [[1, "one"], [2, "two"]])).toEqual({ 1: "one", 2: "two" })
     expect(write(UNIT, undefined)).toBeNull()
   })
+  it("writes the board's deal value as a number, as serde does without serde_balance, and its prices tagged", () => {
+    expect(write(SCORE, { deal_value: 6_000_000_000_000n, cover_points: 200 })).toEqual({ dealValue: 6_000_000_000_000, coverPoints: 200 })
+    expect(write(SCORE, { deal_value: undefined, cover_points: 0 })).toEqual({ dealValue: null, coverPoints: 0 })
+    expect(write(PRICE, { type: "PerUnit", value: 2_000_000_000_000n })).toEqual({ perUnit: "2000000000000" })
+    expect(write(PRICE, { type: "InKind", value: undefined })).toBe("inKind")
+  })
   it("refuses what does not fit the type, naming the type", () => {
     expect(() => write(MEMBER_STATUS, { type: "Expelled" })).toThrow(ViewError)
     expect(() => write(ESCROW, { standing: 5, deals: [] })).toThrow(/EscrowStanding: a struct expected/)
@@ -122,5 +131,6 @@ describe("a runtime API's value as the synergy_* method answers it", () => {
   it("knows the rules of the view types that serde attributes set", () => {
     expect(Object.keys(VIEW_RULES.flatten)).toEqual(["pallet_deposit_escrow::DealView", "pallet_deposit_escrow::GuaranteeEscrowView", "pallet_deposit_escrow::EscrowView", "pallet_complaints::RecordView"])
     expect(VIEW_RULES.tagged).toEqual({ "pallet_fund_voting::Status": "state" })
+    expect(VIEW_RULES.numbers).toEqual({ "pallet_board::Score": ["deal_value"] })
   })
 })
