@@ -3,7 +3,8 @@
 // from the node's RPC method, at the same block, on a dev chain whose state the test makes
 // non-trivial round by round: applications, guarantees offered, deals proposed, open and
 // completed, a complaint with its panel and a vote, a spend proposal voted on, a donation, a
-// project with a kind of its own and a contribution. Then, in headless Chromium, the portal
+// project with a kind of its own and a contribution, an offer and a request on the board and a
+// response to the offer. Then, in headless Chromium, the portal
 // started with the light client (smoldot in a Web Worker, from the chain spec served beside
 // it): it syncs, follows new blocks and finality, shows a founder's standing and the fund read
 // through the runtime API, sends a candidate's and a member's transaction through the light client,
@@ -82,9 +83,14 @@ async function readAll(read: Reader, accounts: string[], ids: number[]): Promise
     ["splitPreview(0, 1000000000000)", () => read.splitPreview(0, "1000000000000")],
     ["splitPreview(0, 7)", () => read.splitPreview(0, "7")],
     ["splitPreview(0, x)", () => read.splitPreview(0, "x")],
+    ["categories", () => read.categories()],
+    ["board(0)", () => read.board(0, null, null, 0)],
+    ["board(1, offer, 7)", () => read.board(1, "offer", 7, 0)],
+    ["board(1, request, 3, 1)", () => read.board(1, "request", 3, 1)],
   ]
   for (const id of ids) {
     asks.push([`deal(${id})`, () => read.deal(id)], [`case(${id})`, () => read.case(id)], [`project(${id})`, () => read.project(id)], [`splitPreview(${id}, 1)`, () => read.splitPreview(id, "1")])
+    asks.push([`listing(${id})`, () => read.listing(id)], [`matches(${id})`, () => read.matches(id)])
   }
   for (const who of everyone) {
     asks.push(
@@ -98,6 +104,7 @@ async function readAll(read: Reader, accounts: string[], ids: number[]): Promise
       [`duties(${who})`, () => read.duties(who)],
       [`votesOf(${who})`, () => read.votesOf(who)],
       [`contributionsOf(${who})`, () => read.contributionsOf(who)],
+      [`matches(${who})`, () => read.matches(who)],
     )
     for (const depth of [1, 4]) asks.push([`graph(${who}, ${depth})`, () => read.graph(who, depth)])
   }
@@ -189,10 +196,29 @@ describe("the light client", () => {
     )
     await compareAtBest("a member admitted, a deal confirmed once, a contribution, votes")
 
-    await round(included(api.tx.Escrow.confirm_deal({ deal: 0n }), Dave), included(api.tx.Membership.guarantee({ person: MultiAddress.Id(Eve.address) }), Charlie))
-    await compareAtBest("a deal completed, a guarantee offered")
+    // On the board: Alice offers meat at a price, Bob asks for meat in kind, in the same region.
+    const head = (await client.getBestBlocks())[0]?.number ?? 0
+    const listing = (title: string, quantity: number, price: Parameters<TypedApi<typeof synergy>["tx"]["Board"]["post"]>[0]["terms"]["price"]) => ({
+      title: Binary.fromText(title),
+      details: FixedSizeBinary.fromHex(termsHash(title)),
+      quantity,
+      unit: Enum("Kilogram"),
+      price,
+      region: 7,
+      expires: head + 14_400,
+    })
+    await round(
+      included(api.tx.Escrow.confirm_deal({ deal: 0n }), Dave),
+      included(api.tx.Membership.guarantee({ person: MultiAddress.Id(Eve.address) }), Charlie),
+      included(api.tx.Board.post({ side: Enum("Offer"), category: 1, terms: listing("beef", 10, Enum("PerUnit", 2n * UNITS)) }), Alice),
+      included(api.tx.Board.post({ side: Enum("Request"), category: 1, terms: listing("meat for a kitchen", 3, Enum("InKind")) }), Bob),
+    )
+    await compareAtBest("a deal completed, a guarantee offered, an offer and a request on the board")
 
-    await round(included(api.tx.Complaints.file({ deal: 0n, evidence: FixedSizeBinary.fromHex(termsHash("the chairs never came")) }), Charlie))
+    await round(
+      included(api.tx.Complaints.file({ deal: 0n, evidence: FixedSizeBinary.fromHex(termsHash("the chairs never came")) }), Charlie),
+      included(api.tx.Board.respond({ listing: 0n, quantity: 1, terms: { value: undefined, details: FixedSizeBinary.fromHex(termsHash("1 kg on Saturday")) } }), Eve),
+    )
     const filed = await rpc<{ sides: { panel: { member: string }[] }[] } | null>(chain.port, "synergy_case", [0])
     const seat = filed?.sides[0]?.panel[0]?.member
     const judge = Object.values(people).find((a) => a.address === seat)
@@ -210,6 +236,8 @@ describe("the light client", () => {
     expect(last[`contributionsOf(${Dave.address})`]).toMatchObject([{ project: 0, kind: { custom: 0 }, points: "36" }])
     expect(last["project(0)"]).toMatchObject({ equations: [{ custom: [{ name: "loaves baked", weight: 3 }] }] })
     expect(last[`record(${Charlie.address})`]).toMatchObject({ filed: 1 })
+    expect(last["listing(0)"]).toMatchObject({ owner: Alice.address, side: "offer", quantity: 10, committed: 1, unit: "kilogram", price: { perUnit: "2000000000000" } })
+    expect(last["matches(1)"]).toMatchObject([{ forListing: 1, listing: { id: 0, owner: Alice.address }, score: { dealValue: 6_000_000_000_000 } }])
   })
 
   it("starts in the browser from the chain spec beside the portal, syncs and follows new blocks (measured)", async () => {

@@ -1,5 +1,6 @@
 // The portal in real headless Chromium against a dev chain: a candidate joins through two
-// founders and accepts a third guarantee, a deal opens and completes, a complaint is voted on,
+// founders and accepts a third guarantee, a deal opens and completes, an offer and a request
+// meet on the board and a response completes a deal, a complaint is voted on,
 // the graph page draws a member's guarantors, the fund is voted on and charted, a project is
 // created with a contribution, and the validators are shown.
 import { mkdirSync } from "node:fs"
@@ -241,6 +242,124 @@ describe("the portal on a dev chain", () => {
     const done = await rpc<{ status: unknown }>(chain.port, "synergy_deal", [id])
     expect(JSON.stringify(done.status)).toContain("completed")
     dealId = id as number
+  })
+
+  it("matches an offer and a request on the board, and a response completes a deal: Alice offers meat, Bob asks and responds, both confirm", async () => {
+    type Listing = { id: number; owner: string; quantity: number; committed: number }
+    type Score = { total: number; dealsCompleted: number; handshakes: number | null; covered: boolean | null }
+    const listingOf = async (side: "offer" | "request", owner: string) =>
+      (await rpc<{ listings: Listing[] }>(chain.port, "synergy_board", [1, side, 7, 0])).listings.find((l) => l.owner === owner)
+
+    // Alice offers 10 kg of meat (category 1, below food) at 2 SYN a kilogram, in region 7: the deposit and the fee shown first.
+    await open("board", ALICE)
+    await page.waitForSelector('main select[name="postCategory"] option[value="1"]', { timeout: WAIT })
+    expect(await page.$eval('main select[name="category"] option[value="1"]', (e) => e.textContent)).toBe("\u00a0\u00a0\u00a0meat")
+    await page.select('main select[name="postSide"]', "offer")
+    await page.select('main select[name="postCategory"]', "1")
+    await type('main input[name="title"]', "Beef, grass-fed")
+    await type('main input[name="details"]', "from our own herd, cut to order")
+    await type('main input[name="quantity"]', "10")
+    await page.select('main select[name="unit"]', "kilogram")
+    await type('main input[name="price"]', "2")
+    await type('main input[name="postRegion"]', "7")
+    await type('main input[name="days"]', "30")
+    expect(await page.$eval("main", (e) => e.textContent ?? "")).toContain("Posting holds a deposit of 1 SYN")
+    await send("post-listing")
+    const offer = await listingOf("offer", ALICE)
+    expect(offer).toMatchObject({ quantity: 10, committed: 0 })
+    const offerId = offer?.id ?? -1
+    await page.waitForSelector(`main [data-mine="${offerId}"] .tx[data-action="withdraw-listing"]`, { timeout: WAIT })
+
+    // Bob finds it on the board (meat, offers, region 7), then asks for 3 kg of meat there, in kind.
+    await open("board?category=1&side=offer&region=7", BOB)
+    const listed = `main article[data-listing="${offerId}"]`
+    await page.waitForSelector(listed, { timeout: WAIT })
+    const card = await page.$eval(listed, (e) => e.textContent ?? "")
+    expect(card).toContain("Beef, grass-fed")
+    expect(card).toContain("10 kg")
+    expect(card).toContain("2 SYN per kg")
+    expect(card).toContain("region 7")
+    expect(card).toContain("Alice (")
+    expect(card).toMatch(/at block \d+: \d+ blocks, about 30 days/)
+    await page.waitForSelector('main select[name="postCategory"]', { timeout: WAIT })
+    await page.select('main select[name="postSide"]', "request")
+    await page.select('main select[name="postCategory"]', "1")
+    await type('main input[name="title"]', "Meat for the school kitchen")
+    await type('main input[name="details"]', "fresh, every Saturday")
+    await type('main input[name="quantity"]', "3")
+    await page.select('main select[name="unit"]', "kilogram")
+    await page.select('main select[name="priceKind"]', "inKind")
+    await type('main input[name="postRegion"]', "7")
+    await type('main input[name="days"]', "7")
+    await send("post-listing")
+    const request = await listingOf("request", BOB)
+    expect(request).toMatchObject({ quantity: 3 })
+    const requestId = request?.id ?? -1
+
+    // His listing's matches: Alice's offer, its score with every part in words, as the chain ranks it.
+    const [best] = await rpc<{ listing: Listing; score: Score }[]>(chain.port, "synergy_matches", [requestId, 10])
+    expect(best?.listing.id).toBe(offerId)
+    expect(best?.score).toMatchObject({ dealsCompleted: 1, handshakes: 1, covered: true })
+    const match = `main [data-mine="${requestId}"] [data-match="${offerId}"]`
+    await page.waitForSelector(match, { timeout: WAIT })
+    const parts = await page.$$eval(`${match} [data-part]`, (items) => items.map((i) => [(i as HTMLElement).dataset.part, i.textContent ?? ""]))
+    expect(parts.map(([part]) => part)).toEqual(["deals", "complaints", "banned", "record", "guarantors", "handshakes", "deal", "total"])
+    const said = Object.fromEntries(parts)
+    expect(said.deals).toContain("Deals completed: 1")
+    expect(said.complaints).toContain("Complaints against them: 0, of them upheld: 0")
+    expect(said.handshakes).toContain("1 handshake(s) between you")
+    expect(said.deal).toContain("The deal, 6 SYN: their insured quantum and headroom cover it — +200 points")
+    expect(said.total).toContain(`= ${new Intl.NumberFormat("en").format(best?.score.total ?? 0)}`)
+    await shot("board")
+    await page.setViewport({ width: 360, height: 800 })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+    await shot("board-360px")
+    await page.setViewport({ width: 1000, height: 900 })
+
+    // Bob responds to it for his 3 kg, by keyboard: a deal of 6 SYN proposed to Alice, who must accept it.
+    await page.focus(`${match} details.respond > summary`)
+    await page.keyboard.press("Enter")
+    await page.waitForSelector(`${match} input[name="respondQuantity"]`, { visible: true })
+    expect(await page.$eval(`${match} input[name="respondQuantity"]`, (e) => (e as HTMLInputElement).value)).toBe("3")
+    await type(`${match} input[name="respondTerms"]`, "3 kg, collected on Saturday")
+    expect(await page.$eval(match, (e) => e.textContent ?? "")).toContain("The deal's value: 6 SYN")
+    await send("respond", match)
+    await page.waitForSelector(`main [data-responded="${offerId}"]`, { timeout: WAIT })
+    expect(await page.$eval(`main [data-responded="${offerId}"]`, (e) => e.textContent ?? "")).toContain("They must accept it")
+    expect(await page.$eval(`main [data-responded="${offerId}"] a`, (e) => e.getAttribute("href"))).toBe("#/deals")
+    expect(await rpc<Listing>(chain.port, "synergy_listing", [offerId])).toMatchObject({ quantity: 10, committed: 3 })
+    const deals = Object.values(await rpc<Record<string, { id: number; status: unknown; amount: string }[]>>(chain.port, "synergy_dealsOf", [BOB])).flat()
+    const proposed = deals.find((d) => d.status === "proposed")
+    expect(proposed?.amount).toBe("6000000000000")
+    const id = proposed?.id ?? -1
+    const deal = `main article[data-deal="${id}"]`
+
+    // Alice is asked to accept it on her duties page, accepts it on the deals page; both confirm.
+    await open("duties", ALICE)
+    await page.waitForSelector('main [data-duty="acceptDeal"]', { timeout: WAIT })
+    expect(await page.$eval('main [data-duty="acceptDeal"]', (e) => e.textContent ?? "")).toContain(`Accept or decline deal ${id} of 6 SYN that Bob (`)
+    await open("deals", ALICE)
+    await page.waitForSelector(`${deal} .tx[data-action="accept-deal"]`, { timeout: WAIT })
+    await send("accept-deal", deal)
+    await page.waitForSelector(`${deal} .tx[data-action="confirm-deal"]`, { timeout: WAIT })
+    await send("confirm-deal", deal)
+    await open("deals", BOB)
+    await page.waitForSelector(`${deal} .tx[data-action="confirm-deal"]`, { timeout: WAIT })
+    await send("confirm-deal", deal)
+    expect(JSON.stringify((await rpc<{ status: unknown }>(chain.port, "synergy_deal", [id])).status)).toContain("completed")
+
+    // The offer's quantity fell by the deal's: 7 kg left, nothing committed, on the board for anyone.
+    expect(await rpc<Listing>(chain.port, "synergy_listing", [offerId])).toMatchObject({ quantity: 7, committed: 0 })
+    await open("board?category=1&side=offer&region=7", "")
+    await page.waitForFunction((s) => document.querySelector(s)?.textContent?.includes("7 kg"), { timeout: WAIT }, listed)
+
+    // Bob withdraws his request: it leaves the board, its deposit returned.
+    await open("board", BOB)
+    const mine = `main [data-mine="${requestId}"]`
+    await page.waitForSelector(`${mine} .tx[data-action="withdraw-listing"]`, { timeout: WAIT })
+    await send("withdraw-listing", mine)
+    expect(await rpc<Listing | null>(chain.port, "synergy_listing", [requestId])).toBeNull()
+    await page.waitForFunction((s) => !document.querySelector(s), { timeout: WAIT }, mine)
   })
 
   it("files a complaint about the deal, and a panel member votes: Alice files, Charlie votes", async () => {

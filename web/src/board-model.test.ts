@@ -158,7 +158,7 @@ describe("a match's score in words", () => {
       ["Their guarantors: 0 complaint(s) upheld against them, 0 banned from guaranteeing (−50 for each upheld, −100 for each banned)", 0],
       ["1 handshake(s) between you in the guarantor graph (50 points for each handshake fewer than seven)", 300],
       ["The deal, 6 SYN: their insured quantum and headroom cover it", 200],
-      ["The score: 1,000 +10 (record) 0 (guarantors) +300 (handshakes) +200 (cover)", 1510],
+      ["The score: 1,000 +10 (record) +0 (guarantors) +300 (handshakes) +200 (cover)", 1510],
     ])
   })
   it("says what a poor record, distance, no cover and an unknown value cost", () => {
@@ -183,7 +183,7 @@ describe("a match's score in words", () => {
     expect(text.guarantors).toMatch(/^Their guarantors: 2 complaint\(s\) upheld against them, 1 banned/)
     expect(text.handshakes).toBe("Not within six handshakes of you in the guarantor graph")
     expect(text.deal).toBe("The deal, 6 SYN: their escrow does not cover it, and would refuse it")
-    expect(text.total).toBe("The score: 1,000 −1,320 (record) −200 (guarantors) 0 (handshakes) −200 (cover), but never below 0")
+    expect(text.total).toBe("The score: 1,000 −1,320 (record) −200 (guarantors) +0 (handshakes) −200 (cover), but never below 0")
     const inKind = Object.fromEntries(scoreParts({ ...score, dealValue: null, covered: null, coverPoints: 0 }).map((p) => [p.part, p.text]))
     expect(inKind.deal).toBe("The deal's value is not known (both listings in kind)")
     expect(scoreParts({ ...score, dealValue: "6000000000000" }).find((p) => p.part === "deal")?.text).toContain("6 SYN")
@@ -192,5 +192,6 @@ describe("a match's score in words", () => {
     expect(points(300)).toBe("+300")
     expect(points(-200)).toBe("−200")
     expect(points(0)).toBe("0")
+    expect(points(0, true)).toBe("+0")
   })
 })

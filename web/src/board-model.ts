@@ -165,10 +165,10 @@ export function wholeText(value: number): string {
   return new Intl.NumberFormat(lang()).format(value)
 }
 
-/** Points with their sign: "+300", "−200", "0". */
-export function points(value: number): string {
+/** Points with their sign: "+300", "−200", "0" (in a sum, "+0"). */
+export function points(value: number, inSum = false): string {
   const digits = wholeText(Math.abs(value))
-  return value > 0 ? `+${digits}` : value < 0 ? `−${digits}` : "0"
+  return value > 0 || (inSum && value === 0) ? `+${digits}` : value < 0 ? `−${digits}` : "0"
 }
 
 /** One part of a score: what the chain knows, in words, and the points it gives (none for the facts alone). */
@@ -209,10 +209,10 @@ export function scoreParts(score: Score): ScorePart[] {
       part: "total",
       text: say(sum < 0 ? "board.score.totalFloor" : "board.score.total", {
         base: wholeText(BASE_SCORE),
-        record: points(score.recordPoints),
-        guarantors: points(score.guarantorPoints),
-        nearness: points(score.nearnessPoints),
-        cover: points(score.coverPoints),
+        record: points(score.recordPoints, true),
+        guarantors: points(score.guarantorPoints, true),
+        nearness: points(score.nearnessPoints, true),
+        cover: points(score.coverPoints, true),
       }),
       points: score.total,
     },

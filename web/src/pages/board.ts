@@ -333,74 +333,77 @@ export const boardPage: Page = {
       me ? section("board.mine", h("p", { class: "muted" }, t("board.mineHelp")), mine) : null,
     )
 
-    return {
-      element,
-      async refresh() {
-        const at = { at: "best" } as const
-        const [heads, read, member, ids] = await Promise.all([
-          ctx.chain.heads(),
-          ctx.read.categories(),
-          me ? ctx.read.member(me) : Promise.resolve(null as Member | null),
-          me ? api.query.Board.ListingsOf.getValue(me, at) : Promise.resolve([] as bigint[]),
-        ])
-        now = heads.best
-        categories = read
-        limits ??= await Promise.all([
-          api.constants.Board.ListingDeposit(),
-          api.constants.Board.MaxListingPeriod(),
-          api.constants.Board.MaxTitleLen(),
-          api.constants.Board.MaxListingsPerMember(),
-        ]).then(([deposit, maxPeriod, maxTitle, maxListings]) => ({ deposit, maxPeriod, maxTitle: maxTitle || MAX_TITLE_BYTES, maxListings }))
-        const options = categoryOptions(categories)
-        const shown = filter.category !== null && options.some((o) => o.id === filter.category) ? filter.category : (options[0]?.id ?? null)
-        redrawOnChange(category, [options, shown], () => options.map((o) => h("option", { value: String(o.id), selected: o.id === shown }, o.label)))
+    async function refresh(): Promise<void> {
+      const asked = filterQuery(filter)
+      const at = { at: "best" } as const
+      const [heads, read, member, ids] = await Promise.all([
+        ctx.chain.heads(),
+        ctx.read.categories(),
+        me ? ctx.read.member(me) : Promise.resolve(null as Member | null),
+        me ? api.query.Board.ListingsOf.getValue(me, at) : Promise.resolve([] as bigint[]),
+      ])
+      now = heads.best
+      categories = read
+      limits ??= await Promise.all([
+        api.constants.Board.ListingDeposit(),
+        api.constants.Board.MaxListingPeriod(),
+        api.constants.Board.MaxTitleLen(),
+        api.constants.Board.MaxListingsPerMember(),
+      ]).then(([deposit, maxPeriod, maxTitle, maxListings]) => ({ deposit, maxPeriod, maxTitle: maxTitle || MAX_TITLE_BYTES, maxListings }))
+      const options = categoryOptions(categories)
+      const shown = filter.category !== null && options.some((o) => o.id === filter.category) ? filter.category : (options[0]?.id ?? null)
+      redrawOnChange(category, [options, shown], () => options.map((o) => h("option", { value: String(o.id), selected: o.id === shown }, o.label)))
 
-        const [page, own] = await Promise.all([
-          shown === null ? Promise.resolve<BoardPage>({ listings: [], page: 0, more: false, truncated: false }) : ctx.read.board(shown, filter.side, filter.region, filter.page),
-          Promise.all(ids.map((id) => ctx.read.listing(Number(id)))).then((found) => found.filter((l): l is Listing => l !== null).sort((a, b) => b.id - a.id)),
-        ])
-        const matches = await Promise.all(own.map((l) => ctx.read.matches(l.id, MATCHES_SHOWN)))
+      const [page, own] = await Promise.all([
+        shown === null ? Promise.resolve<BoardPage>({ listings: [], page: 0, more: false, truncated: false }) : ctx.read.board(shown, filter.side, filter.region, filter.page),
+        Promise.all(ids.map((id) => ctx.read.listing(Number(id)))).then((found) => found.filter((l): l is Listing => l !== null).sort((a, b) => b.id - a.id)),
+      ])
+      const matches = await Promise.all(own.map((l) => ctx.read.matches(l.id, MATCHES_SHOWN)))
 
-        const browse: CardContext = { ctx, categories, now, respond: { quantity: 1, done } }
-        redrawOnChange(results, [me, categories, page], () => [
-          page.truncated ? note(t("board.truncated")) : null,
-          list(page.listings.map((l) => listingCard(browse, l)), "board.none"),
-        ].filter((n): n is HTMLElement => n !== null))
-        previous.disabled = filter.page === 0
-        next.disabled = !page.more
-        replace(pageText, t("board.page", { page: filter.page + 1, size: PAGE_SIZE }))
+      // Members respond; anyone else reads.
+      const browse: CardContext = { ctx, categories, now, ...(member ? { respond: { quantity: 1, done } } : {}) }
+      redrawOnChange(results, [me, member !== null, categories, page], () => [
+        page.truncated ? note(t("board.truncated")) : null,
+        list(page.listings.map((l) => listingCard(browse, l)), "board.none"),
+      ].filter((n): n is HTMLElement => n !== null))
+      previous.disabled = filter.page === 0
+      next.disabled = !page.more
+      replace(pageText, t("board.page", { page: filter.page + 1, size: PAGE_SIZE }))
 
-        if (me && limits) {
-          const fixed = limits
-          redrawOnChange(post, [member !== null, options, fixed.deposit.toString()], () =>
-            member ? postForm(ctx, options, fixed, () => now, shown) : note(t("board.membersOnly")),
-          )
-          redrawOnChange(mine, [me, categories, own, matches], () =>
-            list(
-              own.map((listing, i) => {
-                const found = matches[i] ?? []
-                const card: CardContext = { ctx, categories, now, respond: { quantity: listing.quantity, done } }
-                return h(
-                  "div",
-                  { class: "mine", "data-mine": String(listing.id) },
-                  listingCard(
-                    { ctx, categories, now },
-                    listing,
-                    txAction(ctx, { name: "withdraw-listing", label: "board.withdraw", build: () => api.tx.Board.withdraw({ listing: BigInt(listing.id) }) }),
-                    h("p", { class: "muted" }, t("board.withdrawHelp", { deposit: syn(listing.deposit) })),
-                    h("h4", {}, t("board.matches", { count: found.length })),
-                    found.length
-                      ? h("div", { class: "matches" }, ...found.map((m) => matchItem(card, m)))
-                      : h("p", { class: "muted" }, t("board.noMatches")),
-                  ),
-                )
-              }),
-              "board.noneMine",
-            ),
-          )
-        }
-        updateExpiries(element, now)
-      },
+      if (me && limits) {
+        const fixed = limits
+        redrawOnChange(post, [member !== null, options, fixed.deposit.toString()], () =>
+          member ? postForm(ctx, options, fixed, () => now, shown) : note(t("board.membersOnly")),
+        )
+        redrawOnChange(mine, [me, categories, own, matches], () =>
+          list(
+            own.map((listing, i) => {
+              const found = matches[i] ?? []
+              const card: CardContext = { ctx, categories, now, respond: { quantity: listing.quantity, done } }
+              return h(
+                "div",
+                { class: "mine", "data-mine": String(listing.id) },
+                listingCard(
+                  { ctx, categories, now },
+                  listing,
+                  txAction(ctx, { name: "withdraw-listing", label: "board.withdraw", build: () => api.tx.Board.withdraw({ listing: BigInt(listing.id) }) }),
+                  h("p", { class: "muted" }, t("board.withdrawHelp", { deposit: syn(listing.deposit) })),
+                  h("h4", {}, t("board.matches", { count: found.length })),
+                  found.length
+                    ? h("div", { class: "matches" }, ...found.map((m) => matchItem(card, m)))
+                    : h("p", { class: "muted" }, t("board.noMatches")),
+                ),
+              )
+            }),
+            "board.noneMine",
+          ),
+        )
+      }
+      updateExpiries(element, now)
+      // The choice changed while the chain was read (the shell skips a refresh asked meanwhile): read it again.
+      if (filterQuery(filter) !== asked) await refresh()
     }
+
+    return { element, refresh }
   },
 }
