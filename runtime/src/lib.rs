@@ -169,6 +169,7 @@ pub type Migrations = (
 	pallet_guarantee_membership::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_deposit_escrow::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_complaints::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_contributions::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_board::migrations::v1::MigrateV0ToV1<Runtime, configs::board::StarterCategories>,
 	migrations::StorageVersionsMatch,
 );

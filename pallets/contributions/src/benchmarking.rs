@@ -1,7 +1,8 @@
 //! Benchmarks of every call and of the deciding hook, at the worst case: equations with every
-//! project-defined kind, deadlines that spill over full blocks and are deferred to the last block
-//! they may be, the vote that decides (admitting a member with points to bring back), revenue
-//! split among the most organisers. `pay_revenue_among_participants` measures
+//! project-defined kind, deadlines filed into full pages (so that filing opens a new one), the
+//! vote that decides (admitting a member with points to bring back), revenue split among the
+//! most organisers, the most pages of challenged contributions a block decides after a
+//! backlog of empty blocks. `pay_revenue_among_participants` measures
 //! a distribution with 10 … 100 000 participants' points in state, to show its cost does not
 //! grow with them.
 
@@ -87,30 +88,37 @@ fn advance<T: Config>(blocks: BlockNumberFor<T>) {
 	frame_system::Pallet::<T>::set_block_number(now.saturating_add(blocks));
 }
 
-/// Fills the deadline queues from `at` so that the next deadline filed there lands in the last
-/// block it may be deferred to.
-fn fill_queues<T: Config>(at: BlockNumberFor<T>) {
-	let full: BoundedVec<DueOf<T>, T::MaxDeadlinesPerBlock> =
-		BoundedVec::truncate_from(alloc::vec![
-			Due::Contribution(ContributionId::MAX);
-			T::MaxDeadlinesPerBlock::get() as usize
-		]);
-	let mut block = at;
-	for _ in 0..synergy_primitives::DEADLINE_SPILL {
-		Deadlines::<T>::insert(block, full.clone());
-		block.saturating_inc();
-	}
-	let mut offset = BlockNumberFor::<T>::from(synergy_primitives::DEADLINE_SPILL);
-	for _ in 1..DEFERRALS {
-		offset = offset.saturating_mul(2u32.into());
-		Deadlines::<T>::insert(at.saturating_add(offset), full.clone());
+/// The block a deadline filed now `period` from now falls in.
+fn due_in<T: Config>(period: BlockNumberFor<T>) -> BlockNumberFor<T> {
+	let now = frame_system::Pallet::<T>::block_number();
+	now.saturating_add(period).max(now.saturating_add(1u32.into()))
+}
+
+/// The deadlines queued at block `at`.
+fn queued_at<T: Config>(at: BlockNumberFor<T>) -> u32 {
+	let overflow: u32 = (1..=DeadlinePages::<T>::get(at))
+		.map(|page| DeadlineOverflow::<T>::get(at, page).len() as u32)
+		.sum();
+	(Deadlines::<T>::get(at).len() as u32).saturating_add(overflow)
+}
+
+/// Fills the deadlines of block `at` so that filing one more opens a new page: the costliest
+/// filing (the block's first page and its last overflow page are full). The items name no
+/// contribution, so the hook would skip them.
+fn full_deadline_pages<T: Config>(at: BlockNumberFor<T>) {
+	let now = frame_system::Pallet::<T>::block_number();
+	let size = T::DeadlinePageSize::get();
+	let mut queued = queued_at::<T>(at);
+	while queued < size.saturating_mul(2) || !queued.is_multiple_of(size) {
+		DueQueue::<T>::file(now, at, Due::Contribution(ContributionId::MAX));
+		queued.saturating_inc();
 	}
 }
 
-/// The last block a deadline due at `at` may be deferred to.
-fn last_deferral<T: Config>(at: BlockNumberFor<T>) -> BlockNumberFor<T> {
-	let spill = BlockNumberFor::<T>::from(synergy_primitives::DEADLINE_SPILL);
-	at.saturating_add(spill.saturating_mul(2u32.saturating_pow(DEFERRALS).into()))
+/// The last deadline filed at `at` opened a new overflow page.
+fn opened_a_page<T: Config>(at: BlockNumberFor<T>) -> bool {
+	let pages = DeadlinePages::<T>::get(at);
+	pages >= 2 && DeadlineOverflow::<T>::get(at, pages).len() == 1
 }
 
 /// `who` records a contribution; returns its number.
@@ -132,7 +140,7 @@ fn earning_project<T: Config>(others: u32) -> (ProjectId, Vec<T::AccountId>) {
 	for who in &participants {
 		let id = recorded::<T>(project, who);
 		let mut contribution = Contributions::<T>::get(id).expect("recorded");
-		Pallet::<T>::unschedule(&contribution, Due::Contribution(id));
+		// Its item stays queued, stale, as after a vote that decided it.
 		Pallet::<T>::validate(id, &mut contribution, Validation::Approved);
 		Contributions::<T>::insert(id, contribution);
 	}
@@ -153,17 +161,18 @@ mod benchmarks {
 		assert!(Projects::<T>::contains_key(0));
 	}
 
-	/// The only participant's proposal, which passes at once; its deadline deferred as far as
-	/// it may be.
+	/// The only participant's proposal, which passes at once; its deadline filed into full
+	/// pages.
 	#[benchmark]
 	fn invite() {
 		let (project, participants) = project::<T>(0);
 		let who = member::<T>("invitee", 0);
-		let now = frame_system::Pallet::<T>::block_number();
-		fill_queues::<T>(now.saturating_add(equation::<T>().voting_period));
+		let at = due_in::<T>(equation::<T>().voting_period);
+		full_deadline_pages::<T>(at);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(participants[0].clone()), project, who.clone());
 		assert!(Invitations::<T>::contains_key(project, who));
+		assert!(opened_a_page::<T>(at));
 	}
 
 	#[benchmark]
@@ -189,18 +198,19 @@ mod benchmarks {
 	}
 
 	/// The only participant's proposal, which passes at once and brings back a member with
-	/// points; its deadline deferred as far as it may be.
+	/// points; its deadline filed into full pages.
 	#[benchmark]
 	fn admit() {
 		let (project, participants) = earning_project::<T>(1);
 		let who = participants[1].clone();
 		setup(Pallet::<T>::leave(RawOrigin::Signed(who.clone()).into(), project));
 		setup(Pallet::<T>::request_to_join(RawOrigin::Signed(who.clone()).into(), project));
-		let now = frame_system::Pallet::<T>::block_number();
-		fill_queues::<T>(now.saturating_add(equation::<T>().voting_period));
+		let at = due_in::<T>(equation::<T>().voting_period);
+		full_deadline_pages::<T>(at);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(participants[0].clone()), project, who.clone());
 		assert!(Pallet::<T>::participates(project, &who));
+		assert!(opened_a_page::<T>(at));
 	}
 
 	/// The last of the most organisers leaves, with earnings to settle.
@@ -213,19 +223,20 @@ mod benchmarks {
 		assert!(!Pallet::<T>::participates(project, &who));
 	}
 
-	/// The only other participant's proposal, which passes at once; its deadline deferred as
-	/// far as it may be.
+	/// The only other participant's proposal, which passes at once; its deadline filed into
+	/// full pages.
 	#[benchmark]
 	fn appoint_organiser() {
 		let (project, participants) = project::<T>(1);
 		let mut stored = Projects::<T>::get(project).expect("created");
 		let who = stored.organisers.pop().expect("organisers");
 		Projects::<T>::insert(project, stored);
-		let now = frame_system::Pallet::<T>::block_number();
-		fill_queues::<T>(now.saturating_add(equation::<T>().voting_period));
+		let at = due_in::<T>(equation::<T>().voting_period);
+		full_deadline_pages::<T>(at);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(participants[0].clone()), project, who.clone());
 		assert!(Projects::<T>::get(project).is_some_and(|p| p.organisers.contains(&who)));
+		assert!(opened_a_page::<T>(at));
 	}
 
 	/// The aye that passes an admission and brings back a member with points.
@@ -300,19 +311,16 @@ mod benchmarks {
 		assert!(!Pallet::<T>::participates(project, &who));
 	}
 
-	/// Its window's deadline is deferred to the last block it may be.
+	/// Its window's deadline filed into full pages.
 	#[benchmark]
 	fn record() {
 		let (project, participants) = project::<T>(0);
-		let now = frame_system::Pallet::<T>::block_number();
-		let window_ends = now.saturating_add(equation::<T>().challenge_period);
-		fill_queues::<T>(window_ends);
+		let window_ends = due_in::<T>(equation::<T>().challenge_period);
+		full_deadline_pages::<T>(window_ends);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(participants[0].clone()), project, kind::<T>(), 5, H256::zero());
-		assert_eq!(
-			Contributions::<T>::get(0).and_then(|c| c.due),
-			Some(last_deferral::<T>(window_ends))
-		);
+		assert_eq!(Contributions::<T>::get(0).and_then(|c| c.due), Some(window_ends));
+		assert!(opened_a_page::<T>(window_ends));
 	}
 
 	/// An approval (which no longer validates: the window does).
@@ -329,19 +337,20 @@ mod benchmarks {
 		));
 	}
 
-	/// The vote's deadline is deferred to the last block it may be.
+	/// The vote's deadline filed into full pages.
 	#[benchmark]
 	fn challenge() {
 		let (project, participants) = project::<T>(3);
 		let id = recorded::<T>(project, &participants[0]);
-		let now = frame_system::Pallet::<T>::block_number();
-		fill_queues::<T>(now.saturating_add(equation::<T>().voting_period));
+		let ends = due_in::<T>(equation::<T>().voting_period);
+		full_deadline_pages::<T>(ends);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(participants[1].clone()), id);
 		assert!(matches!(
 			Contributions::<T>::get(id).map(|c| c.status),
 			Some(Status::Challenged { .. })
 		));
+		assert!(opened_a_page::<T>(ends));
 	}
 
 	/// The vote that validates, settling the contributor's earnings and releasing the
@@ -364,15 +373,16 @@ mod benchmarks {
 		));
 	}
 
-	/// Its deadline is deferred to the last block it may be.
+	/// Its deadline filed into full pages.
 	#[benchmark]
 	fn propose_equation() {
 		let (project, participants) = project::<T>(2);
-		let now = frame_system::Pallet::<T>::block_number();
-		fill_queues::<T>(now.saturating_add(equation::<T>().voting_period));
+		let ends = due_in::<T>(equation::<T>().voting_period);
+		full_deadline_pages::<T>(ends);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(participants[0].clone()), project, equation::<T>());
 		assert!(EquationProposals::<T>::contains_key(project));
+		assert!(opened_a_page::<T>(ends));
 	}
 
 	/// The aye that adopts it.
@@ -439,25 +449,58 @@ mod benchmarks {
 		assert!(Shares::<T>::get(project, &participants[0]).is_some_and(|s| s.claimed > 0));
 	}
 
-	/// `n` unchallenged contributions with their approvals validated in one block, settling
-	/// their contributors' earnings.
+	/// Nothing due, nothing waiting: the block reads the backlog and its first page.
 	#[benchmark]
-	fn on_initialize_contributions(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
+	fn on_initialize_idle() {
+		let now = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
+		#[block]
+		{
+			Pallet::<T>::on_initialize(now);
+		}
+		assert!(DeadlineBacklog::<T>::get().is_none());
+	}
+
+	/// `n` challenged contributions validated by their votes in one block, the most pages a
+	/// block takes, settling their contributors' earnings and releasing their contributors' and
+	/// challengers' counts, after `b` blocks stepped through (a backlog of `b - 1` empty blocks
+	/// before theirs).
+	#[benchmark]
+	fn on_initialize_contributions(
+		n: Linear<
+			0,
+			{ T::DeadlinePageSize::get().saturating_mul(T::DeadlinePagesPerBlock::get()) },
+		>,
+		b: Linear<1, { synergy_primitives::deadlines::MAX_BLOCKS_STEPPED }>,
+	) {
 		let (project, participants) = earning_project::<T>(T::MaxOrganisers::get());
+		// Past the setup's own deadlines, so that the blocks stepped through are empty.
+		advance::<T>(b.into());
 		let ids: Vec<ContributionId> = (0..n)
 			.map(|i| recorded::<T>(project, &participants[i as usize % participants.len()]))
 			.collect();
-		for id in &ids {
+		let now = frame_system::Pallet::<T>::block_number();
+		let ends = now.saturating_add(equation::<T>().challenge_period);
+		let electorate = (participants.len() as u32).saturating_sub(2);
+		for (i, id) in ids.iter().enumerate() {
+			let challenger = participants[i.saturating_add(1) % participants.len()].clone();
+			PendingOf::<T>::mutate(&challenger, |pending| pending.saturating_inc());
 			Contributions::<T>::mutate(id, |c| {
 				if let Some(c) = c {
-					if let Status::Pending { approvals, .. } = &mut c.status {
-						*approvals = c.approvals_needed;
-					}
+					// As a challenge whose vote ends with the window would leave it.
+					c.status = Status::Challenged {
+						challenger,
+						approvals: 0,
+						electorate,
+						quorum: 1,
+						opened: now,
+						ends,
+						accept: 1,
+						reject: 0,
+					};
 				}
 			});
 		}
-		let ends = frame_system::Pallet::<T>::block_number()
-			.saturating_add(equation::<T>().challenge_period);
+		DeadlineBacklog::<T>::put(ends.saturating_sub(b.saturating_sub(1).into()));
 		frame_system::Pallet::<T>::set_block_number(ends);
 		#[block]
 		{
@@ -466,14 +509,22 @@ mod benchmarks {
 		for id in ids {
 			assert!(matches!(
 				Contributions::<T>::get(id).map(|c| c.status),
-				Some(Status::Validated { .. })
+				Some(Status::Validated { by: Validation::Vote, .. })
 			));
 		}
+		assert!(Deadlines::<T>::get(ends).is_empty());
+		assert!(DeadlineBacklog::<T>::get().is_none());
 	}
 
-	/// `n` equation votes of as many projects adopted in one block.
+	/// `n` equation votes of as many projects adopted in one block, the most pages a block
+	/// takes.
 	#[benchmark]
-	fn on_initialize_equations(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
+	fn on_initialize_equations(
+		n: Linear<
+			0,
+			{ T::DeadlinePageSize::get().saturating_mul(T::DeadlinePagesPerBlock::get()) },
+		>,
+	) {
 		let projects: Vec<(ProjectId, T::AccountId)> = (0..n)
 			.map(|_| project::<T>(2))
 			.map(|(p, participants)| (p, participants[0].clone()))

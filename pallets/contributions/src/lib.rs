@@ -65,14 +65,18 @@
 //! the others have had the whole window to challenge it.
 //!
 //! ## Deadlines
-//! A block's hook decides what is due in it (windows and votes that end), at most
-//! [`Config::MaxDeadlinesPerBlock`] items. A deadline whose block is full spills to the next of
-//! [`synergy_primitives::DEADLINE_SPILL`] blocks with room and, if they are all full, is
-//! **deferred** to blocks further on (twice the spill, four times, … [`DEFERRALS`] times): the
-//! contribution or vote is decided later, never refused for want of room unless all of them are
-//! full. And no account fills the queues for everyone: each may have at most
-//! [`Config::MaxPendingPerParticipant`] undecided items waiting in them — its records, the
-//! challenges it opened, the votes it proposed — fewer than the spill holds.
+//! A block's hook decides what is due in it (windows and votes that end), through a deadline
+//! queue that refuses no filing ([`synergy_primitives::deadlines`], [`DueQueue`]): however many
+//! deadlines fall in one block, a record, a challenge or a proposal is never refused for want of
+//! room. A block's deadlines fill as many pages of [`Config::DeadlinePageSize`] items as they
+//! need; each block handles at most [`Config::DeadlinePagesPerBlock`] pages, and a burst is
+//! handled over the next blocks, in order, never early. Items are never taken off the queue: a
+//! contribution challenged (its deadline moved to the vote's end) or decided, a vote decided
+//! early, leaves its old item queued, and the hook checks each record's own deadline when an
+//! item comes, so that a stale item decides nothing (not even a newer motion or equation vote of
+//! the same candidate or project). Each account may have at most
+//! [`Config::MaxPendingPerParticipant`] undecided items — its records, the challenges it opened,
+//! the votes it proposed.
 //!
 //! ## Revenue
 //! Anyone pays revenue into a project ([`Pallet::pay_revenue`]). It is split exactly ([`Split`]):
@@ -113,6 +117,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -135,7 +140,7 @@ use sp_runtime::{
 	traits::{AccountIdConversion, Saturating},
 	Perbill,
 };
-use synergy_primitives::{file_deadline, DEADLINE_SPILL};
+use synergy_primitives::DeadlineQueue;
 pub use synergy_primitives::{CommonFund, Inflow, MembershipInspect};
 
 pub use pallet::*;
@@ -165,17 +170,16 @@ pub type MotionOf<T> = Motion<<T as frame_system::Config>::AccountId, BlockNumbe
 /// What a block's hook decides, as stored.
 pub type DueOf<T> = Due<<T as frame_system::Config>::AccountId>;
 
-/// How many times a deadline whose spill finds every queue full is deferred: to the block twice
-/// the spill after its own, then four times, … up to `2^DEFERRALS` times (1 024 blocks with a
-/// spill of 16).
-pub const DEFERRALS: u32 = 6;
-
-/// What filing a deadline may cost beyond the measured weights (which spill over full blocks but
-/// were measured before deferrals and the per-account count): a read of each deferral's queue
-/// and the account's count of undecided items, read and written.
-fn filing_weight<T: Config>() -> Weight {
-	T::DbWeight::get().reads_writes(u64::from(DEFERRALS).saturating_add(1), 2)
-}
+/// What the hooks decide, due in each block (see [`Deadlines`]).
+pub type DueQueue<T> = DeadlineQueue<
+	Deadlines<T>,
+	DeadlineOverflow<T>,
+	DeadlinePages<T>,
+	DeadlineBacklog<T>,
+	BlockNumberFor<T>,
+	DueOf<T>,
+	<T as Config>::DeadlinePageSize,
+>;
 
 /// How the benchmarks make members on the runtime they run on.
 #[cfg(feature = "runtime-benchmarks")]
@@ -191,7 +195,7 @@ pub mod pallet {
 	/// The version of the pallet's storage layout: every change of it comes with a migration
 	/// and a bump of this number.
 	const STORAGE_VERSION: frame_support::traits::StorageVersion =
-		frame_support::traits::StorageVersion::new(0);
+		frame_support::traits::StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -229,14 +233,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxCustomKinds: Get<u32>;
 
-		/// The most contribution and vote deadlines that may fall in one block.
+		/// The contribution and vote deadlines in one page of the deadline queue: a block's
+		/// deadlines fill as many pages as they need.
 		#[pallet::constant]
-		type MaxDeadlinesPerBlock: Get<u32>;
+		type DeadlinePageSize: Get<u32>;
 
-		/// The most undecided items (records, challenges, proposed votes) one account may have
-		/// waiting in the deadline queues, all projects together; fewer than the queues a
-		/// deadline may spill over hold (`MaxDeadlinesPerBlock × DEADLINE_SPILL`), so that no
-		/// account fills them for everyone.
+		/// The most pages of deadlines one block handles (the bound of the hook's work); the
+		/// rest wait for the next blocks.
+		#[pallet::constant]
+		type DeadlinePagesPerBlock: Get<u32>;
+
+		/// The most undecided items (records, challenges, proposed votes) one account may have,
+		/// all projects together: what one account keeps open for others to decide on.
 		#[pallet::constant]
 		type MaxPendingPerParticipant: Get<u32>;
 
@@ -392,15 +400,37 @@ pub mod pallet {
 	pub type MinFundShare<T: Config> = StorageValue<_, Perbill, ValueQuery, T::DefaultMinFundShare>;
 
 	/// What each block's hook decides: contributions whose window or vote ends, equation votes
-	/// and motions that end.
+	/// and motions that end. The first page of each block's queue ([`DueQueue`]).
 	#[pallet::storage]
 	pub type Deadlines<T: Config> = StorageMap<
 		_,
 		Twox64Concat,
 		BlockNumberFor<T>,
-		BoundedVec<DueOf<T>, T::MaxDeadlinesPerBlock>,
+		BoundedVec<DueOf<T>, T::DeadlinePageSize>,
 		ValueQuery,
 	>;
+
+	/// The further pages of a block's deadlines, numbered from 1.
+	#[pallet::storage]
+	pub type DeadlineOverflow<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		Twox64Concat,
+		u32,
+		BoundedVec<DueOf<T>, T::DeadlinePageSize>,
+		ValueQuery,
+	>;
+
+	/// How many further pages of deadlines a block has.
+	#[pallet::storage]
+	pub type DeadlinePages<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, u32, ValueQuery>;
+
+	/// The oldest block whose deadlines still wait, when a burst left more than a block
+	/// handles.
+	#[pallet::storage]
+	pub type DeadlineBacklog<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -601,9 +631,6 @@ pub mod pallet {
 		OwnMotion,
 		/// The account has as many undecided records, challenges and proposed votes as allowed.
 		TooManyPending,
-		/// The deadline queues of the blocks around the deadline, and of every block it may be
-		/// deferred to, are full.
-		TooManyDeadlines,
 		/// Revenue of nothing.
 		ZeroRevenue,
 		/// No participant has validated points yet: the revenue would have no one to go to.
@@ -622,26 +649,38 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		/// Decides the contributions whose challenge window or vote ends this block, and the
-		/// equation votes and motions that end.
+		/// equation votes and motions that end: those due in this block or, after a burst, those
+		/// the earlier blocks left (at most [`Config::DeadlinePagesPerBlock`] pages a block).
+		/// Each record is checked against its own deadline: a stale item decides nothing.
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			let due = Deadlines::<T>::take(now);
+			let due = DueQueue::<T>::take_due(now, T::DeadlinePagesPerBlock::get());
+			if due.items.is_empty() && due.blocks <= 1 {
+				return T::WeightInfo::on_initialize_idle();
+			}
+			let stepped = due.blocks;
 			let (mut contributions, mut votes) = (0u32, 0u32);
-			for item in due {
+			for item in due.items {
 				match item {
 					Due::Contribution(id) => {
 						contributions.saturating_inc();
-						Self::contribution_due(id);
+						Self::contribution_due(id, now);
 					},
 					Due::Equation(project) => {
 						votes.saturating_inc();
-						if let Some(proposal) = EquationProposals::<T>::get(project) {
+						// A vote decided early, or a newer one due later: not this item's.
+						if let Some(proposal) =
+							EquationProposals::<T>::get(project).filter(|p| p.due <= now)
+						{
 							let passed = majority(proposal.ayes, proposal.electorate);
 							Self::decide_equation(project, proposal, passed);
 						}
 					},
 					Due::Motion(project, candidate) => {
 						votes.saturating_inc();
-						if let Some(motion) = Motions::<T>::get(project, &candidate) {
+						// A motion decided early, or a newer one due later: not this item's.
+						if let Some(motion) =
+							Motions::<T>::get(project, &candidate).filter(|m| m.due <= now)
+						{
 							let passed = majority(motion.ayes, motion.electorate);
 							Self::decide_motion(project, &candidate, motion, passed);
 						}
@@ -649,20 +688,15 @@ pub mod pallet {
 				}
 			}
 			// A motion closed at its end is refused (a majority passes it at once), which costs
-			// less than an equation adopted; each decided item releases one or two accounts'
-			// counts of undecided items, which the measured weights predate.
-			let released = u64::from(contributions.saturating_mul(2).saturating_add(votes));
-			T::WeightInfo::on_initialize_contributions(contributions)
+			// less than an equation adopted; a contribution is charged as one decided by its
+			// vote, which releases its contributor's and its challenger's counts.
+			T::WeightInfo::on_initialize_contributions(contributions, stepped)
 				.saturating_add(T::WeightInfo::on_initialize_equations(votes))
-				.saturating_add(T::DbWeight::get().reads_writes(released, released))
 		}
 
 		fn integrity_test() {
-			assert!(
-				T::MaxPendingPerParticipant::get()
-					< T::MaxDeadlinesPerBlock::get().saturating_mul(DEADLINE_SPILL),
-				"one account could fill every queue a deadline may spill over"
-			);
+			assert!(T::DeadlinePageSize::get() > 0, "a deadline page would hold nothing");
+			assert!(T::DeadlinePagesPerBlock::get() > 0, "no deadline would ever be handled");
 			assert!(T::MaxPendingPerParticipant::get() > 0, "nobody could record anything");
 			assert!(T::MaxOpenMotions::get() > 0, "nobody could be admitted");
 			assert!(
@@ -725,11 +759,7 @@ pub mod pallet {
 		/// ([`Pallet::vote_on_motion`]; the proposal is the proposer's aye). Passed, the member is
 		/// admitted at once if they asked to join, else invited: they join with [`Pallet::join`].
 		#[pallet::call_index(1)]
-		// Upper bound until regenerated (`scripts/benchmark.sh` will measure it): opening a vote
-		// whose deadline spills (an equation proposal's), then joining at once, then deferral.
-		#[pallet::weight(T::WeightInfo::propose_equation()
-			.saturating_add(T::WeightInfo::join())
-			.saturating_add(filing_weight::<T>()))]
+		#[pallet::weight(T::WeightInfo::invite())]
 		pub fn invite(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -774,10 +804,7 @@ pub mod pallet {
 		/// ([`Pallet::vote_on_motion`]; the proposal is the proposer's aye). Passed, the member
 		/// joins at once.
 		#[pallet::call_index(4)]
-		// Upper bound until regenerated, as for `invite`.
-		#[pallet::weight(T::WeightInfo::propose_equation()
-			.saturating_add(T::WeightInfo::admit())
-			.saturating_add(filing_weight::<T>()))]
+		#[pallet::weight(T::WeightInfo::admit())]
 		pub fn admit(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -808,10 +835,7 @@ pub mod pallet {
 		/// A participant proposes to appoint another participant organiser; the participants but
 		/// the candidate vote ([`Pallet::vote_on_motion`]; the proposal is the proposer's aye).
 		#[pallet::call_index(6)]
-		// Upper bound until regenerated, as for `invite`.
-		#[pallet::weight(T::WeightInfo::propose_equation()
-			.saturating_add(T::WeightInfo::appoint_organiser())
-			.saturating_add(filing_weight::<T>()))]
+		#[pallet::weight(T::WeightInfo::appoint_organiser())]
 		pub fn appoint_organiser(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -849,7 +873,7 @@ pub mod pallet {
 		/// the hash of its evidence. It earns `quantity ×` the kind's weight in the equation in
 		/// force, once validated.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::record().saturating_add(filing_weight::<T>()))]
+		#[pallet::weight(T::WeightInfo::record())]
 		pub fn record(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -868,8 +892,7 @@ pub mod pallet {
 			let window_ends = now.saturating_add(equation.challenge_period);
 			let pending = Self::one_more_pending(&contributor)?;
 			let id = NextContributionId::<T>::get();
-			let due = Self::file(window_ends, Due::Contribution(id))
-				.ok_or(Error::<T>::TooManyDeadlines)?;
+			let due = Self::file(now, window_ends, Due::Contribution(id));
 			NextContributionId::<T>::put(id.saturating_add(1));
 			PendingOf::<T>::insert(&contributor, pending);
 			Contributions::<T>::insert(
@@ -929,7 +952,7 @@ pub mod pallet {
 		/// Another participant challenges a pending contribution within its window: the
 		/// participants but its contributor and challenger vote on it. The challenge is no vote.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::challenge().saturating_add(filing_weight::<T>()))]
+		#[pallet::weight(T::WeightInfo::challenge())]
 		pub fn challenge(origin: OriginFor<T>, id: ContributionId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut contribution = Self::contribution(id)?;
@@ -944,9 +967,8 @@ pub mod pallet {
 			let voting_period =
 				Self::equation(contribution.project, contribution.version)?.voting_period;
 			let ends = now.saturating_add(voting_period);
-			Self::unschedule(&contribution, Due::Contribution(id));
-			let due =
-				Self::file(ends, Due::Contribution(id)).ok_or(Error::<T>::TooManyDeadlines)?;
+			// The window's item stays queued, stale: the contribution's deadline is the vote's.
+			let due = Self::file(now, ends, Due::Contribution(id));
 			// Neither the contributor nor the challenger votes, nor counts.
 			let contributor_votes =
 				u32::from(Self::participates(contribution.project, &contribution.contributor));
@@ -1016,9 +1038,8 @@ pub mod pallet {
 		/// A participant proposes a new value equation; the participants vote on it (the
 		/// proposal is the proposer's aye). It applies to contributions recorded after it passes.
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::propose_equation()
-			.saturating_add(filing_weight::<T>())
-			.saturating_add(T::DbWeight::get().reads(1)))]
+		// Measured before the floor of the fund's share: one more read.
+		#[pallet::weight(T::WeightInfo::propose_equation().saturating_add(T::DbWeight::get().reads(1)))]
 		pub fn propose_equation(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -1032,8 +1053,7 @@ pub mod pallet {
 			let pending = Self::one_more_pending(&proposer)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			let ends = now.saturating_add(Self::equation(project, record.version)?.voting_period);
-			let due =
-				Self::file(ends, Due::Equation(project)).ok_or(Error::<T>::TooManyDeadlines)?;
+			let due = Self::file(now, ends, Due::Equation(project));
 			let round = record.rounds;
 			record.rounds = round.saturating_add(1);
 			let electorate = record.participants;
@@ -1332,23 +1352,10 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Files `item` in the deadline queue of block `at` or, when full, of the next of the
-	/// [`DEADLINE_SPILL`] blocks with room, or else deferred to the first with room of the blocks
-	/// `2 × DEADLINE_SPILL`, `4 × DEADLINE_SPILL`, … (`DEFERRALS` of them) after `at`. Returns
-	/// the block it was filed at; `None` only when every one of them is full.
-	fn file(at: BlockNumberFor<T>, item: DueOf<T>) -> Option<BlockNumberFor<T>> {
-		if let Some(block) = file_deadline::<Deadlines<T>, _, _, _>(at, item.clone()) {
-			return Some(block);
-		}
-		let mut offset = BlockNumberFor::<T>::from(DEADLINE_SPILL);
-		for _ in 0..DEFERRALS {
-			offset = offset.saturating_mul(2u32.into());
-			let block = at.saturating_add(offset);
-			if Deadlines::<T>::mutate(block, |due| due.try_push(item.clone()).is_ok()) {
-				return Some(block);
-			}
-		}
-		None
+	/// Files `item` as due at `at` (never refused); returns the block it is due at, which the
+	/// record keeps as its deadline.
+	fn file(now: BlockNumberFor<T>, at: BlockNumberFor<T>, item: DueOf<T>) -> BlockNumberFor<T> {
+		DueQueue::<T>::file(now, at, item).at
 	}
 
 	/// Opens a motion of `project`'s participants about `candidate`, proposed by `proposer`
@@ -1365,8 +1372,7 @@ impl<T: Config> Pallet<T> {
 		let pending = Self::one_more_pending(&proposer)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let ends = now.saturating_add(Self::equation(project, record.version)?.voting_period);
-		let due = Self::file(ends, Due::Motion(project, candidate.clone()))
-			.ok_or(Error::<T>::TooManyDeadlines)?;
+		let due = Self::file(now, ends, Due::Motion(project, candidate.clone()));
 		let round = record.motions;
 		record.motions = round.saturating_add(1);
 		record.open_motions.saturating_inc();
@@ -1399,14 +1405,12 @@ impl<T: Config> Pallet<T> {
 			Motions::<T>::insert(project, candidate, motion);
 			return;
 		}
-		let item = Due::Motion(project, candidate.clone());
-		Deadlines::<T>::mutate(motion.due, |items| items.retain(|other| *other != item));
+		// Its item stays queued, stale: the hook finds no motion due then.
 		Self::decide_motion(project, candidate, motion, passed);
 	}
 
-	/// Closes a motion (already off its deadline queue) and, passed, does what it decided if
-	/// its candidate is still eligible: admits a member who asked to join (else invites them),
-	/// or appoints an organiser.
+	/// Closes a motion and, passed, does what it decided if its candidate is still eligible:
+	/// admits a member who asked to join (else invites them), or appoints an organiser.
 	fn decide_motion(
 		project: ProjectId,
 		candidate: &T::AccountId,
@@ -1523,13 +1527,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Takes `item` off the deadline queue the contribution waits in.
-	fn unschedule(contribution: &ContributionOf<T>, item: DueOf<T>) {
-		if let Some(due) = contribution.due {
-			Deadlines::<T>::mutate(due, |items| items.retain(|other| *other != item));
-		}
-	}
-
 	/// A contribution is decided: its contributor's and challenger's undecided items are one
 	/// fewer.
 	fn release_decided(contribution: &ContributionOf<T>) {
@@ -1591,11 +1588,10 @@ impl<T: Config> Pallet<T> {
 		if accept.saturating_add(reject) < quorum {
 			return;
 		}
+		// Its item stays queued, stale: decided, the contribution has no deadline.
 		if majority(accept, electorate) {
-			Self::unschedule(contribution, Due::Contribution(id));
 			Self::validate(id, contribution, Validation::Vote);
 		} else if majority(reject, electorate) {
-			Self::unschedule(contribution, Due::Contribution(id));
 			Self::reject(id, contribution, Rejection::Vote);
 		}
 	}
@@ -1616,9 +1612,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Decides a contribution at its deadline: unchallenged, by its approvals; challenged, by the
-	/// majority of the votes cast if the quorum voted, else (or tied) by its approvals.
-	fn contribution_due(id: ContributionId) {
+	/// majority of the votes cast if the quorum voted, else (or tied) by its approvals. Nothing
+	/// when its deadline has not come (a stale item of a window a challenge moved on) or it has
+	/// none (decided).
+	fn contribution_due(id: ContributionId, now: BlockNumberFor<T>) {
 		let Some(mut contribution) = Contributions::<T>::get(id) else { return };
+		if contribution.due.is_none_or(|due| due > now) {
+			return;
+		}
 		match contribution.status {
 			Status::Pending { approvals, .. } => {
 				Self::decide_by_approvals(id, &mut contribution, approvals)
@@ -1645,13 +1646,11 @@ impl<T: Config> Pallet<T> {
 			EquationProposals::<T>::insert(project, proposal);
 			return;
 		}
-		Deadlines::<T>::mutate(proposal.due, |items| {
-			items.retain(|other| *other != Due::Equation(project))
-		});
+		// Its item stays queued, stale: the hook finds no vote due then.
 		Self::decide_equation(project, proposal, passed);
 	}
 
-	/// Closes an equation vote (already off its deadline queue): adopted as the next version,
+	/// Closes an equation vote: adopted as the next version,
 	/// or refused.
 	fn decide_equation(project: ProjectId, proposal: EquationProposalOf<T>, passed: bool) {
 		EquationProposals::<T>::remove(project);
@@ -1680,8 +1679,9 @@ impl<T: Config> Pallet<T> {
 	/// - in each project, revenue == fund + organisers + participants + remainder, and what its
 	///   accounts may claim is exactly what was credited and not claimed;
 	/// - the pallet holds exactly what all projects' accounts may claim;
-	/// - every undecided contribution, open equation vote and open motion waits in its deadline
-	///   queue; each project counts its open motions right, within the bound;
+	/// - every undecided contribution, open equation vote and open motion has its deadline
+	///   queued at its block, and the queue's pages are as counted; each project counts its
+	///   open motions right, within the bound;
 	/// - each account's count of undecided items is exactly its undecided records, open
 	///   challenges and open proposals, within the bound;
 	/// - the floor of the fund's share is within its limit.
@@ -1689,7 +1689,10 @@ impl<T: Config> Pallet<T> {
 	/// Always compiled, so that the runtime's integration tests check it too; the Wasm keeps
 	/// it only with `try-runtime`.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use alloc::collections::btree_map::BTreeMap;
+		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
+		DueQueue::<T>::check_pages()?;
+		let queued: BTreeSet<(BlockNumberFor<T>, DueOf<T>)> =
+			DueQueue::<T>::queued().into_iter().collect();
 		ensure!(
 			MinFundShare::<T>::get() <= T::MaxMinFundShare::get(),
 			"the fund's floor is above its limit"
@@ -1715,7 +1718,7 @@ impl<T: Config> Pallet<T> {
 					let due =
 						contribution.due.ok_or("an undecided contribution without deadline")?;
 					ensure!(
-						Deadlines::<T>::get(due).contains(&Due::Contribution(id)),
+						queued.contains(&(due, Due::Contribution(id))),
 						"an undecided contribution off its queue"
 					);
 				},
@@ -1727,7 +1730,7 @@ impl<T: Config> Pallet<T> {
 		for (project, candidate, motion) in Motions::<T>::iter() {
 			count(&motion.proposer);
 			ensure!(
-				Deadlines::<T>::get(motion.due).contains(&Due::Motion(project, candidate)),
+				queued.contains(&(motion.due, Due::Motion(project, candidate))),
 				"an open motion off its queue"
 			);
 		}
@@ -1782,7 +1785,7 @@ impl<T: Config> Pallet<T> {
 			);
 			if let Some(proposal) = EquationProposals::<T>::get(id) {
 				ensure!(
-					Deadlines::<T>::get(proposal.due).contains(&Due::Equation(id)),
+					queued.contains(&(proposal.due, Due::Equation(id))),
 					"an open equation vote off its queue"
 				);
 			}

@@ -75,7 +75,8 @@ pub const CHALLENGE: u64 = 10;
 pub const VOTING: u64 = 5;
 pub const MAX_PARTICIPANTS: u32 = 6;
 pub const MAX_ORGANISERS: u32 = 3;
-pub const MAX_DEADLINES_PER_BLOCK: u32 = 3;
+pub const DEADLINE_PAGE_SIZE: u32 = 3;
+pub const DEADLINE_PAGES_PER_BLOCK: u32 = 1;
 pub const MAX_PENDING: u32 = 4;
 pub const MAX_OPEN_MOTIONS: u32 = 2;
 
@@ -160,7 +161,8 @@ impl pallet_contributions::Config for Test {
 	type MaxParticipants = ConstU32<MAX_PARTICIPANTS>;
 	type MaxOrganisers = ConstU32<MAX_ORGANISERS>;
 	type MaxCustomKinds = ConstU32<2>;
-	type MaxDeadlinesPerBlock = ConstU32<MAX_DEADLINES_PER_BLOCK>;
+	type DeadlinePageSize = ConstU32<DEADLINE_PAGE_SIZE>;
+	type DeadlinePagesPerBlock = ConstU32<DEADLINE_PAGES_PER_BLOCK>;
 	type MaxPendingPerParticipant = ConstU32<MAX_PENDING>;
 	type MaxOpenMotions = ConstU32<MAX_OPEN_MOTIONS>;
 	type ChallengeQuorum = ChallengeQuorum;

@@ -30,15 +30,10 @@ fn claimable(project: ProjectId, who: AccountId) -> Balance {
 	Shares::<Test>::get(project, who).map_or(0, |s| s.claimable(record.reward_per_point))
 }
 
-/// Fills up the deadline queues of the blocks from `at` as far as a deadline may spill, and of
-/// every block it may be deferred to (what they hold stays).
-fn fill_queues(at: u64) {
-	let spill = u64::from(synergy_primitives::DEADLINE_SPILL);
-	let deferred = (1..=DEFERRALS).map(|k| at + spill * (1u64 << k));
-	for block in (at..at + spill).chain(deferred) {
-		Deadlines::<Test>::mutate(block, |due| {
-			while due.try_push(Due::Contribution(ContributionId::MAX)).is_ok() {}
-		});
+/// Files `count` items that name no record at block `at`, as others' deadlines would.
+fn crowd(at: u64, count: u32) {
+	for _ in 0..count {
+		DueQueue::<Test>::file(System::block_number(), at, Due::Contribution(ContributionId::MAX));
 	}
 }
 
@@ -181,7 +176,8 @@ mod projects {
 			);
 			assert!(Invitations::<Test>::contains_key(0, WORKSHOP));
 			assert!(!Motions::<Test>::contains_key(0, WORKSHOP));
-			assert!(Deadlines::<Test>::get(1 + VOTING).is_empty());
+			// Its deadline stays queued, stale: its block finds no motion due.
+			assert!(Deadlines::<Test>::get(1 + VOTING).contains(&Due::Motion(0, WORKSHOP)));
 			assert_eq!(PendingOf::<Test>::get(FARMER), 0);
 			// Invited, not yet a participant: joining is the member's own consent.
 			assert!(!Accounting::participates(0, &WORKSHOP));
@@ -233,7 +229,6 @@ mod projects {
 				}
 			);
 			assert!(!Motions::<Test>::contains_key(project, BUTCHER));
-			assert!(!Deadlines::<Test>::get(2 + VOTING).contains(&Due::Motion(project, BUTCHER)));
 			assert_eq!(PendingOf::<Test>::get(FARMER), 0);
 			assert_eq!(project_of(project).open_motions, 0);
 			assert_noop!(Accounting::join(signed(BUTCHER), project), Error::NotInvited);
@@ -369,30 +364,82 @@ mod projects {
 				Accounting::vote_on_motion(signed(BUTCHER), project, WORKSHOP, true),
 				Error::JoinedAfterVoteOpened
 			);
-			// The vote's hook has not run yet (a spilled deadline).
-			Deadlines::<Test>::remove(2 + VOTING);
+			// The vote has ended, though the hook has not reached it yet (after a burst).
 			System::set_block_number(2 + VOTING);
 			assert_noop!(
 				Accounting::vote_on_motion(signed(FEED), project, WORKSHOP, true),
 				Error::VoteEnded
 			);
 			System::set_block_number(2);
-			Deadlines::<Test>::mutate(2 + VOTING, |due| {
-				due.try_push(Due::Motion(project, WORKSHOP))
-			})
-			.expect("room");
 		});
 	}
 
 	#[test]
-	fn a_motion_that_finds_every_queue_full_is_refused() {
+	fn a_motion_whose_block_is_full_is_filed_on_another_page_and_closed_in_its_turn() {
 		test(|| {
 			let project = sausage_project();
-			fill_queues(2 + VOTING);
-			assert_noop!(
-				Accounting::invite(signed(FARMER), project, BUTCHER),
-				Error::TooManyDeadlines
+			// Others' deadlines fill the block's first page and an overflow page.
+			crowd(2 + VOTING, 2 * DEADLINE_PAGE_SIZE);
+			assert_ok!(Accounting::invite(signed(FARMER), project, BUTCHER));
+			assert_eq!(Motions::<Test>::get(project, BUTCHER).map(|m| m.due), Some(2 + VOTING));
+			assert_eq!(DeadlinePages::<Test>::get(2 + VOTING), 2);
+			assert_eq!(
+				DeadlineOverflow::<Test>::get(2 + VOTING, 2).into_inner(),
+				vec![Due::Motion(project, BUTCHER)]
 			);
+			// One page a block, the last overflow page after the first: its block's hook takes
+			// the first page, the next block's the motion's.
+			run_to_block(2 + VOTING);
+			assert!(Motions::<Test>::contains_key(project, BUTCHER));
+			assert_eq!(DeadlineBacklog::<Test>::get(), Some(2 + VOTING));
+			run_to_block(3 + VOTING);
+			assert!(!Motions::<Test>::contains_key(project, BUTCHER));
+			assert_eq!(
+				last_event(),
+				Event::MotionRefused {
+					project,
+					candidate: BUTCHER,
+					kind: MotionKind::Admission,
+					round: 3
+				}
+			);
+			run_to_block(5 + VOTING);
+			assert_eq!(DeadlineBacklog::<Test>::get(), None);
+			assert!(DueQueue::<Test>::queued().is_empty());
+		});
+	}
+
+	#[test]
+	fn a_stale_deadline_never_decides_a_newer_motion_of_the_same_candidate() {
+		test(|| {
+			let project = sausage_project();
+			// Admitted early by a majority: the motion's deadline stays queued at 2 + VOTING.
+			assert_ok!(Accounting::invite(signed(FARMER), project, BUTCHER));
+			carry(project, BUTCHER);
+			assert_ok!(Accounting::join(signed(BUTCHER), project));
+			assert!(Deadlines::<Test>::get(2 + VOTING).contains(&Due::Motion(project, BUTCHER)));
+			// A newer motion about the same candidate, due later, a single aye of four.
+			advance(2);
+			assert_ok!(Accounting::appoint_organiser(signed(FARMER), project, BUTCHER));
+			let motion = Motions::<Test>::get(project, BUTCHER).expect("open");
+			assert_eq!(motion.due, 4 + VOTING);
+			// The old deadline passes: the new motion stays open, still to be voted.
+			run_to_block(3 + VOTING);
+			assert_eq!(Motions::<Test>::get(project, BUTCHER), Some(motion));
+			assert_ok!(Accounting::vote_on_motion(signed(WORKSHOP), project, BUTCHER, true));
+			// At its own end, without a majority, it is refused.
+			run_to_block(4 + VOTING);
+			assert!(!Motions::<Test>::contains_key(project, BUTCHER));
+			assert_eq!(
+				last_event(),
+				Event::MotionRefused {
+					project,
+					candidate: BUTCHER,
+					kind: MotionKind::Appointment,
+					round: 4
+				}
+			);
+			assert!(!project_of(project).organisers.contains(&BUTCHER));
 		});
 	}
 
@@ -729,12 +776,13 @@ mod contributions {
 	}
 
 	#[test]
-	fn one_member_cannot_fill_the_queues_for_everyone() {
+	fn one_member_filling_a_block_refuses_nobody_elses_record() {
 		test(|| {
 			let project = sausage_project();
 			assert_ok!(Accounting::create_project(signed(BUTCHER), hash(2), equation()));
 			let other = 1;
-			// The farmer records all they may in one block: their window's block is full, ...
+			// The farmer records all they may in one block: their window's first page is full,
+			// ...
 			for _ in 0..MAX_PENDING {
 				record(project, FARMER, Kind::Time, 1);
 			}
@@ -742,12 +790,20 @@ mod contributions {
 				Accounting::record(signed(FARMER), project, Kind::Time, 1, hash(9)),
 				Error::TooManyPending
 			);
-			// ... and another project's record spills over, not refused.
+			// ... and another project's record is filed at its own block, on the next page.
 			let id = record(other, BUTCHER, Kind::Time, 1);
-			let due = Contributions::<Test>::get(id).and_then(|c| c.due);
-			assert_eq!(due, Some(2 + CHALLENGE + 1));
+			assert_eq!(Contributions::<Test>::get(id).and_then(|c| c.due), Some(2 + CHALLENGE));
+			assert_eq!(DeadlinePages::<Test>::get(2 + CHALLENGE), 1);
+			// Its block decides the first page; the next block the rest, a block late.
+			advance(CHALLENGE);
+			assert_eq!(PendingOf::<Test>::get(FARMER), 1);
+			assert!(matches!(status(id), Status::Pending { .. }));
+			advance(1);
+			assert_eq!(
+				status(id),
+				Status::Rejected { at: 3 + CHALLENGE, by: Rejection::Unapproved }
+			);
 			// Deciding frees the farmer's allowance.
-			advance(CHALLENGE + 1);
 			assert_eq!(PendingOf::<Test>::get(FARMER), 0);
 			assert_eq!(PendingOf::<Test>::get(BUTCHER), 0);
 			record(project, FARMER, Kind::Time, 1);
@@ -755,36 +811,76 @@ mod contributions {
 	}
 
 	#[test]
-	fn a_deadline_whose_spill_is_full_is_deferred_then_refused_only_past_every_deferral() {
+	fn a_burst_of_deadlines_is_handled_over_the_next_blocks_in_order_never_early_none_lost() {
 		test(|| {
 			let project = sausage_project();
-			let spill = u64::from(synergy_primitives::DEADLINE_SPILL);
-			let window_ends = 2 + CHALLENGE;
-			for block in window_ends..window_ends + spill {
-				Deadlines::<Test>::mutate(block, |due| {
-					while due.try_push(Due::Contribution(ContributionId::MAX)).is_ok() {}
-				});
+			assert_ok!(Accounting::create_project(signed(BUTCHER), hash(2), equation()));
+			let due = 2 + CHALLENGE;
+			// Every participant records all they may in one block: sixteen deadlines at one
+			// block, on six pages of three (the first and five overflow pages); the farmer's
+			// are approved.
+			let mut ids = vec![];
+			for who in [FARMER, WORKSHOP, FEED, TRANSPORT] {
+				for _ in 0..MAX_PENDING {
+					let id = record(project, who, Kind::Time, 1);
+					if who == FARMER {
+						assert_ok!(Accounting::approve(signed(WORKSHOP), id));
+						assert_ok!(Accounting::approve(signed(FEED), id));
+					}
+					ids.push(id);
+				}
 			}
-			let id = record(project, FARMER, Kind::Time, 1);
-			assert_eq!(
-				Contributions::<Test>::get(id).and_then(|c| c.due),
-				Some(window_ends + 2 * spill)
-			);
-			// Approved within its window, decided at the deferred block.
-			assert_ok!(Accounting::approve(signed(WORKSHOP), id));
-			assert_ok!(Accounting::approve(signed(FEED), id));
-			run_to_block(window_ends + 2 * spill - 1);
-			assert!(matches!(status(id), Status::Pending { .. }));
-			run_to_block(window_ends + 2 * spill);
-			assert_eq!(
-				status(id),
-				Status::Validated { at: window_ends + 2 * spill, by: Validation::Approved }
-			);
-			fill_queues(System::block_number() + CHALLENGE);
-			assert_noop!(
-				Accounting::record(signed(FARMER), project, Kind::Time, 1, hash(9)),
-				Error::TooManyDeadlines
-			);
+			assert!(ids
+				.iter()
+				.all(|id| Contributions::<Test>::get(id).and_then(|c| c.due) == Some(due)));
+			assert_eq!(DeadlinePages::<Test>::get(due), 5);
+			// A deadline of the next block, filed a block later.
+			advance(1);
+			let later = record(1, BUTCHER, Kind::Time, 1);
+			assert_eq!(Contributions::<Test>::get(later).and_then(|c| c.due), Some(due + 1));
+			let decided = |id: &ContributionId| {
+				!matches!(status(*id), Status::Pending { .. } | Status::Challenged { .. })
+			};
+			// Nothing early.
+			run_to_block(due - 1);
+			assert!(!ids.iter().any(decided));
+			// One page a block: the first page, then the overflow pages, the last (of one)
+			// first.
+			for (block, count) in (due..).zip([3, 4, 7, 10, 13]) {
+				run_to_block(block);
+				assert_eq!(ids.iter().filter(|id| decided(id)).count(), count, "at {block}");
+				assert_eq!(DeadlineBacklog::<Test>::get(), Some(due), "at {block}");
+				assert!(!decided(&later));
+			}
+			run_to_block(due + 5);
+			assert!(ids.iter().all(decided));
+			assert_eq!(DeadlinePages::<Test>::get(due), 0);
+			// Each decided by its own rules, at or after its deadline.
+			for id in &ids {
+				let contribution = Contributions::<Test>::get(id).expect("kept");
+				match contribution.status {
+					Status::Validated { at, by: Validation::Approved } => {
+						assert!(at >= due);
+						assert_eq!(contribution.contributor, FARMER);
+					},
+					Status::Rejected { at, by: Rejection::Unapproved } => {
+						assert!(at >= due);
+						assert_ne!(contribution.contributor, FARMER);
+					},
+					other => panic!("decided otherwise: {other:?}"),
+				}
+				assert_eq!(contribution.due, None);
+			}
+			assert_eq!(share(project, FARMER).points, 10 * Points::from(MAX_PENDING));
+			// The later block's deadline comes after the burst, in order.
+			assert!(!decided(&later));
+			assert_eq!(DeadlineBacklog::<Test>::get(), Some(due + 1));
+			run_to_block(due + 6);
+			assert!(decided(&later));
+			assert_eq!(PendingOf::<Test>::iter().count(), 0);
+			run_to_block(due + 7);
+			assert_eq!(DeadlineBacklog::<Test>::get(), None);
+			assert!(DueQueue::<Test>::queued().is_empty());
 		});
 	}
 
@@ -833,12 +929,9 @@ mod contributions {
 			assert_noop!(Accounting::approve(signed(BUTCHER), id), Error::NotParticipant);
 			assert_ok!(Accounting::approve(signed(FARMER), id));
 			assert_noop!(Accounting::approve(signed(FARMER), id), Error::AlreadyApproved);
-			// The hook of the window's last block has not run yet (a spilled deadline).
-			Deadlines::<Test>::remove(2 + CHALLENGE);
+			// The window has passed, though the hook has not reached it yet (after a burst).
 			System::set_block_number(2 + CHALLENGE);
 			assert_noop!(Accounting::approve(signed(FEED), id), Error::ChallengeWindowClosed);
-			Deadlines::<Test>::mutate(2 + CHALLENGE, |due| due.try_push(Due::Contribution(id)))
-				.expect("room");
 			System::set_block_number(2 + CHALLENGE - 1);
 			run_to_block(2 + CHALLENGE);
 			assert_noop!(Accounting::approve(signed(FEED), id), Error::NotPending);
@@ -926,7 +1019,33 @@ mod contributions {
 			assert_eq!(ContributionVotes::<Test>::get(id, TRANSPORT), None);
 			assert_eq!(PendingOf::<Test>::get(TRANSPORT), 1);
 			assert!(Deadlines::<Test>::get(ends).contains(&Due::Contribution(id)));
-			assert!(!Deadlines::<Test>::get(2 + CHALLENGE).contains(&Due::Contribution(id)));
+			assert_eq!(Contributions::<Test>::get(id).and_then(|c| c.due), Some(ends));
+			// The window's deadline stays queued, stale.
+			assert!(Deadlines::<Test>::get(2 + CHALLENGE).contains(&Due::Contribution(id)));
+		});
+	}
+
+	#[test]
+	fn a_challenged_contribution_is_not_decided_when_its_old_window_ends() {
+		test(|| {
+			let project = sausage_project();
+			let id = record(project, FEED, Kind::Money, 300);
+			assert_ok!(Accounting::approve(signed(FARMER), id));
+			assert_ok!(Accounting::approve(signed(WORKSHOP), id));
+			// Challenged late in its window: the vote ends after the window would have.
+			run_to_block(2 + CHALLENGE - 1);
+			assert_ok!(Accounting::challenge(signed(TRANSPORT), id));
+			let ends = 1 + CHALLENGE + VOTING;
+			assert_eq!(Contributions::<Test>::get(id).and_then(|c| c.due), Some(ends));
+			assert_ok!(Accounting::vote_on_contribution(signed(FARMER), id, false));
+			// The window's end passes: still challenged, its vote still open.
+			run_to_block(ends - 1);
+			assert!(matches!(status(id), Status::Challenged { reject: 1, .. }));
+			assert_eq!(PendingOf::<Test>::get(TRANSPORT), 1);
+			// At the vote's end the quorum's majority rejects it.
+			run_to_block(ends);
+			assert_eq!(status(id), Status::Rejected { at: ends, by: Rejection::Vote });
+			assert_eq!(PendingOf::<Test>::get(TRANSPORT), 0);
 		});
 	}
 
@@ -947,9 +1066,13 @@ mod contributions {
 			);
 			assert_eq!(status(id), Status::Rejected { at: 2, by: Rejection::Vote });
 			assert_eq!(share(project, FEED).points, 0);
-			assert!(!Deadlines::<Test>::get(2 + VOTING).contains(&Due::Contribution(id)));
+			assert_eq!(Contributions::<Test>::get(id).and_then(|c| c.due), None);
 			assert_eq!(PendingOf::<Test>::get(FEED), 0);
 			assert_eq!(PendingOf::<Test>::get(TRANSPORT), 0);
+			// Its deadlines stay queued, stale: they decide nothing again.
+			assert!(Deadlines::<Test>::get(2 + VOTING).contains(&Due::Contribution(id)));
+			run_to_block(2 + CHALLENGE);
+			assert_eq!(status(id), Status::Rejected { at: 2, by: Rejection::Vote });
 		});
 	}
 
@@ -1057,13 +1180,10 @@ mod contributions {
 			let id = record(project, FEED, Kind::Money, 300);
 			assert_noop!(Accounting::challenge(signed(FEED), id), Error::OwnContribution);
 			assert_noop!(Accounting::challenge(signed(BUTCHER), id), Error::NotParticipant);
-			// The hook of the window's last block has not run yet (a spilled deadline).
-			Deadlines::<Test>::remove(2 + CHALLENGE);
+			// The window has passed, though the hook has not reached it yet (after a burst).
 			System::set_block_number(2 + CHALLENGE);
 			assert_noop!(Accounting::challenge(signed(FARMER), id), Error::ChallengeWindowClosed);
 			System::set_block_number(2);
-			Deadlines::<Test>::mutate(2 + CHALLENGE, |due| due.try_push(Due::Contribution(id)))
-				.expect("room");
 			assert_ok!(Accounting::challenge(signed(FARMER), id));
 			assert_noop!(Accounting::challenge(signed(WORKSHOP), id), Error::NotPending);
 			assert_noop!(Accounting::approve(signed(WORKSHOP), id), Error::NotPending);
@@ -1071,16 +1191,22 @@ mod contributions {
 	}
 
 	#[test]
-	fn a_challenge_whose_vote_finds_every_queue_full_is_refused() {
+	fn a_challenge_files_its_vote_however_full_its_block_is() {
 		test(|| {
 			let project = sausage_project();
 			let id = record(project, FEED, Kind::Money, 300);
-			// Late in its window, so that the vote's queues do not include the window's own
-			// block (leaving it would free a place there).
-			run_to_block(2 + CHALLENGE - VOTING + 1);
-			fill_queues(System::block_number() + VOTING);
-			assert_noop!(Accounting::challenge(signed(FARMER), id), Error::TooManyDeadlines);
-			assert!(matches!(status(id), Status::Pending { .. }));
+			crowd(2 + VOTING, 2 * DEADLINE_PAGE_SIZE);
+			assert_ok!(Accounting::challenge(signed(FARMER), id));
+			assert_eq!(Contributions::<Test>::get(id).and_then(|c| c.due), Some(2 + VOTING));
+			assert_eq!(
+				DeadlineOverflow::<Test>::get(2 + VOTING, 2).into_inner(),
+				vec![Due::Contribution(id)]
+			);
+			// Its item, on the last page, comes a block after the first page.
+			run_to_block(2 + VOTING);
+			assert!(matches!(status(id), Status::Challenged { .. }));
+			run_to_block(3 + VOTING);
+			assert_eq!(status(id), Status::Rejected { at: 3 + VOTING, by: Rejection::Unapproved });
 		});
 	}
 
@@ -1120,16 +1246,13 @@ mod contributions {
 				Accounting::vote_on_contribution(signed(FARMER), id, true),
 				Error::AlreadyVoted
 			);
-			// The vote's hook has not run yet (a spilled deadline).
-			Deadlines::<Test>::remove(2 + VOTING);
+			// The vote has ended, though the hook has not reached it yet (after a burst).
 			System::set_block_number(2 + VOTING);
 			assert_noop!(
 				Accounting::vote_on_contribution(signed(WORKSHOP), id, true),
 				Error::VoteEnded
 			);
 			System::set_block_number(2);
-			Deadlines::<Test>::mutate(2 + VOTING, |due| due.try_push(Due::Contribution(id)))
-				.expect("room");
 		});
 	}
 
@@ -1189,7 +1312,6 @@ mod equations {
 			assert_eq!(EquationVersions::<Test>::get(project, 0), Some(equation()));
 			assert_eq!(EquationVersions::<Test>::get(project, 1), Some(richer()));
 			assert!(EquationProposals::<Test>::get(project).is_none());
-			assert!(!Deadlines::<Test>::get(2 + VOTING).contains(&Due::Equation(project)));
 			assert_eq!(PendingOf::<Test>::get(WORKSHOP), 0);
 			let after = record(project, FARMER, Kind::Time, 10);
 			let points = |id| Contributions::<Test>::get(id).map(|c| (c.version, c.points));
@@ -1227,14 +1349,43 @@ mod equations {
 	}
 
 	#[test]
-	fn an_equation_vote_that_finds_every_queue_full_is_refused() {
+	fn an_equation_vote_is_filed_however_full_its_block_is() {
 		test(|| {
 			let project = sausage_project();
-			fill_queues(2 + VOTING);
-			assert_noop!(
-				Accounting::propose_equation(signed(WORKSHOP), project, richer()),
-				Error::TooManyDeadlines
-			);
+			crowd(2 + VOTING, 2 * DEADLINE_PAGE_SIZE);
+			assert_ok!(Accounting::propose_equation(signed(WORKSHOP), project, richer()));
+			assert_eq!(EquationProposals::<Test>::get(project).map(|p| p.due), Some(2 + VOTING));
+			assert_eq!(DeadlinePages::<Test>::get(2 + VOTING), 2);
+			run_to_block(2 + VOTING);
+			assert!(EquationProposals::<Test>::get(project).is_some());
+			run_to_block(3 + VOTING);
+			assert_eq!(last_event(), Event::EquationRefused { project, round: 0 });
+		});
+	}
+
+	#[test]
+	fn a_stale_deadline_never_decides_a_newer_equation_vote_of_the_same_project() {
+		test(|| {
+			let project = sausage_project();
+			// Adopted early by a majority: the vote's deadline stays queued at 2 + VOTING.
+			assert_ok!(Accounting::propose_equation(signed(WORKSHOP), project, richer()));
+			assert_ok!(Accounting::vote_on_equation(signed(FEED), project, true));
+			assert_ok!(Accounting::vote_on_equation(signed(TRANSPORT), project, true));
+			assert_eq!(project_of(project).version, 1);
+			assert!(Deadlines::<Test>::get(2 + VOTING).contains(&Due::Equation(project)));
+			// A newer vote of the same project, due later, a single aye of four.
+			advance(2);
+			assert_ok!(Accounting::propose_equation(signed(FARMER), project, equation()));
+			let proposal = EquationProposals::<Test>::get(project).expect("open");
+			assert_eq!((proposal.round, proposal.due), (1, 4 + VOTING));
+			// The old deadline passes: the new vote stays open, still to be voted.
+			run_to_block(3 + VOTING);
+			assert_eq!(EquationProposals::<Test>::get(project), Some(proposal));
+			assert_ok!(Accounting::vote_on_equation(signed(WORKSHOP), project, true));
+			// At its own end, without a majority, it is refused.
+			run_to_block(4 + VOTING);
+			assert_eq!(last_event(), Event::EquationRefused { project, round: 1 });
+			assert_eq!(project_of(project).version, 1);
 		});
 	}
 
@@ -1313,16 +1464,13 @@ mod equations {
 				Accounting::vote_on_equation(signed(BUTCHER), project, true),
 				Error::JoinedAfterVoteOpened
 			);
-			let due = 2 + VOTING;
-			Deadlines::<Test>::remove(due);
-			System::set_block_number(due);
+			// The vote has ended, though the hook has not reached it yet (after a burst).
+			System::set_block_number(2 + VOTING);
 			assert_noop!(
 				Accounting::vote_on_equation(signed(WORKSHOP), project, true),
 				Error::VoteEnded
 			);
 			System::set_block_number(2);
-			Deadlines::<Test>::mutate(due, |items| items.try_push(Due::Equation(project)))
-				.expect("room");
 		});
 	}
 }
@@ -1825,4 +1973,54 @@ fn entitlements_are_held_so_a_transfer_to_the_account_is_nobodys() {
 			Err(DispatchError::from(Error::NothingToClaim))
 		);
 	});
+}
+
+mod deadlines {
+	use super::*;
+	use crate::weights::WeightInfo;
+	use frame_support::traits::{GetStorageVersion, Hooks, OnRuntimeUpgrade, StorageVersion};
+
+	#[test]
+	fn a_block_with_nothing_due_is_charged_only_the_idle_hook() {
+		test(|| {
+			assert_eq!(Accounting::on_initialize(2), <() as WeightInfo>::on_initialize_idle());
+			assert_ok!(Accounting::create_project(signed(FARMER), hash(1), equation()));
+			let id = record(0, FARMER, Kind::Time, 1);
+			System::set_block_number(1 + CHALLENGE);
+			// One contribution, one block stepped.
+			assert_eq!(
+				Accounting::on_initialize(1 + CHALLENGE),
+				<() as WeightInfo>::on_initialize_contributions(1, 1)
+					.saturating_add(<() as WeightInfo>::on_initialize_equations(0))
+			);
+			assert!(matches!(status(id), Status::Rejected { .. }));
+		});
+	}
+
+	#[test]
+	fn the_upgrade_to_paged_queues_keeps_every_deadline_filed_before_it() {
+		test(|| {
+			// A contribution recorded under storage version 0, whose queue was the first pages
+			// alone.
+			assert_ok!(Accounting::create_project(signed(FARMER), hash(1), equation()));
+			let id = record(0, FARMER, Kind::Time, 1);
+			StorageVersion::new(0).put::<Accounting>();
+			migrations::v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Accounting::on_chain_storage_version(), StorageVersion::new(1));
+			assert_eq!(
+				Deadlines::<Test>::get(1 + CHALLENGE).into_inner(),
+				vec![Due::Contribution(id)]
+			);
+			// Run again, it finds version 1 and does nothing.
+			migrations::v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Accounting::on_chain_storage_version(), StorageVersion::new(1));
+			run_to_block(CHALLENGE);
+			assert!(matches!(status(id), Status::Pending { .. }));
+			run_to_block(1 + CHALLENGE);
+			assert_eq!(
+				status(id),
+				Status::Rejected { at: 1 + CHALLENGE, by: Rejection::Unapproved }
+			);
+		});
+	}
 }

@@ -432,7 +432,8 @@ pub struct Contribution<AccountId, BlockNumber> {
 	pub recorded: BlockNumber,
 	/// Where it stands.
 	pub status: Status<AccountId, BlockNumber>,
-	/// The block whose hook decides it, while it is undecided.
+	/// The block its deadline is due at (where it was filed), while it is undecided: the hook
+	/// decides it then or, after a burst, a few blocks later, never before.
 	pub due: Option<BlockNumber>,
 }
 
@@ -470,7 +471,8 @@ pub struct EquationProposal<
 	pub ayes: u32,
 	/// Nays so far.
 	pub nays: u32,
-	/// The block whose hook closes it.
+	/// The block its deadline is due at (where it was filed): the hook closes it then or,
+	/// after a burst, a few blocks later, never before.
 	pub due: BlockNumber,
 }
 
@@ -521,13 +523,24 @@ pub struct Motion<AccountId, BlockNumber> {
 	pub ayes: u32,
 	/// Nays so far.
 	pub nays: u32,
-	/// The block whose hook closes it.
+	/// The block its deadline is due at (where it was filed): the hook closes it then or,
+	/// after a burst, a few blocks later, never before.
 	pub due: BlockNumber,
 }
 
 /// What a block's hook decides.
 #[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum Due<AccountId> {
 	/// A contribution whose challenge window or vote ends.

@@ -32,7 +32,8 @@ pub trait WeightInfo {
 	fn vote_on_equation() -> Weight;
 	fn pay_revenue() -> Weight;
 	fn claim() -> Weight;
-	fn on_initialize_contributions(n: u32, ) -> Weight;
+	fn on_initialize_idle() -> Weight;
+	fn on_initialize_contributions(n: u32, b: u32, ) -> Weight;
 	fn on_initialize_equations(n: u32, ) -> Weight;
 }
 
@@ -435,6 +436,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
+	fn on_initialize_idle() -> Weight {
+		Weight::from_parts(14_596_594, 4070)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 	/// Storage: `Contributions::Deadlines` (r:1 w:1)
 	/// Proof: `Contributions::Deadlines` (`max_values`: None, `max_size`: Some(605), added: 3080, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributions` (r:16 w:16)
@@ -446,7 +452,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::Shares` (r:9 w:9)
 	/// Proof: `Contributions::Shares` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 16]`.
-	fn on_initialize_contributions(n: u32, ) -> Weight {
+	fn on_initialize_contributions(n: u32, b: u32, ) -> Weight {
+		let _ = b;
 		// Proof Size summary in bytes:
 		//  Measured:  `1499 + n * (226 ±0)`
 		//  Estimated: `6581 + n * (2663 ±49)`
@@ -578,7 +585,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
-	fn on_initialize_contributions(n: u32, ) -> Weight {
+	fn on_initialize_idle() -> Weight {
+		Weight::from_parts(14_596_594, 4070)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn on_initialize_contributions(n: u32, b: u32, ) -> Weight {
+		let _ = b;
 		Weight::from_parts(30_338_139, 6581)
 			.saturating_add(Weight::from_parts(17_635_388, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))

@@ -305,8 +305,10 @@ impl pallet_contributions::Config for Runtime {
 	type MaxParticipants = ConstU32<100_000>;
 	type MaxOrganisers = ConstU32<8>;
 	type MaxCustomKinds = ConstU32<8>;
-	type MaxDeadlinesPerBlock = ConstU32<16>;
-	// Two blocks' queues: a member fills at most an eighth of what a deadline may spill over.
+	// A block handles two pages of 16 deadlines; a burst beyond waits for the next blocks.
+	type DeadlinePageSize = ConstU32<16>;
+	type DeadlinePagesPerBlock = ConstU32<2>;
+	// What one member keeps open for others to decide on, all projects together.
 	type MaxPendingPerParticipant = ConstU32<32>;
 	type MaxOpenMotions = ConstU32<16>;
 	type ChallengeQuorum = ContributionsChallengeQuorum;
