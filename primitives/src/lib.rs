@@ -436,6 +436,32 @@ where
 	None
 }
 
+/// Optional balances in JSON as a decimal string or `null` (see [`serde_balance`]).
+#[cfg(feature = "std")]
+pub mod serde_option_balance {
+	use serde::{Deserialize, Deserializer, Serializer};
+
+	/// Writes `value` as a decimal string, or `null`.
+	pub fn serialize<S: Serializer, T: core::fmt::Display>(
+		value: &Option<T>,
+		serializer: S,
+	) -> Result<S::Ok, S::Error> {
+		match value {
+			Some(value) => serializer.serialize_str(&value.to_string()),
+			None => serializer.serialize_none(),
+		}
+	}
+
+	/// Reads a decimal string, or `null`.
+	pub fn deserialize<'de, D: Deserializer<'de>, T: core::str::FromStr>(
+		deserializer: D,
+	) -> Result<Option<T>, D::Error> {
+		Option::<String>::deserialize(deserializer)?
+			.map(|text| text.parse::<T>().map_err(|_| serde::de::Error::custom("not a decimal balance")))
+			.transpose()
+	}
+}
+
 /// Balances in JSON as decimal strings: clients such as JavaScript's lose precision on numbers
 /// above 2^53, and a balance of 12 decimals passes that at about 9 007 tokens.
 #[cfg(feature = "std")]

@@ -214,10 +214,13 @@ describe("the light client", () => {
       included(api.tx.Board.post({ side: Enum("Request"), category: 1, terms: listing("meat for a kitchen", 3, Enum("InKind")) }), Bob),
     )
     await compareAtBest("a deal completed, a guarantee offered, an offer and a request on the board")
+    // Posted in one block, the two are numbered in the order the block took them.
+    const numberOf = async (side: "offer" | "request") => (await rpc<{ listings: { id: number }[] }>(chain.port, "synergy_board", [1, side, 7, 0])).listings[0]?.id ?? -1
+    const [offer, request] = [await numberOf("offer"), await numberOf("request")]
 
     await round(
       included(api.tx.Complaints.file({ deal: 0n, evidence: FixedSizeBinary.fromHex(termsHash("the chairs never came")) }), Charlie),
-      included(api.tx.Board.respond({ listing: 0n, quantity: 1, terms: { value: undefined, details: FixedSizeBinary.fromHex(termsHash("1 kg on Saturday")) } }), Eve),
+      included(api.tx.Board.respond({ listing: BigInt(offer), quantity: 1, terms: { value: undefined, details: FixedSizeBinary.fromHex(termsHash("1 kg on Saturday")) } }), Eve),
     )
     const filed = await rpc<{ sides: { panel: { member: string }[] }[] } | null>(chain.port, "synergy_case", [0])
     const seat = filed?.sides[0]?.panel[0]?.member
@@ -236,8 +239,8 @@ describe("the light client", () => {
     expect(last[`contributionsOf(${Dave.address})`]).toMatchObject([{ project: 0, kind: { custom: 0 }, points: "36" }])
     expect(last["project(0)"]).toMatchObject({ equations: [{ custom: [{ name: "loaves baked", weight: 3 }] }] })
     expect(last[`record(${Charlie.address})`]).toMatchObject({ filed: 1 })
-    expect(last["listing(0)"]).toMatchObject({ owner: Alice.address, side: "offer", quantity: 10, committed: 1, unit: "kilogram", price: { perUnit: "2000000000000" } })
-    expect(last["matches(1)"]).toMatchObject([{ forListing: 1, listing: { id: 0, owner: Alice.address }, score: { dealValue: 6_000_000_000_000 } }])
+    expect(last[`listing(${offer})`]).toMatchObject({ owner: Alice.address, side: "offer", quantity: 10, committed: 1, unit: "kilogram", price: { perUnit: "2000000000000" } })
+    expect(last[`matches(${request})`]).toMatchObject([{ forListing: request, listing: { id: offer, owner: Alice.address }, score: { dealValue: "6000000000000" } }])
   })
 
   it("starts in the browser from the chain spec beside the portal, syncs and follows new blocks (measured)", async () => {

@@ -46,7 +46,7 @@ const score: Score = {
   guarantorsBanned: 0,
   banned: false,
   handshakes: 1,
-  dealValue: 6_000_000_000_000,
+  dealValue: "6000000000000",
   covered: true,
   recordPoints: 10,
   guarantorPoints: 0,

@@ -117,8 +117,8 @@ describe("a runtime API's value as the synergy_* method answers it", () => {
     expect(write(MAP, [[1, "one"], [2, "two"]])).toEqual({ 1: "one", 2: "two" })
     expect(write(UNIT, undefined)).toBeNull()
   })
-  it("writes the board's deal value as a number, as serde does without serde_balance, and its prices tagged", () => {
-    expect(write(SCORE, { deal_value: 6_000_000_000_000n, cover_points: 200 })).toEqual({ dealValue: 6_000_000_000_000, coverPoints: 200 })
+  it("writes the board's deal value as a decimal string, as every balance, and its prices tagged", () => {
+    expect(write(SCORE, { deal_value: 6_000_000_000_000n, cover_points: 200 })).toEqual({ dealValue: "6000000000000", coverPoints: 200 })
     expect(write(SCORE, { deal_value: undefined, cover_points: 0 })).toEqual({ dealValue: null, coverPoints: 0 })
     expect(write(PRICE, { type: "PerUnit", value: 2_000_000_000_000n })).toEqual({ perUnit: "2000000000000" })
     expect(write(PRICE, { type: "InKind", value: undefined })).toBe("inKind")
@@ -131,6 +131,5 @@ describe("a runtime API's value as the synergy_* method answers it", () => {
   it("knows the rules of the view types that serde attributes set", () => {
     expect(Object.keys(VIEW_RULES.flatten)).toEqual(["pallet_deposit_escrow::DealView", "pallet_deposit_escrow::GuaranteeEscrowView", "pallet_deposit_escrow::EscrowView", "pallet_complaints::RecordView"])
     expect(VIEW_RULES.tagged).toEqual({ "pallet_fund_voting::Status": "state" })
-    expect(VIEW_RULES.numbers).toEqual({ "pallet_board::Score": ["deal_value"] })
   })
 })

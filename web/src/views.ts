@@ -11,8 +11,7 @@
 //   (`serde_balance`), 64-bit and smaller ones as numbers, bytes as 0x-hex;
 //
 // and a few per-type rules that the Rust sources say in attributes: flattened fields, an
-// internally tagged enum, bytes written as text, a 128-bit number serde writes as a number
-// (VIEW_RULES).
+// internally tagged enum, bytes written as text (VIEW_RULES).
 import { decAnyMetadata, unifyMetadata, type UnifiedMetadata } from "@polkadot-api/substrate-bindings"
 
 /** A JSON value, as the node's RPC answers. */
@@ -34,11 +33,6 @@ export interface ViewRules {
   tagged: Readonly<Record<string, string>>
   /** Byte fields written as text (UTF-8), not hex. */
   text: Readonly<Record<string, readonly string[]>>
-  /**
-   * 128-bit fields serde writes as JSON numbers (no `serde_balance`), as the reader's JSON.parse
-   * then holds them: a number (or null for an Option).
-   */
-  numbers: Readonly<Record<string, readonly string[]>>
 }
 
 /** The rules of Synergy's view types, from their serde attributes. */
@@ -51,7 +45,6 @@ export const VIEW_RULES: ViewRules = {
   },
   tagged: { "pallet_fund_voting::Status": "state" },
   text: { "pallet_contributions::CustomKindView": ["name"] },
-  numbers: { "pallet_board::Score": ["deal_value"] },
 }
 
 export class ViewError extends Error {
@@ -130,9 +123,6 @@ export function jsonWriter(types: TypeTable, rules: ViewRules = VIEW_RULES): (id
       const v = object[name]
       if (rules.text[key]?.includes(name)) {
         out[camelField(name)] = new TextDecoder().decode(bytesOf(v))
-      } else if (rules.numbers[key]?.includes(name)) {
-        const inner = convert(field.type, v)
-        out[camelField(name)] = typeof inner === "string" ? Number(inner) : inner
       } else if (rules.flatten[key]?.includes(name)) {
         const inner = convert(field.type, v)
         if (!isObject(inner)) throw new ViewError(`${key}.${name} is flattened but is not an object`)

@@ -586,6 +586,12 @@ fn views_serialise_as_auditors_read_them() {
 		assert_eq!(json["deposit"], serde_json::json!("100"));
 		assert_eq!(json["side"], serde_json::json!("offer"));
 		assert_eq!(json["unit"], serde_json::json!("kilogram"));
+		// A match's deal value is a balance: a decimal string, as every balance.
+		post(WORKSHOP, Side::Request, MEAT, terms("beef", 5, None, 7, 50));
+		let matched = Board::matches_view(MatchFor::Account(WORKSHOP), 1);
+		let json = serde_json::to_value(&matched[0].score).expect("json");
+		assert_eq!(json["dealValue"], serde_json::json!("50"));
+		assert_eq!(json["handshakes"], serde_json::Value::Null);
 	});
 }
 

@@ -355,6 +355,7 @@ pub struct Score {
 	/// [`crate::MAX_HANDSHAKES`].
 	pub handshakes: Option<u8>,
 	/// The deal's value, if known: the smaller quantity at the priced side's price.
+	#[cfg_attr(feature = "std", serde(with = "synergy_primitives::serde_option_balance"))]
 	pub deal_value: Option<u128>,
 	/// Whether their insured quantum and headroom cover a deal of that value (`None` when the
 	/// value is not known: both sides in kind).

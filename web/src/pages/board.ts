@@ -6,6 +6,7 @@
 import { Binary, Enum, FixedSizeBinary } from "polkadot-api"
 import type { Ctx, Page } from "../app"
 import {
+  BLOCKS_PER_DAY,
   categoryOptions,
   categoryPath,
   dealValue,
@@ -31,7 +32,6 @@ import {
   UNITS,
   utf8Length,
   wholeText,
-  BLOCKS_PER_DAY,
   type BoardFilter,
   type CategoryOption,
   type ScorePart,
@@ -61,13 +61,19 @@ interface Limits {
   maxListings: number
 }
 
+/** A response offered on a card: the quantity it starts from, and what follows its success. */
+interface Responding {
+  quantity: number
+  done(listing: Listing, value: bigint | null): void
+}
+
 /** What a listing's card needs besides the listing. */
 interface CardContext {
   ctx: Ctx
   categories: readonly BoardCategory[]
   now: number
-  /** Offer a response (for another's listing with something open), the quantity it starts from. */
-  respond?: { quantity: number; done(listing: Listing, value: bigint | null): void }
+  /** Offer a response (on another's listing with something open). */
+  respond?: Responding
 }
 
 /** A listing's expiry, kept current on every block without drawing its card again. */
@@ -79,10 +85,9 @@ function updateExpiries(root: Element, now: number): void {
   for (const span of root.querySelectorAll<HTMLElement>(".expiry[data-expires]")) span.textContent = expiryText(now, Number(span.dataset.expires))
 }
 
-function respondForm(card: CardContext, listing: Listing, start: number, done: (listing: Listing, value: bigint | null) => void): HTMLElement {
-  const { ctx } = card
+function respondForm(ctx: Ctx, listing: Listing, respond: Responding): HTMLElement {
   const free = freeQuantity(listing)
-  const quantity = h("input", { name: "respondQuantity", inputmode: "numeric", autocomplete: "off", value: String(Math.min(Math.max(start, 1), free)) })
+  const quantity = h("input", { name: "respondQuantity", inputmode: "numeric", autocomplete: "off", value: String(Math.min(Math.max(respond.quantity, 1), free)) })
   const value = listing.price === "inKind" ? h("input", { name: "respondValue", inputmode: "decimal", autocomplete: "off" }) : null
   const terms = h("input", { name: "respondTerms", autocomplete: "off" })
   const preview = h("p", { class: "muted", "aria-live": "polite" })
@@ -121,7 +126,7 @@ function respondForm(card: CardContext, listing: Listing, start: number, done: (
           terms: { value: stated, details: FixedSizeBinary.fromHex(termsHash(terms.value)) },
         })
       },
-      done: () => done(listing, sent),
+      done: () => respond.done(listing, sent),
     }),
   )
 }
@@ -130,7 +135,7 @@ function respondForm(card: CardContext, listing: Listing, start: number, done: (
 function listingCard(card: CardContext, listing: Listing, ...extra: (Node | null)[]): HTMLElement {
   const me = card.ctx.account()?.address ?? null
   const committed = listing.committed > 0 ? ` ${t("board.committed", { committed: quantityText(listing.committed, listing.unit) })}` : ""
-  const canRespond = card.respond && me !== null && listing.owner !== me && freeQuantity(listing) > 0
+  const respond = card.respond && me !== null && listing.owner !== me && freeQuantity(listing) > 0 ? card.respond : null
   return h(
     "article",
     { class: `listing ${listing.side}`, "data-listing": String(listing.id), "data-side": listing.side },
@@ -144,7 +149,7 @@ function listingCard(card: CardContext, listing: Listing, ...extra: (Node | null
       ["board.expiresField", expirySpan(card.now, listing.expires)],
     ]),
     ...extra,
-    canRespond && card.respond ? respondForm(card, listing, card.respond.quantity, card.respond.done) : null,
+    respond ? respondForm(card.ctx, listing, respond) : null,
   )
 }
 
