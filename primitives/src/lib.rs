@@ -457,7 +457,9 @@ pub mod serde_option_balance {
 		deserializer: D,
 	) -> Result<Option<T>, D::Error> {
 		Option::<String>::deserialize(deserializer)?
-			.map(|text| text.parse::<T>().map_err(|_| serde::de::Error::custom("not a decimal balance")))
+			.map(|text| {
+				text.parse::<T>().map_err(|_| serde::de::Error::custom("not a decimal balance"))
+			})
 			.transpose()
 	}
 }
