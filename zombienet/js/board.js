@@ -61,7 +61,7 @@ async function run(nodeName, networkInfo, args = []) {
     const offer = await post(alice, "Offer", MEAT, terms("beef", 100, 5n * UNIT));
     const request = await post(bob, "Request", MEAT, terms("meat for sausage", 40, null));
     const page = await rpc.send("synergy_board", [FOOD, "offer", REGION, 0]);
-    check(ids(page.listings).includes(offer), `the offer on the food board: ${JSON.stringify(page)}`);
+    check(page.listings.map((l) => l.id).includes(offer), `the offer on the food board: ${JSON.stringify(page)}`);
     const forWorkshop = await rpc.send("synergy_matches", [request, 10]);
     check(ids(forWorkshop)[0] === offer, `the workshop's match: ${JSON.stringify(forWorkshop)}`);
     check(forWorkshop[0].score.handshakes === 1 && forWorkshop[0].score.covered === true, "its score's parts");
