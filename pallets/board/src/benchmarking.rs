@@ -145,7 +145,7 @@ fn among_listings<T: Config>(listings: u32) -> (CategoryId, Region) {
 	for n in 0..listings {
 		let owner = members[(n % MEMBERS) as usize].clone();
 		let category = categories.get((n % count) as usize).copied().unwrap_or_default();
-		let side = if (n / count) % 2 == 0 { Side::Offer } else { Side::Request };
+		let side = if (n / count).is_multiple_of(2) { Side::Offer } else { Side::Request };
 		let region = 1 + (n / (count * 2)) % REGIONS;
 		let id = NextListingId::<T>::get();
 		NextListingId::<T>::put(id.saturating_add(1));
