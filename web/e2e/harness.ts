@@ -153,5 +153,8 @@ export function launchBrowser(): Promise<Browser> {
     args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
     // A wait in the page may outlast the protocol's default three minutes on a loaded machine.
     protocolTimeout: 600_000,
+    // Chromium's own start outlasted puppeteer's default 30 s while the cargo phases and four
+    // networks shared the two cores.
+    timeout: 180_000,
   })
 }
